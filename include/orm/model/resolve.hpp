@@ -1,0 +1,101 @@
+#pragma once
+// Derives what a schema's relations join on. This is the one place where a many()
+// or one() without from/to is resolved from its inverse; the runtime's guards and
+// ormlint's checks both read the result, so they cannot disagree. Problems are
+// recorded as data on each relation (resolution, candidates), never thrown.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <orm/model/schema_model.hpp>
+
+namespace orm::model {
+
+namespace detail {
+
+using names = std::vector<std::string>;
+
+inline names or_primary_key(const names& columns) { return columns.empty() ? names{"id"} : columns; }
+
+// The columns a relation names on each side before inference: when only one side is
+// written, the other is the primary key, as for a one() whose `to` is omitted.
+inline std::pair<names, names> declared_ends(const relation& r) {
+  if (!r.declares_columns() && !r.through) return {};
+  return {or_primary_key(r.from), or_primary_key(r.to)};
+}
+
+// Could `q` be the other end of the edge `r` describes, as far as kinds and junctions go?
+inline bool shapes_pair(const relation& r, const relation& q) {
+  if (r.through.has_value() != q.through.has_value()) return false;
+  if (r.through) return r.through->table == q.through->table;
+  // A many() is always the far side of a one(); a one() pairs with either (1:1 or 1:n).
+  return r.kind == relation_kind::one || q.kind == relation_kind::one;
+}
+
+inline bool mirrors(const relation& r, const relation& q) {
+  if (r.through) {
+    const auto [rf, rt] = declared_ends(r);
+    const auto [qf, qt] = declared_ends(q);
+    return rf == qt && rt == qf && r.through->from == q.through->to && r.through->to == q.through->from;
+  }
+  if (!r.declares_columns() || !q.declares_columns()) return true;  // nothing to contradict
+  const auto [rf, rt] = declared_ends(r);
+  const auto [qf, qt] = declared_ends(q);
+  return rf == qt && rt == qf;
+}
+
+}  // namespace detail
+
+inline void resolve(schema& s) {
+  // Relations grouped by (source, target), so finding inverses is one lookup each.
+  std::map<std::pair<std::string, std::string>, std::vector<int>> by_ends;
+  for (std::size_t i = 0; i < s.relations.size(); ++i)
+    by_ends[{s.relations[i].source, s.relations[i].target}].push_back(static_cast<int>(i));
+
+  for (std::size_t i = 0; i < s.relations.size(); ++i) {
+    relation& r = s.relations[i];
+    r.inverse = -1;
+    r.inverse_candidates.clear();
+    r.other_part_candidates.clear();
+    r.unmirrored_partners.clear();
+
+    const auto reverse = by_ends.find({r.target, r.source});
+    const bool needs_inference = !r.declares_columns() && !r.through;
+    if (reverse != by_ends.end()) {
+      for (int j : reverse->second) {
+        if (j == static_cast<int>(i)) continue;
+        const relation& q = s.relations[static_cast<std::size_t>(j)];
+        if (q.alias != r.alias || !detail::shapes_pair(r, q)) continue;
+        if (!detail::mirrors(r, q)) {
+          r.unmirrored_partners.push_back(j);
+        } else if (needs_inference && !q.declares_columns()) {
+          continue;  // two inferring ends cannot lend each other columns
+        } else if (needs_inference && q.part != r.part) {
+          r.other_part_candidates.push_back(j);
+        } else {
+          r.inverse_candidates.push_back(j);
+        }
+      }
+    }
+    if (r.inverse_candidates.size() == 1) r.inverse = r.inverse_candidates.front();
+
+    r.resolved_through = r.through;
+    if (!needs_inference) {
+      r.status = resolution::declared;
+      std::tie(r.resolved_from, r.resolved_to) = detail::declared_ends(r);
+    } else if (r.inverse >= 0) {
+      const relation& q = s.relations[static_cast<std::size_t>(r.inverse)];
+      const auto [qf, qt] = detail::declared_ends(q);
+      r.status = resolution::inferred;
+      r.resolved_from = qt;
+      r.resolved_to = qf;
+    } else {
+      r.status = r.inverse_candidates.empty() ? resolution::missing_inverse : resolution::ambiguous_inverse;
+      r.resolved_from.clear();
+      r.resolved_to.clear();
+    }
+  }
+}
+
+}  // namespace orm::model

@@ -1,0 +1,70 @@
+#pragma once
+// one(posts, "author", users, {.from = "authorId", .to = "id", .alias = "author"}),
+// many(users, "posts", posts), and many-to-many through a junction table:
+// many(users, "groups", groups, {.alias = "member"}).through(users_to_groups, "userId", "groupId").
+#include <orm/name_list.hpp>
+#include <orm/predicate.hpp>
+#include <orm/site.hpp>
+
+namespace orm {
+
+enum class relation_kind : unsigned char { one, many };
+
+struct relation_options {
+  name_list from{};  // columns of the source table; empty: inferred from the inverse
+  name_list to{};    // columns of the target table; empty: inferred from the inverse
+  str alias{};       // names the edge so both ends of it can find each other
+  bool optional = true;
+  predicate where{};  // filter on the target table's columns, applied on every load
+};
+
+struct relation_def {
+  relation_kind kind = relation_kind::one;
+  str source{};
+  str name{};
+  site where{};
+  str target{};
+  relation_options options{};
+  // Many-to-many: source.from = junction.through_from and junction.through_to = target.to.
+  str through_table{};
+  name_list through_from{};
+  name_list through_to{};
+  // The define_relations_part this relation came from; empty when written in the schema.
+  str part{};
+
+  template <class Junction>
+  constexpr relation_def through(const Junction& junction, const name_list& junction_from,
+                                 const name_list& junction_to) const {
+    relation_def r = *this;
+    r.through_table = junction.name;
+    r.through_from = junction_from;
+    r.through_to = junction_to;
+    return r;
+  }
+};
+
+namespace detail {
+constexpr relation_def make_relation(relation_kind kind, str source, const named& name, str target,
+                                     const relation_options& options) {
+  relation_def r;
+  r.kind = kind;
+  r.source = source;
+  r.name = name.text;
+  r.where = name.where;
+  r.target = target;
+  r.options = options;
+  return r;
+}
+}  // namespace detail
+
+template <class Source, class Target>
+constexpr relation_def one(const Source& source, named name, const Target& target, relation_options options = {}) {
+  return detail::make_relation(relation_kind::one, source.name, name, target.name, options);
+}
+
+template <class Source, class Target>
+constexpr relation_def many(const Source& source, named name, const Target& target, relation_options options = {}) {
+  return detail::make_relation(relation_kind::many, source.name, name, target.name, options);
+}
+
+}  // namespace orm

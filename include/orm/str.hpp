@@ -1,0 +1,23 @@
+#pragma once
+// A constexpr string reference owned by the library, not by the standard library:
+// the Clang front end reads schema values field by field, and std::string_view is
+// laid out differently by libstdc++ and libc++.
+#include <cstddef>
+#include <string_view>
+
+namespace orm {
+
+struct str {
+  const char* ptr = "";
+  std::size_t len = 0;
+
+  constexpr str() = default;
+  constexpr str(const char* s) : ptr(s), len(std::char_traits<char>::length(s)) {}
+  constexpr str(const char* s, std::size_t n) : ptr(s), len(n) {}
+
+  constexpr std::string_view view() const { return {ptr, len}; }
+  constexpr bool empty() const { return len == 0; }
+  friend constexpr bool operator==(str a, str b) { return a.view() == b.view(); }
+};
+
+}  // namespace orm

@@ -1,0 +1,15 @@
+# lit configuration shared by every lit test of the project.
+import os
+import lit.formats
+
+config.name = "orm"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.orm_binary_dir, "test", "lit")
+config.excludes = ["Inputs"]
+
+include = os.path.join(config.orm_source_dir, "include")
+config.substitutions.append(("%orm_include", include))
+config.substitutions.append(("%clangxx", config.clangxx + " -std=c++20 -I" + include))
+config.substitutions.append(("FileCheck", config.filecheck))
