@@ -6,9 +6,9 @@
 namespace orm {
 
 struct check_def {
-  str name{};
-  site where{};
-  predicate condition{};
+  str name;
+  site where;
+  predicate condition;
 };
 
 constexpr check_def check(named name, const predicate& condition) { return {name.text, name.where, condition}; }

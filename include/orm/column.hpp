@@ -6,12 +6,12 @@
 namespace orm {
 
 struct column_def {
-  str name{};
-  site where{};
-  column_type type{};
+  str name;
+  site where;
+  column_type type;
   // For a discriminator's variant field: the index of its variant within the table
   // (flat storage); -1 for an ordinary column.
-  int variant = -1;
+  int variant;
 };
 
 constexpr column_def column(named name, column_type type) { return {name.text, name.where, type, -1}; }

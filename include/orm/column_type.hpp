@@ -16,14 +16,15 @@ struct reference_options {
 };
 
 struct column_type {
-  column_kind kind = column_kind::text;
-  str id_table{};  // for id(table): the table whose ids this column holds
-  bool is_not_null = false;
-  bool is_unique = false;
-  value default_to{};
-  str references_table{};  // set by .references(): a real FOREIGN KEY constraint
-  str references_column{};
-  reference_options references_options{};
+  column_kind kind;
+  str id_table;  // for id(table): the table whose ids this column holds
+  bool is_not_null;
+  bool is_unique;
+  value default_to;
+  str references_table;  // set by .references(): a real FOREIGN KEY constraint
+  str references_column;
+  fk_action references_on_delete;  // reference_options, flattened: see relation_def
+  fk_action references_on_update;
 
   constexpr column_type not_null() const { auto c = *this; c.is_not_null = true; return c; }
   constexpr column_type unique() const { auto c = *this; c.is_unique = true; return c; }
@@ -32,13 +33,14 @@ struct column_type {
     auto c = *this;
     c.references_table = table;
     c.references_column = column;
-    c.references_options = o;
+    c.references_on_delete = o.on_delete;
+    c.references_on_update = o.on_update;
     return c;
   }
 };
 
 constexpr column_type of_kind(column_kind kind) {
-  column_type c;
+  column_type c{};
   c.kind = kind;
   return c;
 }

@@ -4,8 +4,10 @@
 // Storage is flat: the discriminator column and every variant field become columns of
 // the table; reads nest the active variant's fields under `as`.
 #include <cstddef>
+#include <type_traits>
 
 #include <orm/column.hpp>
+#include <orm/detail/pack.hpp>
 
 namespace orm {
 
@@ -15,6 +17,7 @@ struct discriminator_options {
 
 template <std::size_t FieldCount>
 struct variant_builder {
+  static constexpr std::size_t field_count = FieldCount;
   str name{};
   site where{};
   column_def fields[FieldCount == 0 ? 1 : FieldCount]{};
@@ -26,24 +29,24 @@ constexpr auto variant(named name, const Fields&... fields) {
   v.name = name.text;
   v.where = name.where;
   std::size_t i = 0;
-  ((v.fields[i++] = fields), ...);
+  detail::for_each_arg([&](const column_def& f) { v.fields[i++] = f; }, fields...);
   return v;
 }
 
 // One variant as the table stores it; its fields are the table's columns whose
 // `variant` is this variant's index.
 struct variant_def {
-  str name{};
-  site where{};
-  int discriminator = 0;  // index of the owning discriminator within the table
+  str name;
+  site where;
+  int discriminator;  // index of the owning discriminator within the table
 };
 
 struct discriminator_def {
-  str column{};
-  str as{};
-  site where{};
-  int first_variant = 0;
-  int variant_count = 0;
+  str column;
+  str as;
+  site where;
+  int first_variant;
+  int variant_count;
 };
 
 template <std::size_t VariantCount, std::size_t FieldCount>
@@ -55,12 +58,13 @@ struct discriminator_builder {
 
 template <std::size_t... FieldCounts>
 constexpr auto discriminator(discriminator_options options, const variant_builder<FieldCounts>&... variants) {
-  constexpr std::size_t field_count = (FieldCounts + ... + 0);
+  constexpr std::size_t field_count = detail::sum<std::size_t>({FieldCounts...});
   discriminator_builder<sizeof...(FieldCounts), field_count> d;
   d.options = options;
   int variant_index = 0;
   std::size_t field_index = 0;
-  auto add = [&](const auto& v, std::size_t count) {
+  auto add = [&](const auto& v) {
+    constexpr std::size_t count = std::remove_cvref_t<decltype(v)>::field_count;
     d.variants[variant_index] = {v.name, v.where, 0};
     for (std::size_t i = 0; i < count; ++i) {
       d.fields[field_index] = v.fields[i];
@@ -68,7 +72,7 @@ constexpr auto discriminator(discriminator_options options, const variant_builde
     }
     ++variant_index;
   };
-  (add(variants, FieldCounts), ...);
+  detail::for_each_arg(add, variants...);
   return d;
 }
 

@@ -6,10 +6,10 @@
 namespace orm {
 
 struct index_def {
-  str name{};
-  site where{};
-  bool unique = false;
-  name_list columns{};
+  str name;
+  site where;
+  bool unique;
+  name_list columns;
 };
 
 struct index_builder {

@@ -4,18 +4,19 @@
 #include <cstddef>
 
 #include <orm/detail/dsl_error.hpp>
+#include <orm/detail/pack.hpp>
 #include <orm/str.hpp>
 
 namespace orm {
 
 struct name_list {
   static constexpr std::size_t capacity = 8;
-  str names[capacity]{};
-  std::size_t size = 0;
+  str names[capacity];
+  std::size_t size;
 
   constexpr name_list() = default;
-  constexpr name_list(const char* one) { push(one); }
-  constexpr name_list(str one) { push(one); }
+  constexpr name_list(const char* one) : names{}, size(0) { push(one); }
+  constexpr name_list(str one) : names{}, size(0) { push(one); }
 
   constexpr void push(str name) {
     if (size == capacity) detail::dsl_error("a column list has more than 8 columns");
@@ -30,7 +31,7 @@ struct name_list {
 template <class... Names>
 constexpr name_list cols(const Names&... names) {
   name_list list{};
-  (list.push(str(names)), ...);
+  detail::for_each_arg([&](const auto& n) { list.push(str(n)); }, names...);
   return list;
 }
 

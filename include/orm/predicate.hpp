@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include <orm/detail/dsl_error.hpp>
+#include <orm/detail/pack.hpp>
 #include <orm/str.hpp>
 #include <orm/value.hpp>
 
@@ -16,16 +17,16 @@ enum class predicate_op : unsigned char {
 };
 
 struct predicate_node {
-  predicate_op op = predicate_op::eq;
-  str column{};
-  value operand{};
-  unsigned char arity = 0;  // for all/any: how many operands they pop
+  predicate_op op;
+  str column;
+  value operand;
+  unsigned char arity;  // for all/any: how many operands they pop
 };
 
 struct predicate {
   static constexpr std::size_t capacity = 12;
-  predicate_node nodes[capacity]{};
-  std::size_t size = 0;
+  predicate_node nodes[capacity];
+  std::size_t size;
 
   constexpr bool empty() const { return size == 0; }
   constexpr const predicate_node* begin() const { return nodes; }
@@ -49,7 +50,7 @@ constexpr predicate term(predicate_op op, str column, value operand = {}) {
 template <class... P>
 constexpr predicate connective(predicate_op op, const P&... parts) {
   predicate p{};
-  (p.append(parts), ...);
+  for_each_arg([&](const predicate& part) { p.append(part); }, parts...);
   p.push({op, {}, {}, static_cast<unsigned char>(sizeof...(P))});
   return p;
 }

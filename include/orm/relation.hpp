@@ -18,19 +18,26 @@ struct relation_options {
   predicate where{};  // filter on the target table's columns, applied on every load
 };
 
+// A relation as the schema stores it: relation_options flattened, because the
+// options' `optional = true` default would make every pooled relation cost a
+// constructor call in the constant evaluator.
 struct relation_def {
-  relation_kind kind = relation_kind::one;
-  str source{};
-  str name{};
-  site where{};
-  str target{};
-  relation_options options{};
+  relation_kind kind;
+  str source;
+  str name;
+  site where;
+  str target;
+  name_list from;
+  name_list to;
+  str alias;
+  bool optional;
+  predicate filter;  // relation_options::where
   // Many-to-many: source.from = junction.through_from and junction.through_to = target.to.
-  str through_table{};
-  name_list through_from{};
-  name_list through_to{};
+  str through_table;
+  name_list through_from;
+  name_list through_to;
   // The define_relations_part this relation came from; empty when written in the schema.
-  str part{};
+  str part;
 
   template <class Junction>
   constexpr relation_def through(const Junction& junction, const name_list& junction_from,
@@ -46,13 +53,17 @@ struct relation_def {
 namespace detail {
 constexpr relation_def make_relation(relation_kind kind, str source, const named& name, str target,
                                      const relation_options& options) {
-  relation_def r;
+  relation_def r{};
   r.kind = kind;
   r.source = source;
   r.name = name.text;
   r.where = name.where;
   r.target = target;
-  r.options = options;
+  r.from = options.from;
+  r.to = options.to;
+  r.alias = options.alias;
+  r.optional = options.optional;
+  r.filter = options.where;
   return r;
 }
 }  // namespace detail

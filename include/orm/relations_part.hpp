@@ -4,6 +4,7 @@
 // The seed's table list is not needed: each relation names its tables itself.
 #include <cstddef>
 
+#include <orm/detail/pack.hpp>
 #include <orm/relation.hpp>
 
 namespace orm {
@@ -25,7 +26,7 @@ constexpr auto define_relations_part(named name, const Relations&... relations) 
     r.part = name.text;
     part.relations[i++] = r;
   };
-  (add(relations), ...);
+  detail::for_each_arg(add, relations...);
   return part;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <source_location>
 
+#include <orm/detail/pack.hpp>
 #include <orm/relations_part.hpp>
 #include <orm/table.hpp>
 
@@ -28,9 +29,9 @@ struct schema_options {
 
 // One table of the pool: its name, site and how many entries of each pool it owns.
 struct table_entry {
-  str name{};
-  site where{};
-  std::size_t columns = 0, indexes = 0, checks = 0, foreign_keys = 0, variants = 0, discriminators = 0;
+  str name;
+  site where;
+  std::size_t columns, indexes, checks, foreign_keys, variants, discriminators;
 };
 
 template <std::size_t NT, std::size_t NC, std::size_t NI, std::size_t NK, std::size_t NF, std::size_t NV,
@@ -76,9 +77,13 @@ using tables_def = schema_def<NT, NC, NI, NK, NF, NV, ND, 0>;
 
 template <class... Tables>
 constexpr auto tables(const Tables&... ts) {
-  tables_def<sizeof...(Tables), (decltype(Tables::columns)::capacity + ... + 0), (decltype(Tables::indexes)::capacity + ... + 0),
-             (decltype(Tables::checks)::capacity + ... + 0), (decltype(Tables::foreign_keys)::capacity + ... + 0),
-             (decltype(Tables::variants)::capacity + ... + 0), (decltype(Tables::discriminators)::capacity + ... + 0)>
+  using detail::sum;
+  tables_def<sizeof...(Tables), sum<std::size_t>({decltype(Tables::columns)::capacity...}),
+             sum<std::size_t>({decltype(Tables::indexes)::capacity...}),
+             sum<std::size_t>({decltype(Tables::checks)::capacity...}),
+             sum<std::size_t>({decltype(Tables::foreign_keys)::capacity...}),
+             sum<std::size_t>({decltype(Tables::variants)::capacity...}),
+             sum<std::size_t>({decltype(Tables::discriminators)::capacity...})>
       pool{};
   auto add = [&](const auto& t) {
     pool.tables.push_back({t.name, t.where, t.columns.size, t.indexes.size, t.checks.size, t.foreign_keys.size,
@@ -90,7 +95,7 @@ constexpr auto tables(const Tables&... ts) {
     detail::append_all(pool.variants, t.variants);
     detail::append_all(pool.discriminators, t.discriminators);
   };
-  (add(ts), ...);
+  detail::for_each_arg(add, ts...);
   return pool;
 }
 
@@ -108,10 +113,10 @@ template <std::size_t NT, std::size_t NC, std::size_t NI, std::size_t NK, std::s
           std::size_t ND, std::size_t NR>
 template <class... Relations>
 constexpr auto schema_def<NT, NC, NI, NK, NF, NV, ND, NR>::relations(const Relations&... more) const {
-  schema_def<NT, NC, NI, NK, NF, NV, ND, NR + (detail::relation_count<Relations>::value + ... + 0)> s{
+  schema_def<NT, NC, NI, NK, NF, NV, ND, NR + detail::sum<std::size_t>({detail::relation_count<Relations>::value...})> s{
       tables, columns, indexes, checks, foreign_keys, variants, discriminators, {}, options, where};
   detail::append_all(s.relation_defs, relation_defs);
-  (detail::append_relations(s, more), ...);
+  detail::for_each_arg([&](const auto& r) { detail::append_relations(s, r); }, more...);
   return s;
 }
 

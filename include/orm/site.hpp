@@ -9,12 +9,12 @@
 namespace orm {
 
 struct site {
-  const char* file = "";
-  unsigned line = 0;
-  unsigned column = 0;
+  const char* file;
+  unsigned line;
+  unsigned column;
 
   static constexpr site from(const std::source_location& l) {
-    return {l.file_name(), static_cast<unsigned>(l.line()), static_cast<unsigned>(l.column())};
+    return site{l.file_name(), static_cast<unsigned>(l.line()), static_cast<unsigned>(l.column())};
   }
 };
 

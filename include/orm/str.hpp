@@ -8,8 +8,8 @@
 namespace orm {
 
 struct str {
-  const char* ptr = "";
-  std::size_t len = 0;
+  const char* ptr;  // null or the text; zero-initialized means empty
+  std::size_t len;
 
   constexpr str() = default;
   constexpr str(const char* s) : ptr(s), len(std::char_traits<char>::length(s)) {}

@@ -6,6 +6,7 @@
 #include <orm/check.hpp>
 #include <orm/column.hpp>
 #include <orm/detail/fixed_vector.hpp>
+#include <orm/detail/pack.hpp>
 #include <orm/discriminator.hpp>
 #include <orm/foreign_key.hpp>
 #include <orm/index.hpp>
@@ -73,11 +74,11 @@ struct table_def {
 
 template <class... Elements>
 constexpr auto table(named name, const Elements&... elements) {
-  constexpr detail::table_counts n = (detail::element_counts<Elements>::value + ... + detail::table_counts{});
+  constexpr detail::table_counts n = detail::sum<detail::table_counts>({detail::element_counts<Elements>::value...});
   table_def<n.columns, n.indexes, n.checks, n.foreign_keys, n.variants, n.discriminators> t;
   t.name = name.text;
   t.where = name.where;
-  (t.add(elements), ...);
+  detail::for_each_arg([&](const auto& e) { t.add(e); }, elements...);
   return t;
 }
 

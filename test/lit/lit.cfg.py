@@ -1,5 +1,6 @@
 # lit configuration shared by every lit test of the project.
 import os
+import sys
 import lit.formats
 
 config.name = "orm"
@@ -13,3 +14,5 @@ include = os.path.join(config.orm_source_dir, "include")
 config.substitutions.append(("%orm_include", include))
 config.substitutions.append(("%clangxx", config.clangxx + " -std=c++20 -I" + include))
 config.substitutions.append(("FileCheck", config.filecheck))
+config.substitutions.append(("%orm_source_dir", config.orm_source_dir))
+config.substitutions.append(("%python", sys.executable))

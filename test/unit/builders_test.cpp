@@ -30,8 +30,8 @@ TEST(Builders, ReferencesMakesAForeignKeyWithActions) {
   constexpr auto c = column("userId", id("users").references("users", "id", {.on_delete = fk_action::cascade}));
   EXPECT_EQ(c.type.references_table, "users");
   EXPECT_EQ(c.type.references_column, "id");
-  EXPECT_EQ(c.type.references_options.on_delete, fk_action::cascade);
-  EXPECT_EQ(c.type.references_options.on_update, fk_action::no_action);
+  EXPECT_EQ(c.type.references_on_delete, fk_action::cascade);
+  EXPECT_EQ(c.type.references_on_update, fk_action::no_action);
 }
 
 TEST(Builders, IndexesKeepColumnOrder) {
@@ -66,7 +66,7 @@ TEST(Builders, CheckAndForeignKeyConstraints) {
   EXPECT_EQ(f.columns.size, 2u);
   EXPECT_EQ(f.target_table, "pairs");
   EXPECT_EQ(f.target_columns[1], "y");
-  EXPECT_EQ(f.options.on_delete, fk_action::set_null);
+  EXPECT_EQ(f.on_delete, fk_action::set_null);
   constexpr auto g = foreign_key("fk_user", "userId", "users");
   EXPECT_EQ(g.target_columns[0], "id");
 }
@@ -105,14 +105,14 @@ TEST(Builders, RelationsCarryOptionsAndThrough) {
   EXPECT_EQ(r.kind, relation_kind::many);
   EXPECT_EQ(r.source, "users");
   EXPECT_EQ(r.target, "groups");
-  EXPECT_EQ(r.options.alias, "member");
-  EXPECT_TRUE(r.options.optional);
+  EXPECT_EQ(r.alias, "member");
+  EXPECT_TRUE(r.optional);
   EXPECT_EQ(r.through_table, "memberships");
   EXPECT_EQ(r.through_from[0], "userId");
   EXPECT_EQ(r.through_to[0], "groupId");
   constexpr auto compound = one(users, "pair", groups, {.from = cols("a", "b"), .to = cols("c", "d"), .optional = false});
-  EXPECT_EQ(compound.options.from.size, 2u);
-  EXPECT_FALSE(compound.options.optional);
+  EXPECT_EQ(compound.from.size, 2u);
+  EXPECT_FALSE(compound.optional);
 }
 
 TEST(Builders, RelationsPartTagsItsRelations) {

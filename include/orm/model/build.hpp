@@ -35,7 +35,8 @@ inline column column_of(const column_def& c) {
   out.unique = c.type.is_unique;
   out.default_value = literal_of(c.type.default_to);
   if (!c.type.references_table.empty())
-    out.references = reference{text(c.type.references_table), text(c.type.references_column), c.type.references_options};
+    out.references = reference{text(c.type.references_table), text(c.type.references_column),
+                               {c.type.references_on_delete, c.type.references_on_update}};
   out.site = where(c.where);
   return out;
 }
@@ -74,7 +75,8 @@ inline void add_column(table& t, const column& declared, int variant_index) {
 }
 
 inline foreign_key foreign_key_of(const foreign_key_def& f) {
-  return {text(f.name), names(f.columns), text(f.target_table), names(f.target_columns), f.options, where(f.where)};
+  return {text(f.name), names(f.columns), text(f.target_table), names(f.target_columns), {f.on_delete, f.on_update},
+          where(f.where)};
 }
 
 inline relation relation_of(const relation_def& r) {
@@ -83,11 +85,11 @@ inline relation relation_of(const relation_def& r) {
   out.source = text(r.source);
   out.name = text(r.name);
   out.target = text(r.target);
-  out.from = names(r.options.from);
-  out.to = names(r.options.to);
-  out.alias = text(r.options.alias);
-  out.optional = r.options.optional;
-  out.where = condition_of(r.options.where);
+  out.from = names(r.from);
+  out.to = names(r.to);
+  out.alias = text(r.alias);
+  out.optional = r.optional;
+  out.where = condition_of(r.filter);
   if (!r.through_table.empty()) out.through = through_junction{text(r.through_table), names(r.through_from), names(r.through_to)};
   out.part = text(r.part);
   out.site = where(r.where);
