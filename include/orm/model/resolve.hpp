@@ -12,18 +12,18 @@
 
 namespace orm::model {
 
-namespace detail {
-
-using names = std::vector<std::string>;
-
-inline names or_primary_key(const names& columns) { return columns.empty() ? names{"id"} : columns; }
+using column_names = std::vector<std::string>;
 
 // The columns a relation names on each side before inference: when only one side is
-// written, the other is the primary key, as for a one() whose `to` is omitted.
-inline std::pair<names, names> declared_ends(const relation& r) {
+// written, the other is the primary key, as for a one() whose `to` is omitted (and for
+// both sides of a .through() relation). Empty when it names none.
+inline std::pair<column_names, column_names> declared_ends(const relation& r) {
   if (!r.declares_columns() && !r.through) return {};
+  auto or_primary_key = [](const column_names& c) { return c.empty() ? column_names{"id"} : c; };
   return {or_primary_key(r.from), or_primary_key(r.to)};
 }
+
+namespace detail {
 
 // Could `q` be the other end of the edge `r` describes, as far as kinds and junctions go?
 inline bool shapes_pair(const relation& r, const relation& q) {
@@ -35,13 +35,13 @@ inline bool shapes_pair(const relation& r, const relation& q) {
 
 inline bool mirrors(const relation& r, const relation& q) {
   if (r.through) {
-    const auto [rf, rt] = declared_ends(r);
-    const auto [qf, qt] = declared_ends(q);
+    const auto [rf, rt] = model::declared_ends(r);
+    const auto [qf, qt] = model::declared_ends(q);
     return rf == qt && rt == qf && r.through->from == q.through->to && r.through->to == q.through->from;
   }
   if (!r.declares_columns() || !q.declares_columns()) return true;  // nothing to contradict
-  const auto [rf, rt] = declared_ends(r);
-  const auto [qf, qt] = declared_ends(q);
+  const auto [rf, rt] = model::declared_ends(r);
+  const auto [qf, qt] = model::declared_ends(q);
   return rf == qt && rt == qf;
 }
 
@@ -83,10 +83,10 @@ inline void resolve(schema& s) {
     r.resolved_through = r.through;
     if (!needs_inference) {
       r.status = resolution::declared;
-      std::tie(r.resolved_from, r.resolved_to) = detail::declared_ends(r);
+      std::tie(r.resolved_from, r.resolved_to) = declared_ends(r);
     } else if (r.inverse >= 0) {
       const relation& q = s.relations[static_cast<std::size_t>(r.inverse)];
-      const auto [qf, qt] = detail::declared_ends(q);
+      const auto [qf, qt] = declared_ends(q);
       r.status = resolution::inferred;
       r.resolved_from = qt;
       r.resolved_to = qf;

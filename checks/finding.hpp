@@ -1,0 +1,55 @@
+#pragma once
+// What a check reports: where, how bad, what to do, and the fix as intent in the
+// schema's own terms. Front ends turn intents into source edits (tool/fixes).
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <orm/model/schema_model.hpp>
+
+namespace orm::checks {
+
+enum class severity { warning, error };
+
+struct note {
+  model::source_site site;
+  std::string message;
+};
+
+// Insert index(name).on(columns...) into the definition of `table`.
+struct add_index {
+  std::string table;
+  model::source_site table_site;
+  std::string name;
+  std::vector<std::string> columns;
+};
+
+// Give the schema a defaults.default_limit.
+struct set_default_limit {
+  model::source_site schema_site;
+  std::int64_t limit = 0;
+};
+
+// Add designated options to the relation written at `relation_site`; each value is
+// C++ source, e.g. {"alias", "\"author\""}. Fields are inserted in declaration order.
+struct add_relation_options {
+  model::source_site relation_site;
+  std::vector<std::pair<std::string, std::string>> fields;
+};
+
+using fix = std::variant<add_index, set_default_limit, add_relation_options>;
+
+struct finding {
+  std::string check;  // "orm-missing-relation-index"
+  severity level = severity::warning;
+  model::source_site site;
+  std::string message;  // lowercase, no final period, names table and relation, says the way out
+  std::vector<note> notes;
+  std::vector<fix> fixes;  // all of them together make one fix
+};
+
+using findings = std::vector<finding>;
+
+}  // namespace orm::checks

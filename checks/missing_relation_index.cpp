@@ -1,0 +1,72 @@
+#include "checks/missing_relation_index.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace orm::checks {
+
+namespace {
+
+// Whether `table` can find rows by `columns` without a scan: the primary key, a
+// .unique() column (SQLite indexes it), or an index whose leading columns match in order.
+bool served(const model::table& table, const std::vector<std::string>& columns) {
+  if (columns == std::vector<std::string>{"id"}) return true;
+  if (columns.size() == 1) {
+    const model::column* c = table.find_column(columns.front());
+    if (c && c->unique && c->variants.empty()) return true;
+  }
+  return std::any_of(table.indexes.begin(), table.indexes.end(), [&](const model::index& i) {
+    return i.columns.size() >= columns.size() && std::equal(columns.begin(), columns.end(), i.columns.begin());
+  });
+}
+
+bool all_exist(const model::table& table, const std::vector<std::string>& columns) {
+  return std::all_of(columns.begin(), columns.end(), [&](const std::string& c) { return table.find_column(c); });
+}
+
+std::string free_index_name(const model::table& table, const std::vector<std::string>& columns) {
+  const std::string base = fmt::format("by_{}", fmt::join(columns, "_"));
+  auto taken = [&](const std::string& name) {
+    return std::any_of(table.indexes.begin(), table.indexes.end(), [&](const model::index& i) { return i.name == name; });
+  };
+  std::string name = base;
+  for (int n = 2; taken(name); ++n) name = fmt::format("{}_{}", base, n);
+  return name;
+}
+
+void require_index(const schema_index& schema, const model::relation& r, const model::table& table,
+                   const std::vector<std::string>& columns, const char* role, findings& out) {
+  if (columns.empty() || !all_exist(table, columns) || served(table, columns)) return;
+  const std::string name = free_index_name(table, columns);
+  const std::string on = fmt::format("\"{}\"", fmt::join(columns, "\", \""));
+  finding f;
+  f.check = "orm-missing-relation-index";
+  f.level = schema.schema().settings.strict ? severity::error : severity::warning;
+  f.site = r.site;
+  f.message = fmt::format("relation '{}' loads {}'{}' rows by {}, which no index of '{}' serves; add "
+                          "index(\"{}\").on({}) to '{}'",
+                          qualified(r), role, table.name, column_tuple(columns), table.name, name, on, table.name);
+  f.notes.push_back({table.site, fmt::format("table '{}' is defined here", table.name)});
+  f.fixes.push_back(add_index{table.name, table.site, name, columns});
+  out.push_back(std::move(f));
+}
+
+}  // namespace
+
+void missing_relation_index(const schema_index& schema, findings& out) {
+  for (const model::relation& r : schema.schema().relations) {
+    if (!r.is_resolved()) continue;  // orm-missing-inverse reports it
+    const model::table* target = schema.table(r.target);
+    if (!target) continue;
+    if (r.resolved_through) {
+      // Loading walks source -> junction (by the junction's `from` columns) -> target.
+      if (const model::table* junction = schema.table(r.resolved_through->table))
+        require_index(schema, r, *junction, r.resolved_through->from, "junction ", out);
+    }
+    require_index(schema, r, *target, r.resolved_to, "", out);
+  }
+}
+
+}  // namespace orm::checks

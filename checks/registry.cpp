@@ -1,0 +1,43 @@
+#include "checks/registry.hpp"
+
+#include <algorithm>
+
+#include "checks/ambiguous_relation.hpp"
+#include "checks/discriminator_collision.hpp"
+#include "checks/missing_inverse.hpp"
+#include "checks/missing_relation_index.hpp"
+#include "checks/unbounded_many.hpp"
+
+namespace orm::checks {
+
+namespace {
+// One line per check. The summaries are repeated in docs/checks/<name>.md.
+constexpr check_info registry[] = {
+    {"orm-missing-relation-index", "a relation load with no index whose leading columns are the lookup columns",
+     missing_relation_index},
+    {"orm-ambiguous-relation", "relations that cannot be told apart: no distinct alias between the same tables",
+     ambiguous_relation},
+    {"orm-missing-inverse", "a relation whose inverse cannot be found, is not unique, or does not mirror it",
+     missing_inverse},
+    {"orm-unbounded-many", "a many() relation that a query can load with no bound", unbounded_many},
+    {"orm-discriminator-collision", "a discriminator whose alias, variants or fields collide",
+     discriminator_collision},
+};
+}  // namespace
+
+std::span<const check_info> all_checks() { return registry; }
+
+const check_info* find_check(std::string_view id) {
+  const auto it = std::find_if(std::begin(registry), std::end(registry), [&](const check_info& c) { return c.id == id; });
+  return it == std::end(registry) ? nullptr : it;
+}
+
+findings run_checks(const model::schema& schema, const std::function<bool(std::string_view)>& enabled) {
+  const schema_index index(schema);
+  findings out;
+  for (const check_info& check : registry)
+    if (enabled(check.id)) check.run(index, out);
+  return out;
+}
+
+}  // namespace orm::checks

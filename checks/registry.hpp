@@ -1,0 +1,25 @@
+#pragma once
+// The one list of checks. The ormlint CLI, the clang-tidy module and ormlint-clangd
+// all run what this list holds.
+#include <functional>
+#include <span>
+#include <string_view>
+
+#include "checks/finding.hpp"
+#include "checks/schema_index.hpp"
+
+namespace orm::checks {
+
+struct check_info {
+  std::string_view id;       // "orm-missing-relation-index"
+  std::string_view summary;  // one sentence, the same in the docs and --list-checks
+  void (*run)(const schema_index&, findings&);
+};
+
+std::span<const check_info> all_checks();
+const check_info* find_check(std::string_view id);
+
+// Runs the enabled checks over one schema.
+findings run_checks(const model::schema& schema, const std::function<bool(std::string_view id)>& enabled);
+
+}  // namespace orm::checks

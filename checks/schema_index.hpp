@@ -1,0 +1,37 @@
+#pragma once
+// Lookups the rules share, built once per schema so that no rule scans all relations
+// for each relation (rules stay linear in schema size).
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <orm/model/schema_model.hpp>
+
+namespace orm::checks {
+
+class schema_index {
+ public:
+  explicit schema_index(const model::schema& s);
+
+  const model::table* table(std::string_view name) const;
+  // Relations from `source` to `target`, in declaration order.
+  const std::vector<int>& between(const std::string& source, const std::string& target) const;
+  const model::relation& relation(int i) const { return schema_.relations[static_cast<std::size_t>(i)]; }
+  const model::schema& schema() const { return schema_; }
+
+ private:
+  const model::schema& schema_;
+  std::unordered_map<std::string_view, const model::table*> tables_;
+  std::map<std::pair<std::string, std::string>, std::vector<int>> between_;
+  std::vector<int> none_;
+};
+
+// "users.posts": how messages name a relation.
+std::string qualified(const model::relation& r);
+// "(authorId, kind)"
+std::string column_tuple(const std::vector<std::string>& columns);
+
+}  // namespace orm::checks

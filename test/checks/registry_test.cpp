@@ -1,0 +1,36 @@
+#include "checks/registry.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "schemas/ambiguous_relation.hpp"
+#include "schemas/unbounded_many.hpp"
+
+namespace {
+using namespace orm;
+
+TEST(Registry, ListsEachCoreCheckOnceWithASummary) {
+  std::set<std::string_view> ids;
+  for (const auto& c : checks::all_checks()) {
+    EXPECT_TRUE(ids.insert(c.id).second) << c.id;
+    EXPECT_TRUE(c.id.starts_with("orm-"));
+    EXPECT_FALSE(c.summary.empty());
+    EXPECT_NE(c.summary.back(), '.');
+  }
+  EXPECT_EQ(ids, (std::set<std::string_view>{"orm-missing-relation-index", "orm-ambiguous-relation",
+                                             "orm-missing-inverse", "orm-unbounded-many",
+                                             "orm-discriminator-collision"}));
+  EXPECT_NE(checks::find_check("orm-missing-inverse"), nullptr);
+  EXPECT_EQ(checks::find_check("orm-nope"), nullptr);
+}
+
+TEST(Registry, RunChecksHonoursTheFilter) {
+  const auto m = model::build(broken::unbounded_many::schema);
+  const auto all = checks::run_checks(m, [](std::string_view) { return true; });
+  ASSERT_FALSE(all.empty());
+  const auto none = checks::run_checks(m, [](std::string_view id) { return id != "orm-unbounded-many"; });
+  EXPECT_TRUE(none.empty());
+}
+
+}  // namespace
