@@ -68,8 +68,9 @@ void variant_collisions(const model::table& t, const model::discriminator& d, fi
              {{first->second->site, "first declared here"}});
     if (v.fields.empty())
       report(out, severity::warning, v.site,
-             fmt::format("variant '{}' of '{}' has no fields; a value with no data is better a plain text column", v.name,
-                         t.name));
+             fmt::format("variant '{}' of '{}' declares no fields, so its rows read an empty '{}'; declare its fields, "
+                         "or suppress this where the value carries no data",
+                         v.name, t.name, d.as));
     for (const auto& f : v.fields) {
       if (const model::column* base = t.find_column(f.name); base && base->variants.empty()) {
         report(out, severity::error, f.site,

@@ -1,0 +1,15 @@
+# Writes OUTPUT, a C++ initializer list of {"orm-<name>", R"(page)"} for each
+# docs/checks/<name>.md, so that `ormlint --explain` prints the same page as the docs.
+file(GLOB pages "${DOCS}/*.md")
+list(SORT pages)
+set(content "")
+foreach(page IN LISTS pages)
+  get_filename_component(name "${page}" NAME_WE)
+  if(name STREQUAL "README" OR name STREQUAL "index")
+    continue()
+  endif()
+  file(READ "${page}" text)
+  string(APPEND content "{\"orm-${name}\", R\"orm_doc(${text})orm_doc\"},\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "${content}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUTPUT}.tmp" "${OUTPUT}")

@@ -1,0 +1,43 @@
+#pragma once
+// One translation unit's findings, located in its source and with fix-its attached.
+// Every front end (the ormlint CLI, the clang-tidy module, ormlint-clangd) reports what
+// this returns, each in its own way.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/SourceLocation.h>
+
+#include "checks/finding.hpp"
+#include "tool/extract/schema_finder.hpp"
+
+namespace clang {
+class ASTContext;
+}
+
+namespace orm::tool {
+
+struct located_note {
+  clang::SourceLocation location;
+  std::string message;
+};
+
+struct located_finding {
+  checks::finding finding;
+  clang::SourceLocation location;  // the element's site, or the schema variable when that is elsewhere
+  std::vector<located_note> notes;
+  std::vector<clang::FixItHint> fixes;  // empty when the fix cannot be placed exactly
+};
+
+struct unit_analysis {
+  std::vector<located_finding> findings;
+  std::vector<unreadable_schema> unreadable;
+};
+
+using check_filter = std::function<bool(std::string_view check)>;
+
+unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled);
+
+}  // namespace orm::tool

@@ -1,0 +1,28 @@
+#pragma once
+// clang-tidy's check list syntax: "-*,orm-missing-*": comma-separated globs, a leading
+// '-' removes, and the last glob that matches a check decides.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace orm::tool {
+
+class check_globs {
+ public:
+  explicit check_globs(std::string_view list);
+  bool matches(std::string_view check) const;
+  const std::string& text() const { return text_; }
+
+ private:
+  struct glob {
+    bool positive;
+    std::string pattern;
+  };
+  std::string text_;
+  std::vector<glob> globs_;
+};
+
+// '*' matches any run of characters.
+bool glob_match(std::string_view pattern, std::string_view text);
+
+}  // namespace orm::tool

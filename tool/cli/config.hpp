@@ -1,0 +1,24 @@
+#pragma once
+// .ormlint.yaml, looked up like .clang-tidy: in the directory of the first input and
+// its parents. Keys follow .clang-tidy's:
+//   Checks: '-*,orm-missing-relation-index'
+//   WarningsAsErrors: 'orm-*'
+#include <optional>
+#include <string>
+
+#include <llvm/Support/Error.h>
+
+namespace orm::tool {
+
+struct lint_config {
+  std::optional<std::string> checks;
+  std::optional<std::string> warnings_as_errors;
+  std::string path;  // where it was read from
+};
+
+llvm::Expected<lint_config> parse_config(llvm::StringRef text, llvm::StringRef path);
+
+// The nearest .ormlint.yaml at or above `directory`; none is not an error, a broken one is.
+llvm::Expected<std::optional<lint_config>> find_config(llvm::StringRef directory);
+
+}  // namespace orm::tool

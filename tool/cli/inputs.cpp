@@ -1,0 +1,74 @@
+#include "tool/cli/inputs.hpp"
+
+#include <algorithm>
+
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+namespace orm::tool {
+
+namespace {
+std::string absolute(llvm::StringRef path) {
+  llvm::SmallString<256> p(path);
+  llvm::sys::fs::make_absolute(p);
+  llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
+  return std::string(p);
+}
+}  // namespace
+
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> take_compiler_arguments(int& argc,
+                                                                                           const char** argv) {
+  std::string error;
+  auto fixed = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, error);
+  if (!fixed && !error.empty()) return llvm::createStringError("ormlint: bad compiler arguments after --: %s", error.c_str());
+  return std::unique_ptr<clang::tooling::CompilationDatabase>(std::move(fixed));
+}
+
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> load_database(
+    std::unique_ptr<clang::tooling::CompilationDatabase> from_arguments, const std::string& build_path,
+    const std::vector<std::string>& paths) {
+  if (from_arguments) return from_arguments;
+  std::string error;
+  std::unique_ptr<clang::tooling::CompilationDatabase> database;
+  if (!build_path.empty()) {
+    database = clang::tooling::CompilationDatabase::loadFromDirectory(build_path, error);
+    if (!database)
+      return llvm::createStringError("ormlint: no compile database in '%s' (%s); build with "
+                                     "CMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass compiler arguments after --",
+                                     build_path.c_str(), error.c_str());
+  } else {
+    const std::string start = paths.empty() ? "." : absolute(paths.front());
+    database = llvm::sys::fs::is_directory(start) ? clang::tooling::CompilationDatabase::autoDetectFromDirectory(start, error)
+                                                  : clang::tooling::CompilationDatabase::autoDetectFromSource(start, error);
+    if (!database)
+      return llvm::createStringError("ormlint: no compile_commands.json found at or above '%s'; pass -p <build "
+                                     "directory>, or compiler arguments after --",
+                                     start.c_str());
+  }
+  return clang::tooling::inferMissingCompileCommands(std::move(database));
+}
+
+llvm::Expected<std::vector<std::string>> select_files(const clang::tooling::CompilationDatabase& database,
+                                                      const std::vector<std::string>& paths) {
+  std::vector<std::string> all = database.getAllFiles();
+  std::sort(all.begin(), all.end());
+  if (paths.empty()) return all;
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    const std::string full = absolute(path);
+    if (!llvm::sys::fs::exists(full)) return llvm::createStringError("ormlint: '%s' does not exist", path.c_str());
+    if (!llvm::sys::fs::is_directory(full)) {
+      files.push_back(full);
+      continue;
+    }
+    const std::size_t before = files.size();
+    for (const std::string& f : all)
+      if (llvm::StringRef(f).starts_with(full + "/")) files.push_back(f);
+    if (files.size() == before)
+      return llvm::createStringError("ormlint: the compile database has no file under '%s'", path.c_str());
+  }
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
+}  // namespace orm::tool

@@ -1,0 +1,28 @@
+#pragma once
+// Which compile database, and which of its files, a run checks.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <clang/Tooling/CompilationDatabase.h>
+#include <llvm/Support/Error.h>
+
+namespace orm::tool {
+
+// The compiler arguments after `--`, removed from argv, as a database; null without `--`.
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> take_compiler_arguments(int& argc,
+                                                                                           const char** argv);
+
+// The arguments after `--` when given, else -p, else found upward from the first input
+// (or the working directory). Files missing from it get an interpolated command
+// (headers staged in pre-commit, for instance).
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> load_database(
+    std::unique_ptr<clang::tooling::CompilationDatabase> from_arguments, const std::string& build_path,
+    const std::vector<std::string>& paths);
+
+// The inputs as files: a directory means the database's files below it; no input
+// means every file of the database.
+llvm::Expected<std::vector<std::string>> select_files(const clang::tooling::CompilationDatabase& database,
+                                                      const std::vector<std::string>& paths);
+
+}  // namespace orm::tool

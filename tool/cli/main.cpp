@@ -1,0 +1,78 @@
+// ormlint: checks orm schemas in C++ sources for what would break relational queries.
+#include <set>
+
+#include <llvm/Support/InitLLVM.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include "checks/registry.hpp"
+#include "tool/cli/config.hpp"
+#include "tool/cli/explain.hpp"
+#include "tool/cli/fix_output.hpp"
+#include "tool/cli/inputs.hpp"
+#include "tool/cli/options.hpp"
+#include "tool/cli/output.hpp"
+#include "tool/cli/unit_runner.hpp"
+
+using namespace orm::tool;
+
+namespace {
+constexpr int no_error_findings = 0, error_findings = 1, could_not_run = 2;
+
+int fail(llvm::Error e) {
+  llvm::errs() << llvm::toString(std::move(e)) << "\n";
+  return could_not_run;
+}
+}  // namespace
+
+int main(int argc, const char** argv) {
+  llvm::InitLLVM init(argc, argv);
+  auto compiler_arguments = take_compiler_arguments(argc, argv);  // before llvm::cl sees argv
+  if (!compiler_arguments) return fail(compiler_arguments.takeError());
+  const cli_options options = parse_options(argc, argv);
+  if (!options.explain.empty()) {
+    const auto page = check_documentation(options.explain);
+    if (!page) return fail(llvm::createStringError("ormlint: no check named '%s'; see --list-checks", options.explain.c_str()));
+    llvm::outs() << *page;
+    return no_error_findings;
+  }
+  auto config = find_config(options.paths.empty() ? "." : options.paths.front());
+  if (!config) return fail(config.takeError());
+  const lint_settings settings{
+      check_globs(!options.checks.empty() ? options.checks : (*config && (*config)->checks) ? *(*config)->checks : "orm-*"),
+      check_globs(!options.warnings_as_errors.empty() ? options.warnings_as_errors
+                  : (*config && (*config)->warnings_as_errors) ? *(*config)->warnings_as_errors : "")};
+  if (options.list_checks) {
+    for (const auto& check : orm::checks::all_checks())
+      if (settings.checks.matches(check.id)) llvm::outs() << check.id << "  " << check.summary << "\n";
+    return no_error_findings;
+  }
+  auto database = load_database(std::move(*compiler_arguments), options.build_path, options.paths);
+  if (!database) return fail(database.takeError());
+  auto files = select_files(**database, options.paths);
+  if (!files) return fail(files.takeError());
+
+  const std::vector<unit_report> reports = lint_units(**database, *files, settings, options.jobs);
+  finding_list findings;
+  std::set<std::string> reported;  // a header's finding is reported once, however many units include it
+  bool failed = false;
+  for (const unit_report& unit : reports) {
+    llvm::errs() << unit.compiler_errors;
+    failed |= unit.failed;
+    for (const reported_finding& f : unit.findings)
+      if (reported.insert(f.key()).second) findings.push_back(&f);
+  }
+  if (options.format == "json") print_json(findings, llvm::outs());
+  else if (options.format == "sarif") print_sarif(findings, llvm::outs());
+  else print_text(findings, llvm::outs());
+  llvm::outs().flush();
+  if (!options.export_fixes.empty() && !export_fixes(findings, files->front(), options.export_fixes, llvm::errs()))
+    return could_not_run;
+  if (options.fix && !apply_fixes(findings, llvm::errs())) return could_not_run;
+  if (failed) {
+    llvm::errs() << "ormlint: some translation units did not compile; their findings may be incomplete\n";
+    return could_not_run;
+  }
+  const bool any_error = std::any_of(findings.begin(), findings.end(),
+                                     [](const reported_finding* f) { return f->level == orm::checks::severity::error; });
+  return any_error ? error_findings : no_error_findings;
+}

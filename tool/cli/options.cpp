@@ -1,0 +1,42 @@
+#include "tool/cli/options.hpp"
+
+#include <llvm/Support/CommandLine.h>
+
+namespace orm::tool {
+
+cli_options parse_options(int argc, const char** argv) {
+  namespace cl = llvm::cl;
+  static cl::OptionCategory category("ormlint options");
+  static cl::list<std::string> paths(cl::Positional, cl::desc("<file or directory>..."), cl::cat(category));
+  static cl::opt<std::string> build_path("p", cl::desc("Build directory holding compile_commands.json (default: "
+                                                       "searched upward from the first input)"),
+                                         cl::value_desc("dir"), cl::cat(category));
+  static cl::opt<std::string> checks("checks", cl::desc("Checks to run, as clang-tidy globs: '-*,orm-missing-*' "
+                                                        "(default: .ormlint.yaml's Checks, else 'orm-*')"),
+                                     cl::cat(category));
+  static cl::opt<std::string> warnings_as_errors("warnings-as-errors", cl::desc("Checks whose warnings are errors"),
+                                                 cl::cat(category));
+  static cl::opt<std::string> format("format", cl::desc("Output: text (clang's format), json or sarif"),
+                                     cl::init("text"), cl::cat(category));
+  static cl::opt<bool> fix("fix", cl::desc("Apply the fixes to the files"), cl::cat(category));
+  static cl::opt<std::string> export_fixes("export-fixes", cl::desc("Write fixes as YAML for clang-apply-replacements"),
+                                           cl::value_desc("file"), cl::cat(category));
+  static cl::opt<unsigned> jobs("j", cl::desc("Translation units checked in parallel"), cl::init(1), cl::cat(category));
+  static cl::opt<bool> list_checks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(category));
+  static cl::opt<std::string> explain("explain", cl::desc("Print the documentation of a check and exit"),
+                                      cl::value_desc("check"), cl::cat(category));
+
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(argc, argv,
+                              "ormlint: finds what would break relational queries in orm schemas\n\n"
+                              "  ormlint [options] <files or directories> [-- <compiler arguments>]\n\n"
+                              "Exit status: 0 no findings at error severity, 1 findings, 2 ormlint could not run.\n");
+  if (format != "text" && format != "json" && format != "sarif") {
+    llvm::errs() << "ormlint: unknown --format=" << format << "; use text, json or sarif\n";
+    std::exit(2);
+  }
+  return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
+          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain};
+}
+
+}  // namespace orm::tool

@@ -1,0 +1,24 @@
+#pragma once
+// The ormlint command line (llvm::cl), as DESIGN.md section 6 specifies it.
+#include <string>
+#include <vector>
+
+namespace orm::tool {
+
+struct cli_options {
+  std::vector<std::string> paths;  // files, or directories meaning every file of the database below them
+  std::string build_path;          // -p
+  std::string checks;              // empty: from .ormlint.yaml, else "orm-*"
+  std::string warnings_as_errors;
+  std::string format = "text";
+  bool fix = false;
+  std::string export_fixes;
+  unsigned jobs = 1;
+  bool list_checks = false;
+  std::string explain;
+};
+
+// Parses argv (already without the part after `--`); exits with 2 on bad options.
+cli_options parse_options(int argc, const char** argv);
+
+}  // namespace orm::tool

@@ -1,0 +1,34 @@
+#include <llvm/Support/JSON.h>
+
+#include "tool/cli/output.hpp"
+
+namespace orm::tool {
+
+void print_text(const finding_list& findings, llvm::raw_ostream& out) {
+  for (const reported_finding* f : findings) out << f->rendered;
+}
+
+void print_json(const finding_list& findings, llvm::raw_ostream& out) {
+  llvm::json::Array all;
+  for (const reported_finding* f : findings) {
+    llvm::json::Array notes, fixes;
+    for (const reported_note& n : f->notes)
+      notes.push_back(llvm::json::Object{{"file", n.file}, {"line", n.line}, {"column", n.column}, {"message", n.message}});
+    for (const auto& r : f->replacements)
+      fixes.push_back(llvm::json::Object{{"file", r.getFilePath()},
+                                         {"offset", r.getOffset()},
+                                         {"length", r.getLength()},
+                                         {"replacement", r.getReplacementText()}});
+    all.push_back(llvm::json::Object{{"check", f->check},
+                                     {"severity", f->level == checks::severity::error ? "error" : "warning"},
+                                     {"file", f->file},
+                                     {"line", f->line},
+                                     {"column", f->column},
+                                     {"message", f->message},
+                                     {"notes", std::move(notes)},
+                                     {"fixes", std::move(fixes)}});
+  }
+  out << llvm::formatv("{0:2}", llvm::json::Value(std::move(all))) << "\n";
+}
+
+}  // namespace orm::tool

@@ -1,0 +1,44 @@
+#pragma once
+// Findings as the CLI reports them: detached from any one translation unit, so that
+// findings of a header seen by many units can be merged and reported once.
+#include <string>
+#include <vector>
+
+#include <clang/Tooling/Core/Replacement.h>
+
+#include "checks/finding.hpp"
+
+namespace orm::tool {
+
+struct reported_note {
+  std::string file;
+  unsigned line = 0, column = 0;
+  std::string message;
+};
+
+struct reported_finding {
+  std::string check;
+  checks::severity level = checks::severity::warning;  // after --warnings-as-errors
+  std::string file;                                    // absolute
+  unsigned line = 0, column = 0;
+  std::string message;
+  std::vector<reported_note> notes;
+  std::vector<clang::tooling::Replacement> replacements;
+  std::string rendered;  // clang's text format: location, source line, caret, fix-it, notes
+
+  // Two units that include the same header report the same finding with the same key.
+  std::string key() const { return check + '\0' + file + ':' + std::to_string(line) + ':' + std::to_string(column) + '\0' + message; }
+};
+
+struct unit_report {
+  std::string file;
+  std::vector<reported_finding> findings;
+  std::string compiler_errors;  // what clang printed for a unit that did not compile
+  bool failed = false;
+};
+
+// Pseudo-check for schema variables ormlint cannot evaluate; not in the registry,
+// so it cannot be disabled by mistake.
+inline constexpr const char* unreadable_schema_check = "ormlint-unreadable-schema";
+
+}  // namespace orm::tool

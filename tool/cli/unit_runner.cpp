@@ -1,0 +1,181 @@
+#include "tool/cli/unit_runner.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include <clang/AST/ASTConsumer.h>
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Decl.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Frontend/TextDiagnostic.h>
+#include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <clang/Tooling/ArgumentsAdjusters.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/Path.h>
+
+#include "tool/analysis.hpp"
+#include "tool/cli/nolint.hpp"
+
+#ifndef ORM_CLANG_RESOURCE_DIR
+#error "ORM_CLANG_RESOURCE_DIR must name clang's resource directory (tool/CMakeLists.txt sets it)"
+#endif
+
+namespace orm::tool {
+
+namespace {
+
+class unit_linter : public clang::ASTConsumer {
+ public:
+  unit_linter(unit_report& report, const lint_settings& settings) : report_(report), settings_(settings) {}
+
+  void HandleTranslationUnit(clang::ASTContext& context) override {
+    const unit_analysis analysis =
+        analyze_unit(context, [this](std::string_view id) { return settings_.checks.matches(id); });
+    for (const located_finding& f : analysis.findings) {
+      checks::severity level = f.finding.level;
+      if (settings_.warnings_as_errors.matches(f.finding.check)) level = checks::severity::error;
+      add(context, f.finding.check, level, f.location, f.finding.message, f.notes, f.fixes);
+    }
+    for (const unreadable_schema& u : analysis.unreadable)
+      add(context, unreadable_schema_check, checks::severity::warning, u.variable->getLocation(),
+          "ormlint cannot read schema '" + u.variable->getQualifiedNameAsString() + "': " + u.reason +
+              "; make its initializer a constant expression",
+          {}, {});
+  }
+
+ private:
+  void add(clang::ASTContext& context, const std::string& check, checks::severity level, clang::SourceLocation at,
+           const std::string& message, const std::vector<located_note>& notes, const std::vector<clang::FixItHint>& fixes) {
+    auto& sm = context.getSourceManager();
+    const clang::SourceLocation loc = sm.getFileLoc(at);
+    const clang::PresumedLoc presumed = sm.getPresumedLoc(loc);
+    if (presumed.isInvalid()) return;
+    if (suppressed_by_nolint(sm.getBufferData(sm.getFileID(loc)), presumed.getLine(), check)) return;
+
+    reported_finding out;
+    out.check = check;
+    out.level = level;
+    out.file = absolute(sm, loc);
+    out.line = presumed.getLine();
+    out.column = presumed.getColumn();
+    out.message = message;
+    for (const located_note& n : notes) {
+      const clang::SourceLocation nl = sm.getFileLoc(n.location);
+      const clang::PresumedLoc np = sm.getPresumedLoc(nl);
+      if (np.isValid()) out.notes.push_back({absolute(sm, nl), np.getLine(), np.getColumn(), n.message});
+    }
+    for (const clang::FixItHint& fix : fixes)
+      out.replacements.emplace_back(sm, fix.RemoveRange, fix.CodeToInsert, context.getLangOpts());
+
+    render(context, loc, level, message + " [" + check + "]", notes, fixes, out.rendered);
+    report_.findings.push_back(std::move(out));
+  }
+
+  // Clang prints every line between a caret and a fix-it; an edit elsewhere (the index
+  // goes into the table, not the relation) is shown as a note at the edit instead.
+  static void render(clang::ASTContext& context, clang::SourceLocation loc, checks::severity level,
+                     const std::string& message, const std::vector<located_note>& notes,
+                     const std::vector<clang::FixItHint>& fixes, std::string& rendered) {
+    auto& sm = context.getSourceManager();
+    const unsigned line = sm.getSpellingLineNumber(loc);
+    const bool beside = std::all_of(fixes.begin(), fixes.end(), [&](const clang::FixItHint& f) {
+      const clang::SourceLocation at = f.RemoveRange.getBegin();
+      return sm.getFileID(at) == sm.getFileID(loc) && sm.getSpellingLineNumber(at) == line;
+    });
+    llvm::raw_string_ostream os(rendered);
+    clang::TextDiagnostic text(os, context.getLangOpts(), &options());
+    text.emitDiagnostic(clang::FullSourceLoc(loc, sm),
+                        level == checks::severity::error ? clang::DiagnosticsEngine::Error : clang::DiagnosticsEngine::Warning,
+                        message, {}, beside ? llvm::ArrayRef(fixes) : llvm::ArrayRef<clang::FixItHint>());
+    for (const located_note& n : notes)
+      text.emitDiagnostic(clang::FullSourceLoc(sm.getFileLoc(n.location), sm), clang::DiagnosticsEngine::Note, n.message, {}, {});
+    if (!beside)
+      for (const clang::FixItHint& f : fixes)
+        text.emitDiagnostic(clang::FullSourceLoc(f.RemoveRange.getBegin(), sm), clang::DiagnosticsEngine::Note,
+                            "--fix edits this", {}, {f});
+  }
+
+  static std::string absolute(clang::SourceManager& sm, clang::SourceLocation loc) {
+    const auto file = sm.getFileEntryRefForID(sm.getFileID(loc));
+    llvm::SmallString<256> path(file ? file->getName() : sm.getFilename(loc));
+    sm.getFileManager().makeAbsolutePath(path);
+    llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
+    return std::string(path);
+  }
+
+  static clang::DiagnosticOptions& options() {
+    static clang::DiagnosticOptions* shared = [] {
+      auto* o = new clang::DiagnosticOptions();  // held for the process: TextDiagnostic keeps a reference
+      o->ShowColors = false;
+      o->Retain();
+      return o;
+    }();
+    return *shared;
+  }
+
+  unit_report& report_;
+  const lint_settings& settings_;
+};
+
+class lint_action : public clang::ASTFrontendAction {
+ public:
+  lint_action(unit_report& report, const lint_settings& settings) : report_(report), settings_(settings) {}
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&, llvm::StringRef) override {
+    return std::make_unique<unit_linter>(report_, settings_);
+  }
+
+ private:
+  unit_report& report_;
+  const lint_settings& settings_;
+};
+
+class lint_action_factory : public clang::tooling::FrontendActionFactory {
+ public:
+  lint_action_factory(unit_report& report, const lint_settings& settings) : report_(report), settings_(settings) {}
+  std::unique_ptr<clang::FrontendAction> create() override { return std::make_unique<lint_action>(report_, settings_); }
+
+ private:
+  unit_report& report_;
+  const lint_settings& settings_;
+};
+
+unit_report lint_one(const clang::tooling::CompilationDatabase& database, const std::string& file,
+                     const lint_settings& settings) {
+  unit_report report;
+  report.file = file;
+  clang::tooling::ClangTool tool(database, {file});
+  // Our binary does not sit next to clang's builtin headers; say where they are. The
+  // compiler's own warnings are not ormlint's to report.
+  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      {"-resource-dir=" ORM_CLANG_RESOURCE_DIR, "-w"}, clang::tooling::ArgumentInsertPosition::END));
+  llvm::raw_string_ostream errors(report.compiler_errors);
+  auto* options = new clang::DiagnosticOptions();
+  clang::TextDiagnosticPrinter printer(errors, options);
+  tool.setDiagnosticConsumer(&printer);
+  tool.setPrintErrorMessage(false);
+  lint_action_factory factory(report, settings);
+  report.failed = tool.run(&factory) != 0;
+  errors.flush();
+  return report;
+}
+
+}  // namespace
+
+std::vector<unit_report> lint_units(const clang::tooling::CompilationDatabase& database,
+                                    const std::vector<std::string>& files, const lint_settings& settings,
+                                    unsigned jobs) {
+  std::vector<unit_report> reports(files.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) reports[i] = lint_one(database, files[i], settings);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::max(1u, jobs); ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  return reports;
+}
+
+}  // namespace orm::tool

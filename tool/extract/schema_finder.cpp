@@ -1,0 +1,95 @@
+#include "tool/extract/schema_finder.hpp"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/Basic/PartialDiagnostic.h>
+#include <clang/Basic/SourceManager.h>
+
+#include "tool/extract/apvalue_pools.hpp"
+#include "tool/extract/value_reader.hpp"
+
+namespace orm::tool {
+
+namespace {
+
+bool in_orm_namespace(const clang::Decl* d) {
+  const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(d->getDeclContext());
+  return ns && ns->getName() == "orm" && ns->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
+bool is_schema_type(clang::QualType type) {
+  const auto* spec = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(type->getAsCXXRecordDecl());
+  return spec && spec->getName() == "schema_def" && in_orm_namespace(spec);
+}
+
+// Clang's first note on why the initializer is not a constant expression.
+std::string why_not_constant(clang::ASTContext& context, const clang::VarDecl& var) {
+  llvm::SmallVector<clang::PartialDiagnosticAt, 8> notes;
+  clang::APValue ignored;
+  var.getInit()->EvaluateAsInitializer(ignored, context, &var, notes, /*IsConstantInitialization=*/false);
+  if (notes.empty()) return "its initializer is not a constant expression";
+  llvm::SmallString<128> text;
+  notes.front().second.EmitToString(context.getDiagnostics(), text);
+  const clang::PresumedLoc where = context.getSourceManager().getPresumedLoc(notes.front().first);
+  return where.isValid() ? (llvm::Twine(text) + " (at " + where.getFilename() + ":" + llvm::Twine(where.getLine()) + ")").str()
+                         : text.str().str();
+}
+
+class finder {
+ public:
+  explicit finder(clang::ASTContext& context) : context_(context), reader_(context) {}
+
+  // Namespaces, linkage specs and classes hold schema variables; function bodies and
+  // templates are not entered (a dependent value cannot be evaluated).
+  void walk(const clang::DeclContext* dc) {
+    for (const clang::Decl* d : dc->decls()) {
+      if (context_.getSourceManager().isInSystemHeader(d->getLocation())) continue;
+      if (const auto* var = llvm::dyn_cast<clang::VarDecl>(d)) {
+        visit(*var);
+      } else if (const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(d)) {
+        if (!record->isDependentContext() && record->isThisDeclarationADefinition()) walk(record);
+      } else if (llvm::isa<clang::NamespaceDecl, clang::LinkageSpecDecl, clang::ExportDecl>(d)) {
+        walk(llvm::cast<clang::DeclContext>(d));
+      }
+    }
+  }
+
+  schemas_in_unit result;
+
+ private:
+  void visit(const clang::VarDecl& var) {
+    if (var.isInvalidDecl() || !var.getInit() || var.getType()->isDependentType() || !is_schema_type(var.getType()))
+      return;
+    if (var.getInit()->isValueDependent()) return;
+    const clang::APValue* value = var.evaluateValue();
+    if (!value) {
+      result.unreadable.push_back({&var, why_not_constant(context_, var)});
+      return;
+    }
+    try {
+      apvalue_pools pools(reader_, {value, var.getType()});
+      // tables(...) alone is a schema_def too; only define_schema() gives it a site.
+      if (pools.site().line == 0) return;
+      model::schema schema = model::assemble(pools);
+      schema.name = var.getQualifiedNameAsString();
+      result.readable.push_back({&var, std::move(schema)});
+    } catch (const read_error& e) {
+      result.unreadable.push_back({&var, std::string("its value has an unexpected shape: ") + e.what() +
+                                             " (is ormlint as new as the orm headers?)"});
+    }
+  }
+
+  clang::ASTContext& context_;
+  value_reader reader_;
+};
+
+}  // namespace
+
+schemas_in_unit find_schemas(clang::ASTContext& context) {
+  finder f(context);
+  f.walk(context.getTranslationUnitDecl());
+  return std::move(f.result);
+}
+
+}  // namespace orm::tool

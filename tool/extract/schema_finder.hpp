@@ -1,0 +1,35 @@
+#pragma once
+// Finds the schemas of a translation unit: variables of type orm::schema_def<...> at
+// namespace or class scope, read through constant evaluation into the schema model.
+#include <string>
+#include <vector>
+
+#include <orm/model/schema_model.hpp>
+
+namespace clang {
+class ASTContext;
+class VarDecl;
+}  // namespace clang
+
+namespace orm::tool {
+
+struct found_schema {
+  const clang::VarDecl* variable = nullptr;
+  model::schema model;
+};
+
+// A schema variable that ormlint cannot read, and why (Clang's first note, or the
+// shape the reader did not expect).
+struct unreadable_schema {
+  const clang::VarDecl* variable = nullptr;
+  std::string reason;
+};
+
+struct schemas_in_unit {
+  std::vector<found_schema> readable;
+  std::vector<unreadable_schema> unreadable;
+};
+
+schemas_in_unit find_schemas(clang::ASTContext& context);
+
+}  // namespace orm::tool
