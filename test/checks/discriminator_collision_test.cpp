@@ -50,7 +50,7 @@ TEST(DiscriminatorCollision, FieldShadowsBaseColumn) {
 TEST(DiscriminatorCollision, SecondDiscriminatorDuplicateAndEmptyVariants) {
   EXPECT_EQ(mentioning(all(), "second discriminator 'phase'").size(), 1u);
   EXPECT_EQ(mentioning(all(), "declares variant 'a' twice").size(), 1u);
-  const auto empty = mentioning(all(), "has no fields");
+  const auto empty = mentioning(all(), "declares no fields");
   EXPECT_EQ(empty.size(), 2u);  // the duplicate 'a' and 'empty'
   EXPECT_EQ(empty[0].level, checks::severity::warning);
 }
