@@ -1,0 +1,2 @@
+#include "blog_schema.hpp"
+int broken() { return undeclared; }

@@ -1,0 +1,2 @@
+#include "blog_schema.hpp"
+int first() { return 1; }

@@ -1,0 +1,2 @@
+#include "blog_schema.hpp"
+int second() { return 2; }
