@@ -1,0 +1,75 @@
+// Parity: for every schema, the model ormlint reads from Clang's evaluated values equals
+// the model the runtime builds from the same constexpr value, field by field.
+#include <gtest/gtest.h>
+
+#include <clang/AST/Decl.h>
+#include <clang/Frontend/ASTUnit.h>
+#include <clang/Tooling/Tooling.h>
+
+#include "schemas/ambiguous_relation.hpp"
+#include "schemas/discriminator_collision.hpp"
+#include "schemas/missing_inverse.hpp"
+#include "schemas/missing_relation_index.hpp"
+#include "schemas/unbounded_many.hpp"
+#include "seed_examples/alias.hpp"
+#include "seed_examples/discriminated.hpp"
+#include "seed_examples/predefined_filter.hpp"
+#include "seed_examples/relation_options.hpp"
+#include "seed_examples/split_parts.hpp"
+#include "seed_examples/through.hpp"
+#include "tool/extract/schema_finder.hpp"
+#include "tool/model_describe.hpp"
+
+namespace {
+using namespace orm;
+
+// The schemas Clang finds when it compiles `header` as this test was compiled.
+std::map<std::string, model::schema> read_with_clang(const std::string& header) {
+  const std::string code = "#include \"" + header + "\"\n";
+  auto unit = clang::tooling::buildASTFromCodeWithArgs(
+      code, {"-std=c++20", "-I" ORM_SOURCE_DIR "/include", "-I" ORM_SOURCE_DIR "/test", "-resource-dir=" ORM_CLANG_RESOURCE_DIR},
+      ORM_SOURCE_DIR "/test/parity_input.cpp");
+  EXPECT_TRUE(unit);
+  std::map<std::string, model::schema> out;
+  if (!unit) return out;
+  const tool::schemas_in_unit found = tool::find_schemas(unit->getASTContext());
+  EXPECT_TRUE(found.unreadable.empty());
+  for (const auto& s : found.readable) out.emplace(s.model.name, s.model);
+  return out;
+}
+
+void expect_parity(const std::string& header, const std::map<std::string, model::schema>& expected) {
+  const auto read = read_with_clang(header);
+  for (const auto& [name, model] : expected) {
+    ASSERT_TRUE(read.count(name)) << name << " not found in " << header;
+    EXPECT_EQ(orm::testing::describe(read.at(name)), orm::testing::describe(model)) << name;
+  }
+}
+
+TEST(ModelParity, SeedExamples) {
+  expect_parity("seed_examples/alias.hpp", {{"seed::alias::schema", model::build(seed::alias::schema)}});
+  expect_parity("seed_examples/through.hpp", {{"seed::through::schema", model::build(seed::through::schema)}});
+  expect_parity("seed_examples/split_parts.hpp", {{"seed::split_parts::schema", model::build(seed::split_parts::schema)}});
+  expect_parity("seed_examples/relation_options.hpp",
+                {{"seed::relation_options::schema", model::build(seed::relation_options::schema)}});
+  expect_parity("seed_examples/predefined_filter.hpp",
+                {{"seed::predefined_filter::schema", model::build(seed::predefined_filter::schema)}});
+  expect_parity("seed_examples/discriminated.hpp",
+                {{"seed::discriminated::schema", model::build(seed::discriminated::schema)},
+                 {"seed::discriminated::audit_schema", model::build(seed::discriminated::audit_schema)}});
+}
+
+TEST(ModelParity, RuleBreakingSchemas) {
+  expect_parity("schemas/missing_relation_index.hpp",
+                {{"broken::missing_relation_index::schema", model::build(broken::missing_relation_index::schema)}});
+  expect_parity("schemas/ambiguous_relation.hpp",
+                {{"broken::ambiguous_relation::schema", model::build(broken::ambiguous_relation::schema)}});
+  expect_parity("schemas/missing_inverse.hpp",
+                {{"broken::missing_inverse::schema", model::build(broken::missing_inverse::schema)}});
+  expect_parity("schemas/unbounded_many.hpp",
+                {{"broken::unbounded_many::schema", model::build(broken::unbounded_many::schema)}});
+  expect_parity("schemas/discriminator_collision.hpp",
+                {{"broken::discriminator_collision::schema", model::build(broken::discriminator_collision::schema)}});
+}
+
+}  // namespace
