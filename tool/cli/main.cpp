@@ -1,6 +1,7 @@
 // ormlint: checks orm schemas in C++ sources for what would break relational queries.
 #include <set>
 
+#include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/InitLLVM.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -57,6 +58,9 @@ int main(int argc, const char** argv) {
   bool failed = false;
   for (const unit_report& unit : reports) {
     llvm::errs() << unit.compiler_errors;
+    if (options.time_report)
+      llvm::errs() << llvm::formatv("ormlint: time: {0}: front end {1:f3} s, ormlint {2:f3} s\n", unit.file,
+                                    unit.front_end_seconds, unit.ormlint_seconds);
     failed |= unit.failed;
     for (const reported_finding& f : unit.findings)
       if (reported.insert(f.key()).second) findings.push_back(&f);

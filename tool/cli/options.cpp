@@ -26,6 +26,8 @@ cli_options parse_options(int argc, const char** argv) {
   static cl::opt<std::string> explain("explain", cl::desc("Print the documentation of a check and exit"),
                                       cl::value_desc("check"), cl::cat(category));
 
+  static cl::opt<bool> time_report("time-report", cl::desc("Print CPU time of clang's front end and of the checks"),
+                                   cl::Hidden, cl::cat(category));
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(argc, argv,
                               "ormlint: finds what would break relational queries in orm schemas\n\n"
@@ -36,7 +38,7 @@ cli_options parse_options(int argc, const char** argv) {
     std::exit(2);
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
-          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain};
+          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain, time_report};
 }
 
 }  // namespace orm::tool

@@ -16,6 +16,7 @@ struct cli_options {
   unsigned jobs = 1;
   bool list_checks = false;
   std::string explain;
+  bool time_report = false;  // hidden: CPU time of the front end and of ormlint, per unit
 };
 
 // Parses argv (already without the part after `--`); exits with 2 on bad options.

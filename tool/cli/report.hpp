@@ -35,6 +35,10 @@ struct unit_report {
   std::vector<reported_finding> findings;
   std::string compiler_errors;  // what clang printed for a unit that did not compile
   bool failed = false;
+  // CPU seconds (user + system) of this process: clang's front end (parse and
+  // semantic analysis, as -fsyntax-only), then ormlint's own work on the AST.
+  double front_end_seconds = 0;
+  double ormlint_seconds = 0;
 };
 
 // Pseudo-check for schema variables ormlint cannot evaluate; not in the registry,

@@ -14,6 +14,7 @@
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/Timer.h>
 
 #include "tool/analysis.hpp"
 #include "tool/cli/nolint.hpp"
@@ -28,9 +29,12 @@ namespace {
 
 class unit_linter : public clang::ASTConsumer {
  public:
-  unit_linter(unit_report& report, const lint_settings& settings) : report_(report), settings_(settings) {}
+  unit_linter(unit_report& report, const lint_settings& settings)
+      : report_(report), settings_(settings), started_(cpu_seconds()) {}
 
   void HandleTranslationUnit(clang::ASTContext& context) override {
+    const double parsed = cpu_seconds();
+    report_.front_end_seconds = parsed - started_;
     const unit_analysis analysis =
         analyze_unit(context, [this](std::string_view id) { return settings_.checks.matches(id); });
     for (const located_finding& f : analysis.findings) {
@@ -43,6 +47,12 @@ class unit_linter : public clang::ASTConsumer {
           "ormlint cannot read schema '" + u.variable->getQualifiedNameAsString() + "': " + u.reason +
               "; make its initializer a constant expression",
           {}, {});
+    report_.ormlint_seconds = cpu_seconds() - parsed;
+  }
+
+  static double cpu_seconds() {
+    const llvm::TimeRecord now = llvm::TimeRecord::getCurrentTime(/*Start=*/false);
+    return now.getUserTime() + now.getSystemTime();
   }
 
  private:
@@ -117,6 +127,7 @@ class unit_linter : public clang::ASTConsumer {
 
   unit_report& report_;
   const lint_settings& settings_;
+  double started_;  // the consumer is created before parsing starts
 };
 
 class lint_action : public clang::ASTFrontendAction {
@@ -129,6 +140,7 @@ class lint_action : public clang::ASTFrontendAction {
  private:
   unit_report& report_;
   const lint_settings& settings_;
+  double started_;  // the consumer is created before parsing starts
 };
 
 class lint_action_factory : public clang::tooling::FrontendActionFactory {
