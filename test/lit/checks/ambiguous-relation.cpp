@@ -1,3 +1,4 @@
+// orm-ambiguous-relation: relations that cannot be told apart: no distinct alias between the same tables
 // RUN: not %ormlint --checks=-*,orm-ambiguous-relation %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
 // RUN: cp %s %t.cpp && not %ormlint --checks=-*,orm-ambiguous-relation --fix %t.cpp -- %cxxflags > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp

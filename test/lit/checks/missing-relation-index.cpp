@@ -1,3 +1,4 @@
+// orm-missing-relation-index: a relation load with no index whose leading columns are the lookup columns
 // RUN: not %ormlint --checks=-*,orm-missing-relation-index %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
 // RUN: cp %s %t.cpp && not %ormlint --checks=-*,orm-missing-relation-index --fix %t.cpp -- %cxxflags > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp

@@ -1,3 +1,4 @@
+// orm-unbounded-many: a many() relation that a query can load with no bound
 // RUN: %ormlint --checks=-*,orm-unbounded-many %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
 // RUN: cp %s %t.cpp && %ormlint --checks=-*,orm-unbounded-many --fix %t.cpp -- %cxxflags > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
