@@ -12,14 +12,8 @@ namespace {
 
 constexpr const char* id = "orm-ambiguous-relation";
 
-finding make(const model::relation& r, std::string message) {
-  finding f;
-  f.check = id;
-  f.level = severity::error;  // the runtime refuses to load an ambiguous relation
-  f.site = r.site;
-  f.message = std::move(message);
-  return f;
-}
+// An error: the runtime refuses to load an ambiguous relation.
+finding make(const model::relation& r, std::string message) { return make_finding(id, severity::error, r.site, std::move(message)); }
 
 std::string others(const schema_index& schema, const std::vector<int>& group, int self) {
   std::string list;

@@ -13,7 +13,9 @@ constexpr const char* id = "orm-discriminator-collision";
 
 void report(findings& out, severity level, const model::source_site& site, std::string message,
             std::vector<note> notes = {}) {
-  out.push_back({id, level, site, std::move(message), std::move(notes), {}});
+  finding f = make_finding(id, level, site, std::move(message));
+  f.notes = std::move(notes);
+  out.push_back(std::move(f));
 }
 
 const char* kind_name(column_kind k) {

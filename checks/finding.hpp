@@ -52,4 +52,8 @@ struct finding {
 
 using findings = std::vector<finding>;
 
+inline finding make_finding(const char* check, severity level, const model::source_site& site, std::string message) {
+  return {check, level, site, std::move(message), {}, {}};
+}
+
 }  // namespace orm::checks

@@ -11,14 +11,8 @@ namespace {
 
 constexpr const char* id = "orm-missing-inverse";
 
-finding make(const model::relation& r, std::string message) {
-  finding f;
-  f.check = id;
-  f.level = severity::error;  // the runtime cannot load a relation it cannot resolve
-  f.site = r.site;
-  f.message = std::move(message);
-  return f;
-}
+// An error: the runtime cannot load a relation it cannot resolve.
+finding make(const model::relation& r, std::string message) { return make_finding(id, severity::error, r.site, std::move(message)); }
 
 std::string quoted_list(const std::vector<std::string>& names) {
   if (names.size() == 1) return fmt::format("\"{}\"", names.front());

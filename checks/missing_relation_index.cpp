@@ -41,13 +41,10 @@ void require_index(const schema_index& schema, const model::relation& r, const m
   if (columns.empty() || !all_exist(table, columns) || served(table, columns)) return;
   const std::string name = free_index_name(table, columns);
   const std::string on = fmt::format("\"{}\"", fmt::join(columns, "\", \""));
-  finding f;
-  f.check = "orm-missing-relation-index";
-  f.level = schema.schema().settings.strict ? severity::error : severity::warning;
-  f.site = r.site;
-  f.message = fmt::format("relation '{}' loads {}'{}' rows by {}, which no index of '{}' serves; add "
+  finding f = make_finding("orm-missing-relation-index",
+                           schema.schema().settings.strict ? severity::error : severity::warning, r.site, fmt::format("relation '{}' loads {}'{}' rows by {}, which no index of '{}' serves; add "
                           "index(\"{}\").on({}) to '{}'",
-                          qualified(r), role, table.name, column_tuple(columns), table.name, name, on, table.name);
+                          qualified(r), role, table.name, column_tuple(columns), table.name, name, on, table.name));
   f.notes.push_back({table.site, fmt::format("table '{}' is defined here", table.name)});
   f.fixes.push_back(add_index{table.name, table.site, name, columns});
   out.push_back(std::move(f));
