@@ -5,22 +5,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <orm/model/rules.hpp>
+
 namespace orm::checks {
 
 namespace {
-
-// Whether `table` can find rows by `columns` without a scan: the primary key, a
-// .unique() column (SQLite indexes it), or an index whose leading columns match in order.
-bool served(const model::table& table, const std::vector<std::string>& columns) {
-  if (columns == std::vector<std::string>{"id"}) return true;
-  if (columns.size() == 1) {
-    const model::column* c = table.find_column(columns.front());
-    if (c && c->unique && c->variants.empty()) return true;
-  }
-  return std::any_of(table.indexes.begin(), table.indexes.end(), [&](const model::index& i) {
-    return i.columns.size() >= columns.size() && std::equal(columns.begin(), columns.end(), i.columns.begin());
-  });
-}
 
 bool all_exist(const model::table& table, const std::vector<std::string>& columns) {
   return std::all_of(columns.begin(), columns.end(), [&](const std::string& c) { return table.find_column(c); });
@@ -38,7 +27,7 @@ std::string free_index_name(const model::table& table, const std::vector<std::st
 
 void require_index(const schema_index& schema, const model::relation& r, const model::table& table,
                    const std::vector<std::string>& columns, const char* role, findings& out) {
-  if (columns.empty() || !all_exist(table, columns) || served(table, columns)) return;
+  if (columns.empty() || !all_exist(table, columns) || model::lookup_served(table, columns)) return;
   const std::string name = free_index_name(table, columns);
   const std::string on = fmt::format("\"{}\"", fmt::join(columns, "\", \""));
   finding f = make_finding("orm-missing-relation-index",
@@ -55,14 +44,9 @@ void require_index(const schema_index& schema, const model::relation& r, const m
 void missing_relation_index(const schema_index& schema, findings& out) {
   for (const model::relation& r : schema.schema().relations) {
     if (!r.is_resolved()) continue;  // orm-missing-inverse reports it
-    const model::table* target = schema.table(r.target);
-    if (!target) continue;
-    if (r.resolved_through) {
-      // Loading walks source -> junction (by the junction's `from` columns) -> target.
-      if (const model::table* junction = schema.table(r.resolved_through->table))
-        require_index(schema, r, *junction, r.resolved_through->from, "junction ", out);
-    }
-    require_index(schema, r, *target, r.resolved_to, "", out);
+    for (const model::lookup& l : model::lookups_of(r))
+      if (const model::table* table = schema.table(l.table))
+        require_index(schema, r, *table, l.columns, l.junction ? "junction " : "", out);
   }
 }
 
