@@ -14,6 +14,7 @@ namespace orm {
 enum class predicate_op : unsigned char {
   eq, ne, lt, le, gt, ge, is_null, is_not_null, like,  // terms: column op operand
   all, any, negate,                                     // connectives over the stack
+  in,                                                   // column in a list: run-time queries only
 };
 
 struct predicate_node {

@@ -1,6 +1,7 @@
 #pragma once
 // A literal value in a schema: a column default or an operand of a predicate.
 #include <cstdint>
+#include <string>
 
 #include <orm/str.hpp>
 
@@ -23,6 +24,8 @@ struct value {
   constexpr value(double d) : kind(value_kind::real), integer(0), real(d), text{} {}
   constexpr value(const char* s) : kind(value_kind::text), integer(0), real(0), text(s) {}
   constexpr value(str s) : kind(value_kind::text), integer(0), real(0), text(s) {}
+  // Views the string's characters: fine for a query's where, consumed by the call.
+  constexpr value(const std::string& s) : kind(value_kind::text), integer(0), real(0), text(s.data(), s.size()) {}
 
   constexpr bool present() const { return kind != value_kind::none; }
 };

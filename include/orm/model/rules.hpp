@@ -56,4 +56,17 @@ inline std::vector<int> sharing_edge(const schema& s, int index) {
 
 inline bool self_reference_without_alias(const relation& r) { return r.source == r.target && r.alias.empty(); }
 
+// The first relation to use `r`'s alias owns it for its pair of tables; `r` reuses it
+// for another pair when that first relation joins other tables. Returns the owner, or -1.
+inline int alias_elsewhere(const schema& s, int index) {
+  const relation& r = s.relations[static_cast<std::size_t>(index)];
+  if (r.alias.empty()) return -1;
+  for (std::size_t i = 0; i < s.relations.size(); ++i) {
+    const relation& owner = s.relations[i];
+    if (owner.alias != r.alias) continue;
+    return std::minmax(owner.source, owner.target) == std::minmax(r.source, r.target) ? -1 : static_cast<int>(i);
+  }
+  return -1;
+}
+
 }  // namespace orm::model

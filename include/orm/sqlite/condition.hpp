@@ -1,0 +1,81 @@
+#pragma once
+// A run-time filter: what `where` takes in queries, updates and deletes. The DSL's
+// predicates (eq, lt, like, is_null, &&, ||, !, all_of, any_of) convert to it; `in` is
+// run-time only, since its list has no fixed size.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <orm/model/schema_model.hpp>
+#include <orm/predicate.hpp>
+#include <orm/sqlite/param.hpp>
+
+namespace orm::sqlite {
+
+// A schema literal (a default, a relation filter's operand) as a run-time value.
+inline param value_of(const model::literal& v) {
+  switch (v.kind) {
+    case value_kind::boolean: return param(v.integer != 0);
+    case value_kind::integer: return param(static_cast<long long>(v.integer));
+    case value_kind::real: return param(v.real);
+    case value_kind::text: return param(v.text);
+    default: return param();
+  }
+}
+
+struct condition_term {
+  predicate_op op = predicate_op::eq;
+  std::string column;
+  param operand;
+  std::vector<param> list;  // for `in`
+  unsigned arity = 0;       // for all/any/negate
+};
+
+class condition {
+ public:
+  condition() = default;
+  condition(const predicate& p) {  // NOLINT: implicit, so that `.where = eq("a", 1)` reads naturally
+    for (const auto& n : p) terms_.push_back({n.op, std::string(n.column.view()), of(n.operand), {}, n.arity});
+  }
+  explicit condition(const model::condition& c) {
+    for (const auto& t : c) terms_.push_back({t.op, t.column, value_of(t.operand), {}, t.arity});
+  }
+  explicit condition(condition_term t) { terms_.push_back(std::move(t)); }
+
+  bool empty() const { return terms_.empty(); }
+  const std::vector<condition_term>& terms() const { return terms_; }
+
+  friend condition operator&&(condition a, const condition& b) { return join(predicate_op::all, std::move(a), b); }
+  friend condition operator||(condition a, const condition& b) { return join(predicate_op::any, std::move(a), b); }
+  friend condition operator!(condition a) {
+    if (!a.empty()) a.terms_.push_back({predicate_op::negate, {}, {}, {}, 1});
+    return a;
+  }
+
+ private:
+  static param of(const orm::value& v) {
+    switch (v.kind) {
+      case value_kind::boolean: return param(v.integer != 0);
+      case value_kind::integer: return param(static_cast<long long>(v.integer));
+      case value_kind::real: return param(v.real);
+      case value_kind::text: return param(std::string(v.text.view()));
+      default: return param();
+    }
+  }
+  static condition join(predicate_op op, condition a, const condition& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    a.terms_.insert(a.terms_.end(), b.terms_.begin(), b.terms_.end());
+    a.terms_.push_back({op, {}, {}, {}, 2});
+    return a;
+  }
+
+  std::vector<condition_term> terms_;
+};
+
+// column IN (values...); an empty list matches nothing.
+inline condition in(std::string column, std::vector<param> values) {
+  return condition(condition_term{predicate_op::in, std::move(column), {}, std::move(values), 0});
+}
+
+}  // namespace orm::sqlite

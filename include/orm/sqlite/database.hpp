@@ -1,0 +1,183 @@
+#pragma once
+// orm::sqlite::database: a SQLite file or ":memory:", migrated from a schema, written
+// with bound parameters, read with relational queries of one statement each.
+#include <sqlite3.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <orm/model/build.hpp>
+#include <orm/sqlite/ddl.hpp>
+#include <orm/sqlite/decode.hpp>
+#include <orm/sqlite/read_sql.hpp>
+#include <orm/sqlite/statement.hpp>
+#include <orm/sqlite/writes.hpp>
+
+namespace orm::sqlite {
+
+class database;
+
+// Reads of one table: db.query(schema, users).find_many({...}).
+class table_query {
+ public:
+  table_query(database& db, const model::schema& schema, const model::table& table)
+      : db_(db), schema_(schema), table_(table) {}
+
+  std::vector<node> find_many(const find_options& options = {}) const;
+  std::optional<node> find_first(find_options options = {}) const;
+  // The one row the filter selects; more than one is an error (the filter is not unique).
+  std::optional<node> find_unique(find_options options) const;
+  // The statement find_many would run, for inspection (EXPLAIN QUERY PLAN, logs).
+  compiled_read sql(const find_options& options = {}) const;
+
+ private:
+  database& db_;
+  const model::schema& schema_;
+  const model::table& table_;
+};
+
+class database {
+ public:
+  explicit database(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+      const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw sqlite_error("cannot open database '" + path + "': " + message, SQLITE_CANTOPEN);
+    }
+    // A double-quoted name that matches no column is an error, not a string literal.
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+    exec("PRAGMA foreign_keys = ON");
+  }
+  database(const database&) = delete;
+  database& operator=(const database&) = delete;
+  ~database() { sqlite3_close(db_); }
+
+  // Creates the tables, indexes and constraints that do not exist yet, in one transaction.
+  void migrate(const model::schema& schema) {
+    exec("BEGIN");
+    try {
+      for (const std::string& sql : ddl::statements(schema)) exec(sql);
+      exec("COMMIT");
+    } catch (...) {
+      exec("ROLLBACK");
+      throw;
+    }
+  }
+
+  std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row) {
+    run(writes::insert(table_of(schema, table), row));
+    return sqlite3_last_insert_rowid(db_);
+  }
+  std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes, const condition& where) {
+    run(writes::update(table_of(schema, table), changes, where));
+    return sqlite3_changes64(db_);
+  }
+  std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where) {
+    run(writes::remove(table_of(schema, table), where));
+    return sqlite3_changes64(db_);
+  }
+
+  table_query query(const model::schema& schema, const std::string& table) {
+    return table_query(*this, schema, table_of(schema, table));
+  }
+
+  // The same, from the constexpr schema: its model is built once per database.
+  template <class Schema>
+  const model::schema& model_of(const Schema& schema) {
+    auto& slot = models_[static_cast<const void*>(&schema)];
+    if (!slot) slot = std::make_unique<model::schema>(model::build(schema));
+    return *slot;
+  }
+  template <class Schema>
+  void migrate(const Schema& schema) { migrate(model_of(schema)); }
+  template <class Schema>
+  std::int64_t insert(const Schema& schema, const std::string& table, const fields& row) { return insert(model_of(schema), table, row); }
+  template <class Schema>
+  std::int64_t update(const Schema& schema, const std::string& table, const fields& changes, const condition& where) {
+    return update(model_of(schema), table, changes, where);
+  }
+  template <class Schema>
+  std::int64_t remove(const Schema& schema, const std::string& table, const condition& where) {
+    return remove(model_of(schema), table, where);
+  }
+  template <class Schema, class Table>
+  table_query query(const Schema& schema, const Table& table) {
+    return query(model_of(schema), std::string(table.name.view()));
+  }
+
+  // Runs SQL without parameters (PRAGMA, BEGIN, DDL).
+  void exec(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      const std::string text = message ? message : "unknown error";
+      sqlite3_free(message);
+      throw sqlite_error("statement failed: " + text + "\n  " + sql, sqlite3_errcode(db_));
+    }
+  }
+
+  sqlite3* handle() const { return db_; }
+  // Warnings of non-strict schemas (a relation load that no index serves).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  void warn(const std::string& message) { warnings_.push_back(message); }
+  row_decoder& decoder() { return decoder_; }
+
+ private:
+  static const model::table& table_of(const model::schema& schema, const std::string& name) {
+    const model::table* t = schema.find_table(name);
+    if (!t) throw schema_error("the schema has no table '" + name + "'");
+    return *t;
+  }
+  void run(const writes::statement_text& text) {
+    statement s(db_, text.sql);
+    s.bind(text.params);
+    while (s.step()) {
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::map<const void*, std::unique_ptr<model::schema>> models_;
+  std::vector<std::string> warnings_;
+  row_decoder decoder_;
+};
+
+inline compiled_read table_query::sql(const find_options& options) const {
+  return read_compiler(schema_, options, [this](const std::string& m) { db_.warn(m); }).compile(table_, options);
+}
+
+inline std::vector<node> table_query::find_many(const find_options& options) const {
+  const compiled_read read = sql(options);
+  statement s(db_.handle(), read.sql);
+  s.bind(read.params);
+  std::vector<node> rows;
+  while (s.step()) {
+    if (read.fan_out_limit > 0 && static_cast<std::int64_t>(rows.size()) == read.fan_out_limit)
+      throw fan_out_error("the query on '" + table_.name + "' loads relations for more than " +
+                          std::to_string(read.fan_out_limit) +
+                          " parent rows (relation_fan_out_max_keys); add a limit or a narrower where, raise "
+                          "defaults.relation_fan_out_max_keys, or pass allow_full_scan");
+    rows.push_back(db_.decoder().decode(s.text(0), read.decode));
+  }
+  return rows;
+}
+
+inline std::optional<node> table_query::find_first(find_options options) const {
+  options.limit = 1;
+  auto rows = find_many(options);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+inline std::optional<node> table_query::find_unique(find_options options) const {
+  options.limit = 2;
+  auto rows = find_many(options);
+  if (rows.size() > 1)
+    throw schema_error("find_unique on '" + table_.name + "' matched more than one row; filter on a unique column");
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+}  // namespace orm::sqlite

@@ -1,0 +1,92 @@
+#pragma once
+// Decodes the JSON SQLite builds for each row into a node tree, typed by the query's
+// shape: booleans come back as 0/1 and blobs as hex, so the shape says which is which.
+// simdjson parses: decoding speed is most of a large read's client-side cost, and its
+// DOM parser is the fastest Debian packages (docs/dependencies.md).
+#include <string>
+
+#include <simdjson.h>
+
+#include <orm/sqlite/node.hpp>
+#include <orm/sqlite/read_sql.hpp>
+
+namespace orm::sqlite {
+
+class row_decoder {
+ public:
+  node decode(const std::string& json, const shape& s) {
+    simdjson::dom::element root;
+    if (const auto error = parser_.parse(json).get(root)) throw error_for(error);
+    return object(root, s);
+  }
+
+ private:
+  static sqlite::error error_for(simdjson::error_code e) {
+    return sqlite::error(std::string("cannot decode a result row: ") + simdjson::error_message(e));
+  }
+
+  static node generic(simdjson::dom::element e) {
+    switch (e.type()) {
+      case simdjson::dom::element_type::NULL_VALUE: return node();
+      case simdjson::dom::element_type::BOOL: return node::of_boolean(bool(e));
+      case simdjson::dom::element_type::INT64: return node::of_integer(int64_t(e));
+      case simdjson::dom::element_type::UINT64: return node::of_integer(static_cast<std::int64_t>(uint64_t(e)));
+      case simdjson::dom::element_type::DOUBLE: return node::of_real(double(e));
+      case simdjson::dom::element_type::STRING: return node::of_text(std::string(std::string_view(e)));
+      case simdjson::dom::element_type::ARRAY: {
+        node n = node::make(node::kind::array);
+        for (auto item : simdjson::dom::array(e)) n.push_back(generic(item));
+        return n;
+      }
+      case simdjson::dom::element_type::OBJECT: {
+        node n = node::make(node::kind::object);
+        for (auto field : simdjson::dom::object(e)) n.add(std::string(field.key), generic(field.value));
+        return n;
+      }
+    }
+    return node();
+  }
+
+  static int hex_digit(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
+
+  static node scalar(simdjson::dom::element e, column_kind kind) {
+    if (e.is_null()) return node();
+    switch (kind) {
+      case column_kind::boolean: return node::of_boolean(int64_t(e) != 0);
+      case column_kind::bytes: {
+        const std::string_view hex = e;
+        std::string bytes;
+        for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+          bytes.push_back(static_cast<char>(hex_digit(hex[i]) * 16 + hex_digit(hex[i + 1])));
+        return node::of_text(std::move(bytes), node::kind::bytes);
+      }
+      case column_kind::real: return node::of_real(e.is_double() ? double(e) : static_cast<double>(int64_t(e)));
+      default: return generic(e);
+    }
+  }
+
+  static node object(simdjson::dom::element e, const shape& s) {
+    node n = node::make(node::kind::object);
+    for (auto field : simdjson::dom::object(e)) {
+      const std::string key(field.key);
+      if (const column_kind* kind = s.kind_of(key)) {
+        n.add(key, scalar(field.value, *kind));
+      } else if (const shape* child = s.child(key)) {
+        if (field.value.is_array()) {
+          node items = node::make(node::kind::array);
+          for (auto item : simdjson::dom::array(field.value)) items.push_back(object(item, *child));
+          n.add(key, std::move(items));
+        } else {
+          n.add(key, field.value.is_null() ? node() : object(field.value, *child));
+        }
+      } else {
+        n.add(key, generic(field.value));
+      }
+    }
+    return n;
+  }
+
+  simdjson::dom::parser parser_;
+};
+
+}  // namespace orm::sqlite

@@ -1,0 +1,34 @@
+#pragma once
+// The runtime's errors: one type per guard, each message naming the table, the
+// relation and the way out, as the matching ormlint check does.
+#include <stdexcept>
+#include <string>
+
+namespace orm::sqlite {
+
+struct error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// SQLite itself failed; carries its result code.
+struct sqlite_error : error {
+  sqlite_error(const std::string& what, int code) : error(what), code(code) {}
+  int code;
+};
+
+// A table, column or value the schema does not have.
+struct schema_error : error {
+  using error::error;
+};
+
+// The guards (seed 000, seed 003).
+struct missing_index_error : error { using error::error; };
+struct unbounded_many_error : error { using error::error; };
+struct fan_out_error : error { using error::error; };
+struct depth_error : error { using error::error; };
+struct unknown_relation_error : error { using error::error; };
+struct ambiguous_relation_error : error { using error::error; };
+struct missing_inverse_error : error { using error::error; };
+struct discriminator_write_error : error { using error::error; };
+
+}  // namespace orm::sqlite

@@ -1,0 +1,88 @@
+#pragma once
+// What find_many / find_first / find_unique take: columns, where, order_by, limit,
+// offset, and nested `with` loads that take the same options.
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <orm/sqlite/condition.hpp>
+
+namespace orm::sqlite {
+
+struct order {
+  std::string column;
+  bool descending = false;
+};
+inline order asc(std::string column) { return {std::move(column), false}; }
+inline order desc(std::string column) { return {std::move(column), true}; }
+
+// Which table columns a row carries; relations loaded with `with` are kept either way.
+struct selection {
+  enum class mode : unsigned char { all, include, exclude };
+  mode how = mode::all;
+  std::vector<std::string> names{};
+
+  bool selects(const std::string& column) const {
+    const bool listed = std::find(names.begin(), names.end(), column) != names.end();
+    return how == mode::all || (how == mode::include ? listed : !listed);
+  }
+};
+template <class... Names>
+selection only(const Names&... names) { return {selection::mode::include, {std::string(names)...}}; }
+template <class... Names>
+selection except(const Names&... names) { return {selection::mode::exclude, {std::string(names)...}}; }
+inline selection no_columns() { return {selection::mode::include, {}}; }
+
+struct with_relation;
+
+// The relations a row loads: {{"posts", {.limit = 5}}, {"author", {}}}. A vector whose
+// members are defined after with_relation is complete, because with_relation holds
+// find_options, which holds this.
+class with_list {
+ public:
+  with_list();
+  with_list(std::initializer_list<with_relation> items);
+  with_list(const with_list&);
+  with_list& operator=(const with_list&);
+  ~with_list();
+
+  const with_relation* begin() const;
+  const with_relation* end() const;
+  bool empty() const { return begin() == end(); }
+
+ private:
+  std::vector<with_relation> items_;
+};
+
+struct find_options {
+  selection columns{};
+  condition where{};
+  std::vector<order> order_by{};
+  std::optional<std::int64_t> limit{};
+  std::optional<std::int64_t> offset{};
+  with_list with{};
+  // Also load the one() relations whose keys are fields of the row's active variant.
+  bool with_variants = false;
+  // Query-wide, read from the top level only: loads that no index serves, or that no
+  // limit bounds, are allowed (and fan-out is not limited).
+  bool allow_full_scan = false;
+  int max_depth = 3;
+};
+
+struct with_relation {
+  std::string relation;
+  find_options options{};
+};
+
+inline with_list::with_list() = default;
+inline with_list::with_list(std::initializer_list<with_relation> items) : items_(items) {}
+inline with_list::with_list(const with_list&) = default;
+inline with_list& with_list::operator=(const with_list&) = default;
+inline with_list::~with_list() = default;
+inline const with_relation* with_list::begin() const { return items_.data(); }
+inline const with_relation* with_list::end() const { return items_.data() + items_.size(); }
+
+}  // namespace orm::sqlite

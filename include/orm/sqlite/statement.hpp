@@ -1,0 +1,62 @@
+#pragma once
+// RAII over sqlite3 and sqlite3_stmt: prepared statements with bound parameters only.
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+#include <orm/sqlite/errors.hpp>
+#include <orm/sqlite/param.hpp>
+
+namespace orm::sqlite {
+
+class statement {
+ public:
+  statement(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+      throw sqlite_error(std::string("cannot prepare statement: ") + sqlite3_errmsg(db) + "\n  " + sql,
+                         sqlite3_errcode(db));
+  }
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+  ~statement() { sqlite3_finalize(stmt_); }
+
+  void bind(const std::vector<param>& params) {
+    for (std::size_t i = 0; i < params.size(); ++i) bind(static_cast<int>(i + 1), params[i]);
+  }
+  void bind(int index, const param& v) {
+    int rc = SQLITE_OK;
+    switch (v.type()) {
+      case param::kind::null: rc = sqlite3_bind_null(stmt_, index); break;
+      case param::kind::boolean:
+      case param::kind::integer: rc = sqlite3_bind_int64(stmt_, index, v.integer()); break;
+      case param::kind::real: rc = sqlite3_bind_double(stmt_, index, v.real()); break;
+      case param::kind::text:
+        rc = sqlite3_bind_text64(stmt_, index, v.text().data(), v.text().size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+      case param::kind::bytes: rc = sqlite3_bind_blob64(stmt_, index, v.text().data(), v.text().size(), SQLITE_TRANSIENT); break;
+    }
+    if (rc != SQLITE_OK) throw sqlite_error(std::string("cannot bind parameter: ") + sqlite3_errmsg(db_), rc);
+  }
+
+  // True while there is a row to read.
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw sqlite_error(std::string("statement failed: ") + sqlite3_errmsg(db_), rc);
+  }
+
+  std::string text(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+  }
+  std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace orm::sqlite

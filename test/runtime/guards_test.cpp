@@ -1,0 +1,127 @@
+// Each guard fires, with its own type and a message naming the table, the relation
+// and the way out, and does not fire when the way out is taken.
+#include <gtest/gtest.h>
+
+#include "runtime/blog_fixture.hpp"
+#include "schemas/ambiguous_relation.hpp"
+#include "schemas/missing_inverse.hpp"
+#include "schemas/missing_relation_index.hpp"
+#include "schemas/unbounded_many.hpp"
+
+namespace {
+using namespace orm;
+using namespace orm::sqlite;
+
+template <class Error, class F>
+std::string message_of(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "no error thrown";
+  return {};
+}
+
+TEST(Guards, MissingIndexUnlessAllowFullScan) {
+  database db(":memory:");
+  db.migrate(broken::missing_relation_index::schema);
+  auto users = db.query(broken::missing_relation_index::schema, broken::missing_relation_index::users);
+  EXPECT_EQ(message_of<missing_index_error>([&] { users.find_many({.with = {{"posts", {}}}}); }),
+            "loading 'users.posts' looks up 'posts' by (authorId) and no index serves it; add an index on those "
+            "columns, or pass allow_full_scan");
+  EXPECT_NO_THROW(users.find_many({.with = {{"posts", {}}}, .allow_full_scan = true}));
+  EXPECT_THROW(users.find_many({.with = {{"groups", {}}}}), missing_index_error);  // through, junction lookup
+  EXPECT_NO_THROW(db.query(broken::missing_relation_index::schema, broken::missing_relation_index::groups)
+                      .find_many({.with = {{"users", {}}}}));  // the other direction is indexed
+}
+
+namespace lenient {
+inline constexpr auto users = table("users");
+inline constexpr auto posts = table("posts", column("authorId", id("users")));
+inline constexpr auto schema = define_schema(tables(users, posts), {.strict = false, .defaults = {.default_limit = 5}})
+    .relations(many(users, "posts", posts, {.to = "authorId"}));
+}  // namespace lenient
+
+TEST(Guards, NonStrictSchemasWarnInstead) {
+  database db(":memory:");
+  db.migrate(lenient::schema);
+  EXPECT_NO_THROW(db.query(lenient::schema, lenient::users).find_many({.with = {{"posts", {}}}}));
+  ASSERT_EQ(db.warnings().size(), 1u);
+  EXPECT_NE(db.warnings()[0].find("'users.posts'"), std::string::npos);
+}
+
+TEST(Guards, UnboundedManyUnlessLimitedOrAllowed) {
+  database db(":memory:");
+  db.migrate(broken::unbounded_many::schema);
+  auto users = db.query(broken::unbounded_many::schema, broken::unbounded_many::users);
+  EXPECT_EQ(message_of<unbounded_many_error>([&] { users.find_many({.with = {{"posts", {}}}}); }),
+            "loading many() relation 'users.posts' has no bound: give this `with` a limit, set defaults.default_limit, "
+            "or pass allow_full_scan");
+  EXPECT_NO_THROW(users.find_many({.with = {{"posts", {.limit = 10}}}}));
+  EXPECT_NO_THROW(users.find_many({.with = {{"posts", {}}}, .allow_full_scan = true}));
+  EXPECT_NO_THROW(db.query(broken::unbounded_many::schema, broken::unbounded_many::posts).find_many({.with = {{"author", {}}}}));
+}
+
+namespace small_fan_out {
+inline constexpr auto users = table("users");
+inline constexpr auto posts = table("posts", column("authorId", id("users")), index("by_author").on("authorId"));
+inline constexpr auto schema =
+    define_schema(tables(users, posts), {.defaults = {.default_limit = 5, .relation_fan_out_max_keys = 3}})
+        .relations(many(users, "posts", posts, {.to = "authorId"}));
+}  // namespace small_fan_out
+
+TEST(Guards, FanOutOverTheMaximumKeys) {
+  database db(":memory:");
+  db.migrate(small_fan_out::schema);
+  for (int i = 0; i < 4; ++i) db.insert(small_fan_out::schema, "users", {});
+  auto users = db.query(small_fan_out::schema, small_fan_out::users);
+  EXPECT_EQ(message_of<fan_out_error>([&] { users.find_many({.with = {{"posts", {}}}}); }),
+            "the query on 'users' loads relations for more than 3 parent rows (relation_fan_out_max_keys); add a limit "
+            "or a narrower where, raise defaults.relation_fan_out_max_keys, or pass allow_full_scan");
+  EXPECT_EQ(users.find_many({.limit = 3, .with = {{"posts", {}}}}).size(), 3u);
+  EXPECT_EQ(users.find_many({.with = {{"posts", {}}}, .allow_full_scan = true}).size(), 4u);
+  EXPECT_EQ(users.find_many().size(), 4u);  // loading no relation fans out to nothing
+}
+
+using BlogGuards = orm::testing::blog_database;
+
+TEST_F(BlogGuards, DepthOverMaxDepth) {
+  auto users = db.query(blog::schema, blog::users);
+  const find_options four_deep{.with = {{"reports", {.with = {{"reports", {.with = {{"reports", {.with = {{"reports", {}}}}}}}}}}}}};
+  EXPECT_EQ(message_of<depth_error>([&] { users.find_many(four_deep); }),
+            "the query nests `with` 4 deep at users.reports.reports.reports.reports, deeper than max_depth 3; raise "
+            "max_depth or load the rest in another query");
+  find_options raised = four_deep;
+  raised.max_depth = 4;
+  EXPECT_NO_THROW(users.find_many(raised));
+}
+
+TEST_F(BlogGuards, UnknownRelationListsTheAvailableOnes) {
+  EXPECT_EQ(message_of<unknown_relation_error>([&] { db.query(blog::schema, blog::posts).find_many({.with = {{"autor", {}}}}); }),
+            "table 'posts' has no relation 'autor'; its relations are: author, reviewer, comments, tags");
+}
+
+TEST(Guards, AmbiguousRelations) {
+  database db(":memory:");
+  db.migrate(broken::ambiguous_relation::schema);
+  auto posts = db.query(broken::ambiguous_relation::schema, broken::ambiguous_relation::posts);
+  EXPECT_THROW(posts.find_many({.with = {{"reviewer", {}}}}), ambiguous_relation_error);  // two edges, no aliases
+  EXPECT_THROW(posts.find_many({.with = {{"author", {}}}}), ambiguous_relation_error);    // declared twice
+  auto users = db.query(broken::ambiguous_relation::schema, broken::ambiguous_relation::users);
+  EXPECT_EQ(message_of<ambiguous_relation_error>([&] { users.find_many({.with = {{"manager", {}}}}); }),
+            "relation 'users.manager' shares its edge between 'users' and 'users' with another relation; give each edge "
+            "its own alias, on both of its ends");
+}
+
+TEST(Guards, MissingInverse) {
+  database db(":memory:");
+  db.migrate(broken::missing_inverse::schema);
+  auto users = db.query(broken::missing_inverse::schema, broken::missing_inverse::users);
+  EXPECT_EQ(message_of<missing_inverse_error>([&] { users.find_many({.with = {{"posts", {}}}}); }),
+            "relation 'users.posts' has no from/to and no inverse on 'posts' to infer them from; write from/to or "
+            "declare the inverse");
+  EXPECT_THROW(users.find_many({.with = {{"groups", {}}}}), missing_inverse_error);  // through pair not mirrored
+}
+
+}  // namespace

@@ -1,0 +1,107 @@
+// Migration and writes on real SQLite files: idempotent DDL in one transaction, bound
+// parameters only, discriminator write rules.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "runtime/blog_fixture.hpp"
+
+namespace {
+using namespace orm;
+using namespace orm::sqlite;
+using orm::testing::blog_database;
+
+std::vector<std::string> sql_names(database& db, const std::string& type) {
+  statement s(db.handle(), "SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  s.bind({param(type)});
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
+TEST(Migrate, CreatesTablesIndexesAndConstraintsOnAFileAndIsSafeTwice) {
+  const auto path = std::filesystem::temp_directory_path() / "orm_migrate_test.db";
+  std::filesystem::remove(path);
+  {
+    database db(path.string());
+    db.migrate(blog::schema);
+    db.migrate(blog::schema);  // twice: nothing changes, nothing fails
+    EXPECT_EQ(sql_names(db, "table"), (std::vector<std::string>{"audit_logs", "comments", "post_tags", "posts", "tags", "users"}));
+    const auto indexes = sql_names(db, "index");
+    EXPECT_NE(std::find(indexes.begin(), indexes.end(), "posts.by_author"), indexes.end());
+    EXPECT_NE(std::find(indexes.begin(), indexes.end(), "post_tags.by_post_tag"), indexes.end());
+    db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  }
+  database reopened(path.string());  // the file keeps what was written
+  EXPECT_EQ(reopened.query(blog::schema, blog::users).find_many().size(), 1u);
+  std::filesystem::remove(path);
+}
+
+TEST(Migrate, ConstraintsHold) {
+  database db(":memory:");
+  db.migrate(blog::schema);
+  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  EXPECT_THROW(db.insert(blog::schema, "users", {{"name", "again"}, {"email", "a@x"}}), sqlite_error);      // unique
+  EXPECT_THROW(db.insert(blog::schema, "users", {{"email", "b@x"}}), sqlite_error);                         // not null
+  EXPECT_THROW(db.insert(blog::schema, "posts", {{"title", "t"}, {"authorId", ann + 100}}), sqlite_error);  // foreign key
+  const auto post = db.insert(blog::schema, "posts", {{"title", "t"}, {"authorId", ann}});
+  db.insert(blog::schema, "comments", {{"body", "b"}, {"postId", post}, {"authorId", ann}});
+  db.remove(blog::schema, "posts", eq("id", post));  // ON DELETE CASCADE takes the comment along
+  EXPECT_TRUE(db.query(blog::schema, blog::comments).find_many().empty());
+}
+
+TEST(Migrate, FailedMigrationLeavesNothingBehind) {
+  database db(":memory:");
+  db.exec("CREATE TABLE \"posts\" (\"id\" INTEGER PRIMARY KEY)");  // without authorId: index creation fails
+  EXPECT_THROW(db.migrate(blog::schema), sqlite_error);
+  EXPECT_EQ(sql_names(db, "table"), (std::vector<std::string>{"posts"}));
+}
+
+using Write = blog_database;
+
+TEST_F(Write, ValuesReachTheDatabaseUnchanged) {
+  const std::string tricky = "O'Brien\"; DROP TABLE users; --";
+  const std::string binary("\x01\xff\x00\x7f''", 6);
+  const auto id = db.insert(blog::schema, "users", {{"name", tricky}, {"email", "tricky@x"}});
+  auto row = db.query(blog::schema, blog::users).find_unique({.where = eq("id", id)});
+  EXPECT_EQ((*row)["name"].as_text(), tricky);
+  EXPECT_EQ((*row)["name"].as_text().size(), tricky.size());
+  db.update(blog::schema, "users", {{"name", binary.substr(0, 1) + "x"}}, eq("name", tricky));
+  EXPECT_EQ(db.query(blog::schema, blog::users).find_unique({.where = eq("id", id)})->operator[]("name").as_text(), "\x01x");
+  EXPECT_EQ(db.query(blog::schema, blog::users).find_many().size(), 4u);  // nothing was dropped
+}
+
+TEST_F(Write, UpdateAndRemoveCountRows) {
+  EXPECT_EQ(db.update(blog::schema, "posts", {{"published", true}}, eq("authorId", ann)), 2);
+  EXPECT_EQ(db.remove(blog::schema, "post_tags", eq("tagId", cpp)), 2);
+  EXPECT_THROW(db.update(blog::schema, "posts", {{"nope", 1}}, eq("id", first)), schema_error);
+  EXPECT_THROW(db.insert(blog::schema, "nowhere", {{"a", 1}}), schema_error);
+}
+
+TEST_F(Write, DiscriminatorRules) {
+  const fields ok = {{"at", 1}, {"action", "role_change"}, {"targetUserId", bob}, {"oldRole", "a"}, {"newRole", "b"}};
+  const auto id = db.insert(blog::schema, "audit_logs", ok);
+  // The active variant's required fields must be there.
+  EXPECT_THROW(db.insert(blog::schema, "audit_logs", {{"at", 1}, {"action", "role_change"}, {"oldRole", "a"}}),
+               discriminator_write_error);
+  // Another variant's fields must not.
+  EXPECT_THROW(db.insert(blog::schema, "audit_logs", {{"at", 1}, {"action", "security_alert"}, {"severity", "x"},
+                                                      {"resolved", true}, {"newRole", "b"}}),
+               discriminator_write_error);
+  // The discriminator must name a variant, and be there.
+  EXPECT_THROW(db.insert(blog::schema, "audit_logs", {{"at", 1}, {"action", "nope"}}), discriminator_write_error);
+  EXPECT_THROW(db.insert(blog::schema, "audit_logs", {{"at", 1}}), discriminator_write_error);
+  // A variant field alone cannot be updated without naming the variant.
+  EXPECT_THROW(db.update(blog::schema, "audit_logs", {{"newRole", "c"}}, eq("id", id)), discriminator_write_error);
+  // Changing the variant clears the old variant's fields.
+  db.update(blog::schema, "audit_logs", {{"action", "post_update"}, {"postId", first}, {"version", 2}}, eq("id", id));
+  const auto row = db.query(blog::schema, blog::audit_logs).find_unique({.where = eq("id", id)});
+  EXPECT_EQ((*row)["details"]["version"].as_integer(), 2);
+  statement s(db.handle(), "SELECT newRole IS NULL FROM audit_logs WHERE id = ?");
+  s.bind({param(id)});
+  ASSERT_TRUE(s.step());
+  EXPECT_EQ(s.integer(0), 1);
+}
+
+}  // namespace

@@ -1,0 +1,128 @@
+// Relational reads: every option, nested loads, through, self-reference, variants.
+#include <gtest/gtest.h>
+
+#include "runtime/blog_fixture.hpp"
+
+namespace {
+using namespace orm;
+using namespace orm::sqlite;
+using orm::testing::blog_database;
+using orm::testing::texts;
+using names = std::vector<std::string>;
+
+using Read = blog_database;
+
+TEST_F(Read, FindManyReturnsRowsWithTypedColumns) {
+  const auto posts = db.query(blog::schema, blog::posts).find_many({.order_by = {asc("id")}});
+  ASSERT_EQ(posts.size(), 3u);
+  EXPECT_EQ(posts[0]["title"].as_text(), "first");
+  EXPECT_EQ(posts[0]["published"].type(), node::kind::boolean);
+  EXPECT_TRUE(posts[0]["published"].as_boolean());
+  EXPECT_FALSE(posts[1]["published"].as_boolean());  // the column's default
+  EXPECT_TRUE(posts[1]["reviewerId"].is_null());
+  EXPECT_EQ(posts[2]["authorId"].as_integer(), bob);
+}
+
+TEST_F(Read, ColumnsIncludeExcludeOrNoneKeepRelations) {
+  auto users = db.query(blog::schema, blog::users);
+  const auto included = users.find_many({.columns = only("name"), .order_by = {asc("id")}, .limit = 1});
+  ASSERT_EQ(included[0].fields().size(), 1u);
+  EXPECT_EQ(included[0]["name"].as_text(), "ann");
+  const auto excluded = users.find_many({.columns = except("email", "managerId"), .limit = 1});
+  EXPECT_FALSE(excluded[0].contains("email"));
+  EXPECT_TRUE(excluded[0].contains("name"));
+  const auto none = users.find_many({.columns = no_columns(), .where = eq("id", ann),
+                                     .with = {{"authoredPosts", {.columns = only("title")}}}});
+  ASSERT_EQ(none[0].fields().size(), 1u);
+  EXPECT_EQ(none[0]["authoredPosts"].size(), 2u);
+}
+
+TEST_F(Read, WhereComparisonsInLikeNullsAndConnectives) {
+  auto posts = db.query(blog::schema, blog::posts);
+  auto titles = [&](const condition& where) {
+    return texts(posts.find_many({.where = where, .order_by = {asc("id")}}), "title");
+  };
+  EXPECT_EQ(titles(eq("title", "second")), (names{"second"}));
+  EXPECT_EQ(titles(ne("title", "second")), (names{"first", "third"}));
+  EXPECT_EQ(titles(gt("id", first)), (names{"second", "third"}));
+  EXPECT_EQ(titles(le("id", second)), (names{"first", "second"}));
+  EXPECT_EQ(titles(in("id", {first, third})), (names{"first", "third"}));
+  EXPECT_EQ(titles(in("id", {})), names{});
+  EXPECT_EQ(titles(like("title", "%ir%")), (names{"first", "third"}));
+  EXPECT_EQ(titles(is_null("reviewerId")), (names{"second", "third"}));
+  EXPECT_EQ(titles(is_not_null("reviewerId")), (names{"first"}));
+  EXPECT_EQ(titles(eq("published", true) && eq("authorId", ann)), (names{"first"}));
+  EXPECT_EQ(titles(eq("title", "first") || eq("title", "third")), (names{"first", "third"}));
+  EXPECT_EQ(titles(!eq("authorId", ann)), (names{"third"}));
+  EXPECT_EQ(titles(in("id", {first, second}) && !eq("published", true)), (names{"second"}));
+}
+
+TEST_F(Read, OrderLimitOffset) {
+  const auto posts = db.query(blog::schema, blog::posts).find_many({.order_by = {desc("id")}, .limit = 2, .offset = 1});
+  EXPECT_EQ(texts(posts, "title"), (names{"second", "first"}));
+}
+
+TEST_F(Read, NestedWithThreeLevels) {
+  const auto users = db.query(blog::schema, blog::users).find_many({
+      .where = eq("id", ann),
+      .with = {{"authoredPosts", {.order_by = {asc("id")},
+                                  .with = {{"comments", {.order_by = {asc("id")}, .limit = 2,
+                                                         .with = {{"author", {.columns = only("name")}}}}}}}}},
+  });
+  ASSERT_EQ(users.size(), 1u);
+  const node& posts = users[0]["authoredPosts"];
+  ASSERT_EQ(posts.size(), 2u);
+  EXPECT_EQ(posts[0]["comments"].size(), 2u);  // limit 2 of 3
+  EXPECT_EQ(posts[0]["comments"][0]["body"].as_text(), "nice");
+  EXPECT_EQ(posts[0]["comments"][0]["author"]["name"].as_text(), "bob");
+  EXPECT_TRUE(posts[1]["comments"].is_array());
+  EXPECT_EQ(posts[1]["comments"].size(), 0u);  // empty many is []
+}
+
+TEST_F(Read, MissingOneIsNullAndPerRelationWhere) {
+  const auto posts = db.query(blog::schema, blog::posts).find_many({
+      .order_by = {asc("id")},
+      .with = {{"reviewer", {}}, {"comments", {.where = like("body", "%ee%")}}},
+  });
+  EXPECT_EQ(posts[0]["reviewer"]["name"].as_text(), "bob");
+  EXPECT_TRUE(posts[1]["reviewer"].is_null());
+  EXPECT_EQ(texts(posts[0]["comments"], "body"), (names{"agreed"}));
+}
+
+TEST_F(Read, ThroughAndSelfReference) {
+  const auto posts = db.query(blog::schema, blog::posts).find_many({
+      .where = eq("id", first), .with = {{"tags", {.order_by = {asc("name")}}}}});
+  EXPECT_EQ(texts(posts[0]["tags"], "name"), (names{"c++", "news"}));
+  const auto tags = db.query(blog::schema, blog::tags).find_many({.where = eq("id", cpp), .with = {{"posts", {.order_by = {asc("id")}}}}});
+  EXPECT_EQ(texts(tags[0]["posts"], "title"), (names{"first", "third"}));
+
+  const auto users = db.query(blog::schema, blog::users).find_many({
+      .order_by = {asc("id")}, .with = {{"manager", {}}, {"reports", {.order_by = {asc("id")}}}}});
+  EXPECT_TRUE(users[0]["manager"].is_null());
+  EXPECT_EQ(texts(users[0]["reports"], "name"), (names{"bob", "cy"}));
+  EXPECT_EQ(users[1]["manager"]["name"].as_text(), "ann");
+}
+
+TEST_F(Read, VariantFieldsNestUnderTheAlias) {
+  db.insert(blog::schema, "audit_logs", {{"at", 1}, {"action", "role_change"}, {"targetUserId", bob},
+                                         {"oldRole", "member"}, {"newRole", "admin"}});
+  db.insert(blog::schema, "audit_logs", {{"at", 2}, {"action", "security_alert"}, {"severity", "high"}, {"resolved", false}});
+  const auto logs = db.query(blog::schema, blog::audit_logs).find_many({.order_by = {asc("at")}, .with_variants = true});
+  ASSERT_EQ(logs.size(), 2u);
+  EXPECT_EQ(logs[0]["action"].as_text(), "role_change");
+  EXPECT_FALSE(logs[0].contains("oldRole"));  // variant fields are not top-level
+  EXPECT_EQ(logs[0]["details"]["newRole"].as_text(), "admin");
+  EXPECT_EQ(logs[0]["details"].fields().size(), 3u);
+  EXPECT_FALSE(logs[1]["details"]["resolved"].as_boolean());
+  EXPECT_EQ(logs[1]["details"].fields().size(), 2u);
+}
+
+TEST_F(Read, FindFirstAndFindUnique) {
+  auto users = db.query(blog::schema, blog::users);
+  EXPECT_EQ(users.find_first({.order_by = {desc("id")}})->operator[]("name").as_text(), "cy");
+  EXPECT_EQ(users.find_unique({.where = eq("email", "bob@example.com")})->operator[]("name").as_text(), "bob");
+  EXPECT_FALSE(users.find_unique({.where = eq("email", "nobody")}).has_value());
+  EXPECT_THROW(users.find_unique({.where = eq("managerId", ann)}), schema_error);
+}
+
+}  // namespace

@@ -1,0 +1,67 @@
+// Each call runs exactly one statement, and SQLite answers every relation subquery of
+// an indexed schema with index searches, not scans.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "runtime/blog_fixture.hpp"
+
+namespace {
+using namespace orm;
+using namespace orm::sqlite;
+using Plan = orm::testing::blog_database;
+
+int count_statements(sqlite3* db, const std::function<void()>& run) {
+  int count = 0;
+  sqlite3_trace_v2(db, SQLITE_TRACE_STMT,
+                   [](unsigned, void* context, void*, void*) {
+                     ++*static_cast<int*>(context);
+                     return 0;
+                   },
+                   &count);
+  run();
+  sqlite3_trace_v2(db, 0, nullptr, nullptr);
+  return count;
+}
+
+const find_options three_levels{
+    .with = {{"authoredPosts", {.with = {{"comments", {.limit = 5, .with = {{"author", {}}}}}, {"tags", {}}}}},
+             {"reports", {}}, {"manager", {}}}};
+
+TEST_F(Plan, EachCallRunsExactlyOneStatement) {
+  auto users = db.query(blog::schema, blog::users);
+  EXPECT_EQ(count_statements(db.handle(), [&] { EXPECT_EQ(users.find_many(three_levels).size(), 3u); }), 1);
+  EXPECT_EQ(count_statements(db.handle(), [&] { users.find_first(three_levels); }), 1);
+  EXPECT_EQ(count_statements(db.handle(), [&] { users.find_unique({.where = eq("id", ann), .with = {{"reports", {}}}}); }), 1);
+}
+
+TEST_F(Plan, RelationSubqueriesSearchIndexes) {
+  const compiled_read read = db.query(blog::schema, blog::users).sql(three_levels);
+  statement explain(db.handle(), "EXPLAIN QUERY PLAN " + read.sql);
+  explain.bind(read.params);
+  std::vector<std::string> details;
+  while (explain.step()) details.push_back(explain.text(3));
+  ASSERT_FALSE(details.empty());
+  // The outer loop reads every user (the query has no where), and each many() reads the
+  // rows of its own subquery (SCAN (subquery-N)); no relation's table is scanned.
+  std::set<std::string> searched;
+  for (const std::string& d : details) {
+    if (d.rfind("SCAN t", 0) == 0 && d.rfind("SCAN t0", 0) != 0)
+      ADD_FAILURE() << "a relation subquery scans a table: " << d << "\n" << read.sql;
+    if (d.rfind("SEARCH ", 0) == 0) searched.insert(d.substr(7, d.find(' ', 7) - 7));
+  }
+  // posts, comments, users (author), tags, post_tags, users (reports), users (manager)
+  EXPECT_EQ(searched, (std::set<std::string>{"t1", "t2", "t3", "t4", "t5", "t6", "t7"}));
+}
+
+TEST_F(Plan, UnindexedLoadsScanWhichTheGuardRefuses) {
+  // The counterpart: drop the index and SQLite scans; that is what the missing-index guard prevents.
+  db.exec("DROP INDEX \"posts.by_author\"");
+  const compiled_read read = db.query(blog::schema, blog::users).sql({.with = {{"authoredPosts", {}}}});
+  statement explain(db.handle(), "EXPLAIN QUERY PLAN " + read.sql);
+  bool scans_posts = false;
+  while (explain.step()) scans_posts |= explain.text(3).rfind("SCAN t1", 0) == 0;
+  EXPECT_TRUE(scans_posts);
+}
+
+}  // namespace
