@@ -1,0 +1,98 @@
+// Parity: for every relation of every schema in the corpus, ormlint reports a relation
+// finding at it exactly when loading it (no limit, no allow_full_scan) is refused by the
+// runtime, and the runtime's error is the one that check stands for.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <typeinfo>
+
+#include <orm/sqlite.hpp>
+
+#include "blog/schema.hpp"
+#include "checks/registry.hpp"
+#include "schemas/ambiguous_relation.hpp"
+#include "schemas/missing_inverse.hpp"
+#include "schemas/missing_relation_index.hpp"
+#include "schemas/unbounded_many.hpp"
+#include "seed_examples/alias.hpp"
+#include "seed_examples/join_payload.hpp"
+#include "seed_examples/join_table.hpp"
+#include "seed_examples/one_to_many.hpp"
+#include "seed_examples/one_to_one.hpp"
+#include "seed_examples/optional_one.hpp"
+#include "seed_examples/polymorphic.hpp"
+#include "seed_examples/predefined_filter.hpp"
+#include "seed_examples/self_reference.hpp"
+#include "seed_examples/split_parts.hpp"
+#include "seed_examples/through.hpp"
+
+namespace {
+using namespace orm;
+
+// The guard each relation check stands for.
+const std::map<std::string, std::string> guard_of_check = {
+    {"orm-missing-relation-index", typeid(sqlite::missing_index_error).name()},
+    {"orm-ambiguous-relation", typeid(sqlite::ambiguous_relation_error).name()},
+    {"orm-missing-inverse", typeid(sqlite::missing_inverse_error).name()},
+    {"orm-unbounded-many", typeid(sqlite::unbounded_many_error).name()},
+};
+
+// The error loading `r` raises, as a type name; empty when it loads.
+std::string load(sqlite::database& db, const model::schema& s, const model::relation& r) {
+  try {
+    db.query(s, r.source).find_many({.with = {{r.name, {}}}});
+    return {};
+  } catch (const sqlite::error& e) {
+    return typeid(e).name();
+  }
+}
+
+template <class Schema>
+void expect_parity(const char* name, const Schema& schema) {
+  SCOPED_TRACE(name);
+  sqlite::database db(":memory:");
+  const model::schema& s = db.model_of(schema);
+  db.migrate(s);
+  std::map<std::pair<std::string, unsigned>, std::set<std::string>> checks_at;  // site -> checks
+  for (const auto& f : checks::run_checks(s, [](std::string_view id) { return guard_of_check.count(std::string(id)); }))
+    checks_at[{f.site.file, f.site.line * 1000 + f.site.column}].insert(f.check);
+  for (const model::relation& r : s.relations) {
+    const auto found = checks_at.find({r.site.file, r.site.line * 1000 + r.site.column});
+    const std::string refused = load(db, s, r);
+    if (found == checks_at.end()) {
+      EXPECT_EQ(refused, "") << r.source << "." << r.name << ": the runtime refuses what ormlint accepts";
+      continue;
+    }
+    std::set<std::string> expected;
+    for (const auto& check : found->second) expected.insert(guard_of_check.at(check));
+    EXPECT_TRUE(expected.count(refused)) << r.source << "." << r.name << ": ormlint reports "
+                                         << *found->second.begin() << " but the runtime "
+                                         << (refused.empty() ? std::string("loads it") : "throws " + refused);
+  }
+}
+
+TEST(GuardsMatchChecks, SeedExamples) {
+  expect_parity("alias", seed::alias::schema);
+  expect_parity("one_to_one", seed::one_to_one::schema);
+  expect_parity("one_to_many", seed::one_to_many::schema);
+  expect_parity("join_table", seed::join_table::schema);
+  expect_parity("join_payload", seed::join_payload::schema);
+  expect_parity("through", seed::through::schema);
+  expect_parity("self_reference", seed::self_reference::schema);
+  expect_parity("optional_one", seed::optional_one::schema);
+  expect_parity("split_parts", seed::split_parts::schema);
+  expect_parity("predefined_filter", seed::predefined_filter::schema);
+  expect_parity("polymorphic", seed::polymorphic::schema);
+}
+
+TEST(GuardsMatchChecks, RuleBreakingSchemas) {
+  expect_parity("missing_relation_index", broken::missing_relation_index::schema);
+  expect_parity("ambiguous_relation", broken::ambiguous_relation::schema);
+  expect_parity("missing_inverse", broken::missing_inverse::schema);
+  expect_parity("unbounded_many", broken::unbounded_many::schema);
+}
+
+TEST(GuardsMatchChecks, ExampleBlog) { expect_parity("blog", blog::schema); }
+
+}  // namespace
