@@ -17,6 +17,7 @@ config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%orm_source_dir", config.orm_source_dir))
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%ormlint", config.ormlint))
+config.substitutions.append(("%orm_bin", config.orm_binary_dir))
 # What a compile database would give: the standard and the library's headers.
 config.substitutions.append(("%cxxflags", "-std=c++20 -I" + include + " -I" + os.path.join(config.orm_source_dir, "test")))
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", "")])
