@@ -69,5 +69,6 @@ inline constexpr auto schema =
             one(comments, "author", users, {.from = "authorId", .alias = "comment-author"}),
             many(posts, "tags", tags, {.alias = "post-tags"}).through(post_tags, "postId", "tagId"),
             many(tags, "posts", posts, {.alias = "post-tags"}).through(post_tags, "tagId", "postId"),
-            many(users, "auditTrail", audit_logs, {.from = "id", .to = "targetUserId", .alias = "audit-target"}));
+            many(users, "auditTrail", audit_logs, {.from = "id", .to = "targetUserId", .alias = "audit-target"}),
+            one(audit_logs, "targetUser", users, {.from = "targetUserId", .to = "id", .alias = "audit-target"}));
 }  // namespace blog

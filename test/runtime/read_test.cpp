@@ -115,6 +115,11 @@ TEST_F(Read, VariantFieldsNestUnderTheAlias) {
   EXPECT_EQ(logs[0]["details"].fields().size(), 3u);
   EXPECT_FALSE(logs[1]["details"]["resolved"].as_boolean());
   EXPECT_EQ(logs[1]["details"].fields().size(), 2u);
+  // with_variants loads the one() relations keyed by variant fields: null where inactive.
+  EXPECT_EQ(logs[0]["targetUser"]["name"].as_text(), "bob");
+  EXPECT_TRUE(logs[1]["targetUser"].is_null());
+  const auto plain = db.query(blog::schema, blog::audit_logs).find_many({.order_by = {asc("at")}});
+  EXPECT_FALSE(plain[0].contains("targetUser"));
 }
 
 TEST_F(Read, FindFirstAndFindUnique) {

@@ -240,8 +240,16 @@ class read_compiler {
       return "json((SELECT " + object + " FROM " + from + where + order_clause(target, alias, w.options) + " LIMIT 1))";
     std::optional<std::int64_t> limit = w.options.limit;
     if (!limit && schema_.settings.default_limit > 0 && !top_.allow_full_scan) limit = schema_.settings.default_limit;
-    return "(SELECT json_group_array(json(o)) FROM (SELECT " + object + " AS o FROM " + from + where +
-           order_clause(target, alias, w.options) + limit_clause(limit, w.options.offset) + "))";
+    // An ordered or offset load needs a subquery, through which SQLite 3.40 loses the
+    // children's JSON subtype, so json() parses each again. Without one, json_object()
+    // goes straight into the aggregate, and a limit picks the rows by rowid: 1.25-1.7x
+    // faster (docs/performance.md).
+    if (!w.options.order_by.empty() || w.options.offset)
+      return "(SELECT json_group_array(json(o)) FROM (SELECT " + object + " AS o FROM " + from + where +
+             order_clause(target, alias, w.options) + limit_clause(limit, w.options.offset) + "))";
+    if (!limit) return "(SELECT json_group_array(" + object + ") FROM " + from + where + ")";
+    return "(SELECT json_group_array(" + object + ") FROM " + sql::identifier(target.name) + " AS " + alias + " WHERE " +
+           alias + ".rowid IN (SELECT " + alias + ".rowid FROM " + from + where + limit_clause(limit, {}) + "))";
   }
 
   const model::schema& schema_;

@@ -39,6 +39,12 @@ class statement {
     if (rc != SQLITE_OK) throw sqlite_error(std::string("cannot bind parameter: ") + sqlite3_errmsg(db_), rc);
   }
 
+  // Ready to run again with new parameters.
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
   // True while there is a row to read.
   bool step() {
     const int rc = sqlite3_step(stmt_);

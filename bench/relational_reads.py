@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Prints the runtime's three-level read against N+1, a batched IN loader and hand-written
+SQL, as ratios of medians from one run of bench_relational_reads with random
+interleaving (so machine noise hits all variants alike). Builds the benchmark first.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--repetitions", type=int, default=5)
+    args = parser.parse_args()
+    subprocess.run(["cmake", "--build", args.build, "--target", "bench_relational_reads"], check=True,
+                   stdout=subprocess.DEVNULL)
+    out = subprocess.run([os.path.join(args.build, "bench", "bench_relational_reads"), "--benchmark_format=json",
+                          f"--benchmark_repetitions={args.repetitions}", "--benchmark_enable_random_interleaving=true",
+                          "--benchmark_min_time=0.1"], check=True, capture_output=True, text=True).stdout
+    runs = {}
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("run_type") == "iteration":
+            runs.setdefault(b["run_name"], []).append(b["real_time"])
+    median = {name: statistics.median(times) for name, times in runs.items()}
+
+    print(f"median of {args.repetitions} interleaved repetitions, microseconds per call\n")
+    print("| parents | orm (1 statement) | N+1 | batched IN | hand-written json | N+1 / orm | IN / orm | orm / hand |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for parents in (1, 100, 5000):
+        orm, n1, batched, hand = (median[f"{v}/{parents}"] for v in
+                                  ("orm_one_statement", "naive_n_plus_one", "batched_in_loader", "hand_written_json"))
+        print(f"| {parents} | {orm:.0f} | {n1:.0f} | {batched:.0f} | {hand:.0f} | {n1 / orm:.2f} | {batched / orm:.2f} | "
+              f"{orm / hand:.2f} |")
+    print("\ntargets (DESIGN.md section 8), at 100+ parents: N+1 / orm >= 5, IN / orm >= 1, orm / hand <= 1.5")
+
+
+if __name__ == "__main__":
+    main()
