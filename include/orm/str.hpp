@@ -3,6 +3,7 @@
 // the Clang front end reads schema values field by field, and std::string_view is
 // laid out differently by libstdc++ and libc++.
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace orm {
@@ -14,6 +15,8 @@ struct str {
   constexpr str() = default;
   constexpr str(const char* s) : ptr(s), len(std::char_traits<char>::length(s)) {}
   constexpr str(const char* s, std::size_t n) : ptr(s), len(n) {}
+  // Views the string: for run-time filters, which a query consumes before returning.
+  constexpr str(const std::string& s) : ptr(s.data()), len(s.size()) {}
 
   constexpr std::string_view view() const { return {ptr, len}; }
   constexpr bool empty() const { return len == 0; }

@@ -60,16 +60,35 @@ TEST(Migrate, FailedMigrationLeavesNothingBehind) {
 
 using Write = blog_database;
 
-TEST_F(Write, ValuesReachTheDatabaseUnchanged) {
-  const std::string tricky = "O'Brien\"; DROP TABLE users; --";
-  const std::string binary("\x01\xff\x00\x7f''", 6);
-  const auto id = db.insert(blog::schema, "users", {{"name", tricky}, {"email", "tricky@x"}});
-  auto row = db.query(blog::schema, blog::users).find_unique({.where = eq("id", id)});
-  EXPECT_EQ((*row)["name"].as_text(), tricky);
-  EXPECT_EQ((*row)["name"].as_text().size(), tricky.size());
-  db.update(blog::schema, "users", {{"name", binary.substr(0, 1) + "x"}}, eq("name", tricky));
-  EXPECT_EQ(db.query(blog::schema, blog::users).find_unique({.where = eq("id", id)})->operator[]("name").as_text(), "\x01x");
-  EXPECT_EQ(db.query(blog::schema, blog::users).find_many().size(), 4u);  // nothing was dropped
+namespace files {
+inline constexpr auto blobs = table("blobs", column("label", text()), column("data", bytes()), column("ratio", real()));
+inline constexpr auto schema = define_schema(tables(blobs));
+}  // namespace files
+
+TEST(Values, QuotesSqlFragmentsAndBinaryReachTheDatabaseUnchanged) {
+  database db(":memory:");
+  db.migrate(files::schema);
+  const std::string tricky = "O'Brien\"; DROP TABLE blobs; -- \\ %_ ' || '";
+  std::string binary;
+  for (int b = 1; b < 256; ++b) binary.push_back(static_cast<char>(b));  // every byte but NUL
+  const auto id = db.insert(files::schema, "blobs", {{"label", tricky}, {"data", blob{binary}}, {"ratio", 0.1}});
+  auto read = [&] { return *db.query(files::schema, files::blobs).find_unique({.where = eq("id", id)}); };
+  EXPECT_EQ(read()["label"].as_text(), tricky);
+  EXPECT_EQ(read()["data"].type(), node::kind::bytes);
+  EXPECT_EQ(read()["data"].as_text(), binary);
+  EXPECT_EQ(read()["ratio"].as_real(), 0.1);
+  // The same values as filters and as updates.
+  const std::string unicode = "naïve 日本語 \"quoted\" \x01\x7f";
+  EXPECT_EQ(db.update(files::schema, "blobs", {{"label", unicode}, {"data", blob{tricky}}}, eq("label", tricky)), 1);
+  EXPECT_EQ(read()["label"].as_text(), unicode);
+  EXPECT_EQ(read()["data"].as_text(), tricky);
+  EXPECT_EQ(db.query(files::schema, files::blobs).find_many({.where = like("label", "%日本%")}).size(), 1u);
+  // Text that is not UTF-8 is refused, with the way out, instead of making rows unreadable.
+  EXPECT_THROW(db.update(files::schema, "blobs", {{"label", binary}}, eq("id", id)), schema_error);
+  EXPECT_EQ(db.remove(files::schema, "blobs", eq("label", unicode)), 1);
+  statement count(db.handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'blobs'");
+  ASSERT_TRUE(count.step());
+  EXPECT_EQ(count.integer(0), 1);  // nothing was dropped
 }
 
 TEST_F(Write, UpdateAndRemoveCountRows) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <simdjson.h>
+
 #include <orm/model/schema_model.hpp>
 #include <orm/sqlite/condition.hpp>
 #include <orm/sqlite/sql_text.hpp>
@@ -29,6 +31,9 @@ inline void check_columns(const model::table& t, const fields& row) {
     if (!c) throw schema_error("table '" + t.name + "' has no column '" + name + "'");
     if (c->implicit && !v.is_null() && v.type() != param::kind::integer)
       throw schema_error("'" + t.name + ".id' is an integer key");
+    // Reads return rows as JSON, which holds text only as UTF-8.
+    if (v.type() == param::kind::text && !simdjson::validate_utf8(v.text().data(), v.text().size()))
+      throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
   }
 }
 
