@@ -24,6 +24,10 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
   std::optional<call_index> calls;  // built only when a fix needs it
   // Schemas that share tables report the same table-level finding once.
   std::set<std::tuple<std::string, unsigned, std::string>> seen;
+  // An edit proposed by several findings (one index serving two relations, one alias
+  // for both ends) is attached to the first only: front ends that apply every fix-it
+  // (clang-tidy, clangd) would otherwise apply it twice.
+  std::set<std::tuple<unsigned, unsigned, std::string>> planned;
   for (const found_schema& schema : schemas.readable) {
     for (checks::finding& f : checks::run_checks(schema.model, enabled)) {
       clang::SourceLocation at = locate(f.site);
@@ -34,7 +38,11 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
         if (clang::SourceLocation where = locate(n.site); where.isValid()) lf.notes.push_back({where, n.message});
       if (!lf.finding.fixes.empty()) {
         if (!calls) calls.emplace(context);
-        if (auto edits = plan_edits(lf.finding.fixes, context, *calls, locate)) lf.fixes = std::move(*edits);
+        if (auto edits = plan_edits(lf.finding.fixes, context, *calls, locate))
+          for (clang::FixItHint& edit : *edits)
+            if (planned.emplace(edit.RemoveRange.getBegin().getRawEncoding(), edit.RemoveRange.getEnd().getRawEncoding(),
+                                edit.CodeToInsert).second)
+              lf.fixes.push_back(std::move(edit));
       }
       out.findings.push_back(std::move(lf));
     }

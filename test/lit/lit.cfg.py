@@ -18,6 +18,10 @@ config.substitutions.append(("%orm_source_dir", config.orm_source_dir))
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%ormlint", config.ormlint))
 config.substitutions.append(("%orm_bin", config.orm_binary_dir))
+config.substitutions.append(("%tidy_module", os.path.join(config.orm_binary_dir, "tool", "tidy", "libormlint-tidy.so")))
+config.substitutions.append(("%clang_tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
+if os.path.exists("/usr/lib/llvm-14/bin/clang-tidy"):
+    config.available_features.add("clang-tidy-14")
 # What a compile database would give: the standard and the library's headers.
 config.substitutions.append(("%cxxflags", "-std=c++20 -I" + include + " -I" + os.path.join(config.orm_source_dir, "test")))
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", "")])

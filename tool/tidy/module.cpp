@@ -1,0 +1,101 @@
+// libormlint-tidy.so: ormlint's checks as a clang-tidy module, for
+//   clang-tidy-19 --load=libormlint-tidy.so --checks='-*,orm-*'
+// The same registry and analysis as the ormlint CLI; clang-tidy does the rest
+// (NOLINT, --fix, --export-fixes, header filters, run-clang-tidy).
+#include <link.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <string>
+
+#include <clang-tidy/ClangTidyCheck.h>
+#include <clang-tidy/ClangTidyModule.h>
+#include <clang-tidy/ClangTidyModuleRegistry.h>
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <llvm/Config/llvm-config.h>
+
+#include "checks/registry.hpp"
+#include "tool/analysis.hpp"
+
+namespace orm::tool::tidy {
+
+namespace {
+
+using namespace clang::ast_matchers;
+
+class orm_check : public clang::tidy::ClangTidyCheck {
+ public:
+  orm_check(llvm::StringRef name, clang::tidy::ClangTidyContext* context)
+      : ClangTidyCheck(name, context), id_(name.str()) {}
+
+  bool isLanguageVersionSupported(const clang::LangOptions& options) const override { return options.CPlusPlus20; }
+
+  void registerMatchers(MatchFinder* finder) override { finder->addMatcher(translationUnitDecl().bind("unit"), this); }
+
+  void check(const MatchFinder::MatchResult& result) override {
+    const unit_analysis analysis = analyze_unit(*result.Context, [this](std::string_view id) { return id == id_; });
+    for (const located_finding& f : analysis.findings) {
+      {
+        auto d = diag(f.location, "%0",
+                      f.finding.level == checks::severity::error ? clang::DiagnosticIDs::Error
+                                                                 : clang::DiagnosticIDs::Warning)
+                 << f.finding.message;
+        for (const clang::FixItHint& fix : f.fixes) d << fix;
+      }
+      for (const located_note& n : f.notes) diag(n.location, "%0", clang::DiagnosticIDs::Note) << n.message;
+    }
+  }
+
+ private:
+  std::string id_;
+};
+
+class orm_module : public clang::tidy::ClangTidyModule {
+ public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories& factories) override {
+    for (const checks::check_info& check : checks::all_checks())
+      factories.registerCheckFactory(check.id, [](llvm::StringRef name, clang::tidy::ClangTidyContext* context) {
+        return std::make_unique<orm_check>(name, context);
+      });
+  }
+};
+
+// The LLVM major versions of the shared LLVM libraries this process has loaded.
+std::set<int> loaded_llvm_versions() {
+  std::set<int> versions;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* out) {
+        const std::string path = info->dlpi_name ? info->dlpi_name : "";
+        const std::string name = path.substr(path.rfind('/') + 1);
+        int major = 0;
+        if (std::sscanf(name.c_str(), "libLLVM-%d", &major) == 1 || std::sscanf(name.c_str(), "libLLVM.so.%d", &major) == 1)
+          static_cast<std::set<int>*>(out)->insert(major);
+        return 0;
+      },
+      &versions);
+  return versions;
+}
+
+// A module built against one LLVM cannot work inside a clang-tidy of another: its checks
+// would register with a registry that clang-tidy never reads. Refuse, and say why.
+const bool host_is_ours = [] {
+  for (int major : loaded_llvm_versions())
+    if (major != LLVM_VERSION_MAJOR) {
+      std::fprintf(stderr,
+                   "libormlint-tidy.so: built for clang-tidy %d, but loaded into a process running LLVM %d; run it "
+                   "with clang-tidy-%d\n",
+                   LLVM_VERSION_MAJOR, major, LLVM_VERSION_MAJOR);
+      std::_Exit(2);
+    }
+  return true;
+}();
+
+clang::tidy::ClangTidyModuleRegistry::Add<orm_module> registration("orm-module", "checks of orm schemas (ormlint)");
+
+}  // namespace
+
+}  // namespace orm::tool::tidy
+
+// Lets a binary that links the module statically (ormlint-clangd) force it in.
+volatile int ormlint_tidy_module_anchor = 0;
