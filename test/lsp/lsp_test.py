@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Speaks LSP to ormlint-clangd as an editor does, on a fixture project, and asserts the
+orm-* diagnostics (code, severity, range) and the quick fix offered for them.
+
+Usage: lsp_test.py <ormlint-clangd> <orm include dir>
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Client:
+    def __init__(self, command, cwd):
+        self.process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL)
+        self.next_id = 0
+
+    def send(self, message):
+        body = json.dumps(message).encode()
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
+
+    def receive(self):
+        length = 0
+        while True:
+            line = self.process.stdout.readline()
+            if not line:
+                raise RuntimeError("clangd closed its output")
+            if line in (b"\r\n", b"\n"):
+                break
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        return json.loads(self.process.stdout.read(length))
+
+    def request(self, method, params):
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
+        while True:
+            message = self.receive()
+            if message.get("id") == self.next_id and "method" not in message:
+                return message.get("result")
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def diagnostics_for(self, uri, deadline_seconds=120):
+        """The first publishDiagnostics for `uri` that carries clang-tidy results, or the last one seen."""
+        last = None
+        deadline = time.time() + deadline_seconds
+        while time.time() < deadline:
+            message = self.receive()
+            if message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
+                last = message["params"]["diagnostics"]
+                return last
+        raise RuntimeError("no diagnostics for " + uri)
+
+    def close(self):
+        self.request("shutdown", None)
+        self.notify("exit", None)
+        self.process.wait(timeout=30)
+
+
+def run(clangd, include, fast_check_filter_loose):
+    project = tempfile.mkdtemp(prefix="orm-lsp-")
+    try:
+        source = os.path.join(project, "schema.cpp")
+        shutil.copy(os.path.join(HERE, "project", "schema.cpp"), source)
+        if fast_check_filter_loose:
+            shutil.copy(os.path.join(HERE, "project", "clangd.yaml"), os.path.join(project, ".clangd"))
+        else:
+            with open(os.path.join(project, ".clangd"), "w") as f:
+                f.write("Diagnostics:\n  ClangTidy:\n    Add: ['orm-*']\n")
+        with open(os.path.join(project, "compile_commands.json"), "w") as f:
+            json.dump([{"directory": project, "file": source,
+                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", source]}], f)
+        uri = "file://" + source
+        client = Client([clangd, "--log=error", "--pch-storage=memory", "--background-index=false"], project)
+        client.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + project,
+                                      "capabilities": {"textDocument": {"publishDiagnostics": {"codeDescriptionSupport": True},
+                                                                        "codeAction": {"codeActionLiteralSupport": {
+                                                                            "codeActionKind": {"valueSet": ["quickfix"]}}}}}})
+        client.notify("initialized", {})
+        with open(source) as f:
+            text = f.read()
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+        diagnostics = client.diagnostics_for(uri)
+        orm = [d for d in diagnostics if str(d.get("code", "")).startswith("orm-")]
+        result = (client, uri, orm)
+        return result, project
+    except Exception:
+        shutil.rmtree(project, ignore_errors=True)
+        raise
+
+
+def main():
+    clangd, include = sys.argv[1], sys.argv[2]
+
+    # clangd's default FastCheckFilter (Strict) skips our checks: the setting the docs give is needed.
+    (client, _, orm), project = run(clangd, include, fast_check_filter_loose=False)
+    client.close()
+    shutil.rmtree(project)
+    assert orm == [], "expected no orm-* diagnostics under FastCheckFilter: Strict, got %s" % orm
+
+    (client, uri, orm), project = run(clangd, include, fast_check_filter_loose=True)
+    try:
+        assert len(orm) == 1, orm
+        d = orm[0]
+        assert d["code"] == "orm-missing-relation-index", d
+        assert d["source"] == "clang-tidy", d
+        assert d["severity"] == 1, d  # error
+        assert d["range"]["start"] == {"line": 8, "character": 27}, d["range"]
+        # clangd capitalizes messages and appends their notes.
+        assert d["message"].startswith("Relation 'users.posts' loads 'posts' rows by (authorId)"), d["message"]
+        assert "note: table 'posts' is defined here" in d["message"], d["message"]
+
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}})
+        fixes = [a for a in actions if a.get("kind") == "quickfix" and "edit" in a]
+        assert fixes, actions
+        edits = fixes[0]["edit"]["changes"][uri]
+        assert len(edits) == 1, edits
+        assert edits[0]["newText"] == ',\n    index("by_authorId").on("authorId")', edits[0]
+        assert edits[0]["range"]["start"] == {"line": 6, "character": 46}, edits[0]["range"]
+        client.close()
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
+    print("lsp ok: orm-missing-relation-index at 9:28 with its quick fix; none under FastCheckFilter: Strict")
+
+
+if __name__ == "__main__":
+    main()
