@@ -8,6 +8,7 @@ packages=(
   cmake ninja-build g++-12 python3 git
   clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev llvm-19-tools clang-tidy-19 clangd-19
   clang-tidy-14  # a clang-tidy of another version, which the module must refuse (test/lit/tidy)
+  pre-commit     # the hook test (test/precommit)
   libfmt-dev libsqlite3-dev sqlite3 libsimdjson-dev libgtest-dev libbenchmark-dev
   libabsl-dev libgrpc++-dev libprotobuf-dev  # clangd's remote-index target links against these
 )

@@ -43,15 +43,17 @@ class finder {
   // Namespaces, linkage specs and classes hold schema variables; function bodies and
   // templates are not entered (a dependent value cannot be evaluated).
   void walk(const clang::DeclContext* dc) {
-    for (const clang::Decl* d : dc->decls()) {
-      if (context_.getSourceManager().isInSystemHeader(d->getLocation())) continue;
-      if (const auto* var = llvm::dyn_cast<clang::VarDecl>(d)) {
-        visit(*var);
-      } else if (const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(d)) {
-        if (!record->isDependentContext() && record->isThisDeclarationADefinition()) walk(record);
-      } else if (llvm::isa<clang::NamespaceDecl, clang::LinkageSpecDecl, clang::ExportDecl>(d)) {
-        walk(llvm::cast<clang::DeclContext>(d));
-      }
+    for (const clang::Decl* d : dc->decls()) look_at(d);
+  }
+
+  void look_at(const clang::Decl* d) {
+    if (context_.getSourceManager().isInSystemHeader(d->getLocation())) return;
+    if (const auto* var = llvm::dyn_cast<clang::VarDecl>(d)) {
+      visit(*var);
+    } else if (const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(d)) {
+      if (!record->isDependentContext() && record->isThisDeclarationADefinition()) walk(record);
+    } else if (llvm::isa<clang::NamespaceDecl, clang::LinkageSpecDecl, clang::ExportDecl>(d)) {
+      walk(llvm::cast<clang::DeclContext>(d));
     }
   }
 
@@ -86,9 +88,14 @@ class finder {
 
 }  // namespace
 
+// Within the AST's traversal scope: the whole unit for ormlint and clang-tidy, the main
+// file's declarations in clangd, which would otherwise have to load its whole preamble.
 schemas_in_unit find_schemas(clang::ASTContext& context) {
   finder f(context);
-  f.walk(context.getTranslationUnitDecl());
+  for (const clang::Decl* d : context.getTraversalScope()) {
+    if (const auto* unit = llvm::dyn_cast<clang::TranslationUnitDecl>(d)) f.walk(unit);
+    else f.look_at(d);
+  }
   return std::move(f.result);
 }
 
