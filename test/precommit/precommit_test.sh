@@ -35,7 +35,7 @@ inline constexpr auto schema = define_schema(tables(users, posts), {.defaults = 
     .relations(many(users, "posts", posts), one(posts, "author", users, {.from = "authorId"}));
 CPP
 git add .pre-commit-config.yaml compile_commands.json schema.cpp
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 
 if git commit -qm "schema with an unindexed foreign key" > "$work/refused.txt" 2>&1; then
   echo "FAIL: the commit with a mistake went through"; cat "$work/refused.txt"; exit 1
