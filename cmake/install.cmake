@@ -1,0 +1,18 @@
+# cmake --install: the headers, ormlint, libormlint-tidy.so, ormlint-clangd, and a
+# find_package(orm) config (cmake/ormConfig.cmake.in).
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/orm DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS ormlint ormlint-clangd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS ormlint-tidy LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(TARGETS orm orm_sqlite EXPORT ormTargets)
+set_target_properties(orm_sqlite PROPERTIES EXPORT_NAME sqlite)
+install(EXPORT ormTargets NAMESPACE orm:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/orm)
+
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/ormConfig.cmake.in ${PROJECT_BINARY_DIR}/ormConfig.cmake
+                              INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/orm
+                              PATH_VARS CMAKE_INSTALL_BINDIR CMAKE_INSTALL_LIBDIR)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/ormConfigVersion.cmake COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/ormConfig.cmake ${PROJECT_BINARY_DIR}/ormConfigVersion.cmake
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/orm)

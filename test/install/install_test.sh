@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the build into a fresh prefix, then configures, builds and runs a consumer
+# project against it, including its ormlint check step, and loads the installed module
+# into clang-tidy-19.   Usage: install_test.sh <build dir> <source dir>
+set -euo pipefail
+build=$1
+source=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cmake --install "$build" --prefix "$work/prefix" > /dev/null
+for f in bin/ormlint bin/ormlint-clangd lib/libormlint-tidy.so include/orm/orm.hpp include/orm/sqlite.hpp \
+         lib/cmake/orm/ormConfig.cmake; do
+  [ -e "$work/prefix/$f" ] || { echo "FAIL: $f was not installed"; exit 1; }
+done
+
+cmake -S "$source/test/install/consumer" -B "$work/consumer" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
+      -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
+cmake --build "$work/consumer" > /dev/null
+"$work/consumer/consumer" | grep -q "ann has 1 order(s)" || { echo "FAIL: the consumer did not run"; exit 1; }
+cmake --build "$work/consumer" --target consumer_ormlint > "$work/lint.txt" 2>&1 || {
+  echo "FAIL: the consumer's ormlint step failed on a clean schema"; cat "$work/lint.txt"; exit 1; }
+
+# The step fails the build when the schema has a mistake.
+mkdir -p "$work/broken"
+cp "$source/test/install/consumer/CMakeLists.txt" "$source/test/install/consumer/main.cpp" "$work/broken/"
+sed -i 's/index("by_customer").on("customerId")/check("positive", ge("total", 0))/' "$work/broken/main.cpp"
+cmake -S "$work/broken" -B "$work/broken-build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
+if cmake --build "$work/broken-build" --target consumer_ormlint > "$work/broken.txt" 2>&1; then
+  echo "FAIL: the ormlint step passed a schema with a missing index"; exit 1
+fi
+grep -q "\[orm-missing-relation-index\]" "$work/broken.txt" || { echo "FAIL: no finding printed"; cat "$work/broken.txt"; exit 1; }
+
+"$work/prefix/bin/ormlint" --list-checks | grep -q orm-missing-inverse
+echo "install: headers, tools and package installed; consumer built, ran and was checked"
+echo "1 passed, 0 failed"
