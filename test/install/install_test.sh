@@ -32,5 +32,18 @@ fi
 grep -q "\[orm-missing-relation-index\]" "$work/broken.txt" || { echo "FAIL: no finding printed"; cat "$work/broken.txt"; exit 1; }
 
 "$work/prefix/bin/ormlint" --list-checks | grep -q orm-missing-inverse
-echo "install: headers, tools and package installed; consumer built, ran and was checked"
+
+# clang-tidy pipelines with the installed module (docs/integrations.md).
+module="$work/prefix/lib/libormlint-tidy.so"
+if run-clang-tidy-19 -quiet -load "$module" -checks='-*,orm-*' -p "$work/broken-build" > "$work/run.txt" 2>&1; then
+  echo "FAIL: run-clang-tidy passed the mistake"; exit 1
+fi
+grep -q "\[orm-missing-relation-index\]" "$work/run.txt" || { echo "FAIL: run-clang-tidy printed no finding"; cat "$work/run.txt"; exit 1; }
+cmake -S "$work/broken" -B "$work/tidy-build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_PREFIX_PATH="$work/prefix" \
+      "-DCMAKE_CXX_CLANG_TIDY=clang-tidy-19;--load=$module;--checks=-*,orm-*" > /dev/null
+if cmake --build "$work/tidy-build" --target consumer > "$work/tidy.txt" 2>&1; then
+  echo "FAIL: CMAKE_CXX_CLANG_TIDY let the mistake build"; exit 1
+fi
+grep -q "\[orm-missing-relation-index\]" "$work/tidy.txt" || { echo "FAIL: the build printed no finding"; cat "$work/tidy.txt"; exit 1; }
+echo "install: headers, tools and package installed; consumer built, ran and was checked (ormlint step, run-clang-tidy, CMAKE_CXX_CLANG_TIDY)"
 echo "1 passed, 0 failed"
