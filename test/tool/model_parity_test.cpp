@@ -59,6 +59,26 @@ TEST(ModelParity, SeedExamples) {
                  {"seed::discriminated::audit_schema", model::build(seed::discriminated::audit_schema)}});
 }
 
+// clangd narrows the AST to the main file's declarations; the finder must stay inside
+// that scope, or it loads the whole preamble (docs/performance.md).
+TEST(SchemaFinder, StaysInsideTheTraversalScope) {
+  auto unit = clang::tooling::buildASTFromCodeWithArgs(
+      "#include <orm/orm.hpp>\n"
+      "namespace a { inline constexpr auto t = orm::table(\"t\"); inline constexpr auto s = orm::define_schema(orm::tables(t)); }\n"
+      "namespace b { inline constexpr auto u = orm::table(\"u\"); inline constexpr auto s = orm::define_schema(orm::tables(u)); }\n",
+      {"-std=c++20", "-I" ORM_SOURCE_DIR "/include", "-resource-dir=" ORM_CLANG_RESOURCE_DIR}, "scope.cpp");
+  ASSERT_TRUE(unit);
+  clang::ASTContext& context = unit->getASTContext();
+  EXPECT_EQ(tool::find_schemas(context).readable.size(), 2u);
+  std::vector<clang::Decl*> only_b;
+  for (clang::Decl* d : context.getTranslationUnitDecl()->decls())
+    if (auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(d); ns && ns->getName() == "b") only_b.push_back(ns);
+  context.setTraversalScope(only_b);
+  const auto found = tool::find_schemas(context);
+  ASSERT_EQ(found.readable.size(), 1u);
+  EXPECT_EQ(found.readable[0].model.name, "b::s");
+}
+
 TEST(ModelParity, RuleBreakingSchemas) {
   expect_parity("schemas/missing_relation_index.hpp",
                 {{"broken::missing_relation_index::schema", model::build(broken::missing_relation_index::schema)}});
