@@ -6,6 +6,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -24,18 +26,46 @@ namespace {
 
 using namespace clang::ast_matchers;
 
+// The orm checks of one translation unit share one reading of its schemas. clang-tidy and
+// clangd create a unit's checks together, on one thread, and destroy them together after
+// the unit, so a thread-local weak pointer finds the checks' shared state exactly while
+// they live.
+class unit_state {
+ public:
+  static std::shared_ptr<unit_state> for_new_check(const std::string& id) {
+    thread_local std::weak_ptr<unit_state> current;
+    std::shared_ptr<unit_state> state = current.lock();
+    if (!state) current = state = std::make_shared<unit_state>();
+    state->enabled_.insert(id);
+    return state;
+  }
+
+  const unit_analysis& analysis(clang::ASTContext& context) {
+    if (!analysis_ || context_ != &context) {
+      analysis_ = analyze_unit(context, [this](std::string_view id) { return enabled_.count(std::string(id)) > 0; });
+      context_ = &context;
+    }
+    return *analysis_;
+  }
+
+ private:
+  std::set<std::string> enabled_;
+  const clang::ASTContext* context_ = nullptr;
+  std::optional<unit_analysis> analysis_;
+};
+
 class orm_check : public clang::tidy::ClangTidyCheck {
  public:
   orm_check(llvm::StringRef name, clang::tidy::ClangTidyContext* context)
-      : ClangTidyCheck(name, context), id_(name.str()) {}
+      : ClangTidyCheck(name, context), id_(name.str()), unit_(unit_state::for_new_check(id_)) {}
 
   bool isLanguageVersionSupported(const clang::LangOptions& options) const override { return options.CPlusPlus20; }
 
   void registerMatchers(MatchFinder* finder) override { finder->addMatcher(translationUnitDecl().bind("unit"), this); }
 
   void check(const MatchFinder::MatchResult& result) override {
-    const unit_analysis analysis = analyze_unit(*result.Context, [this](std::string_view id) { return id == id_; });
-    for (const located_finding& f : analysis.findings) {
+    for (const located_finding& f : unit_->analysis(*result.Context).findings) {
+      if (f.finding.check != id_) continue;
       {
         auto d = diag(f.location, "%0",
                       f.finding.level == checks::severity::error ? clang::DiagnosticIDs::Error
@@ -49,6 +79,7 @@ class orm_check : public clang::tidy::ClangTidyCheck {
 
  private:
   std::string id_;
+  std::shared_ptr<unit_state> unit_;
 };
 
 class orm_module : public clang::tidy::ClangTidyModule {
