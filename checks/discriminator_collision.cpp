@@ -1,22 +1,12 @@
 #include "checks/discriminator_collision.hpp"
 
-#include <map>
-#include <set>
-
 #include <fmt/format.h>
+
+#include <orm/model/rules.hpp>
 
 namespace orm::checks {
 
 namespace {
-
-constexpr const char* id = "orm-discriminator-collision";
-
-void report(findings& out, severity level, const model::source_site& site, std::string message,
-            std::vector<note> notes = {}) {
-  finding f = make_finding(id, level, site, std::move(message));
-  f.notes = std::move(notes);
-  out.push_back(std::move(f));
-}
 
 const char* kind_name(column_kind k) {
   switch (k) {
@@ -39,75 +29,67 @@ std::string signature(const model::variant_field& f) {
   return s;
 }
 
-void alias_collisions(const schema_index& schema, const model::table& t, const model::discriminator& d,
-                      findings& out) {
-  const auto where = fmt::format("discriminator '{}' of '{}' nests its variant fields under '{}'", d.column, t.name, d.as);
-  if (d.as == "with" || d.as == "extras") {
-    report(out, severity::error, d.site,
-           fmt::format("{}, which is reserved for query options; choose another .as", where));
-  } else if (const model::column* c = t.find_column(d.as); c && c->variants.empty()) {
-    report(out, severity::error, d.site, fmt::format("{}, which is also a column; choose another .as", where),
-           {{c->site, "column declared here"}});
+// The finding for one problem the model's rules found: where, what, and the way out.
+finding describe(const model::table& t, const model::discriminator_problem& p) {
+  using k = model::discriminator_problem::kind;
+  const model::discriminator& d = *p.subject;
+  const auto nests = fmt::format("discriminator '{}' of '{}' nests its variant fields under '{}'", d.column, t.name, d.as);
+  const severity level = p.is_warning() ? severity::warning : severity::error;
+  auto at = [&](const model::source_site& site, std::string message) {
+    return make_finding("orm-discriminator-collision", level, site, std::move(message));
+  };
+  finding f;
+  switch (p.what) {
+    case k::alias_reserved:
+      return at(d.site, fmt::format("{}, which is reserved for query options; choose another .as", nests));
+    case k::alias_is_column:
+      f = at(d.site, fmt::format("{}, which is also a column; choose another .as", nests));
+      f.notes.push_back({p.clashing_column->site, "column declared here"});
+      return f;
+    case k::alias_is_relation:
+      f = at(d.site, fmt::format("{}, which is also a relation of '{}'; choose another .as", nests, t.name));
+      f.notes.push_back({p.clashing_relation->site, "relation declared here"});
+      return f;
+    case k::second_discriminator:
+      f = at(d.site, fmt::format("table '{}' has a second discriminator '{}'; a table may have one, so fold these "
+                                 "variants into '{}'",
+                                 t.name, d.column, t.discriminators.front().column));
+      f.notes.push_back({t.discriminators.front().site, "first discriminator declared here"});
+      return f;
+    case k::no_variants:
+      return at(d.site, fmt::format("discriminator '{}' of '{}' has no variants; declare at least one", d.column, t.name));
+    case k::duplicate_variant:
+      f = at(p.in_variant->site, fmt::format("discriminator '{}' of '{}' declares variant '{}' twice; a variant name is "
+                                             "one value of '{}'",
+                                             d.column, t.name, p.in_variant->name, d.column));
+      f.notes.push_back({p.first_variant->site, "first declared here"});
+      return f;
+    case k::empty_variant:
+      return at(p.in_variant->site, fmt::format("variant '{}' of '{}' declares no fields, so its rows read an empty "
+                                                "'{}'; declare its fields, or suppress this where the value carries no data",
+                                                p.in_variant->name, t.name, d.as));
+    case k::shadows_column:
+      f = at(p.field->site, fmt::format("field '{}' of variant '{}' shadows column '{}' of '{}'; rename the field",
+                                        p.field->name, p.in_variant->name, p.field->name, t.name));
+      f.notes.push_back({p.clashing_column->site, "column declared here"});
+      return f;
+    case k::field_differs:
+      f = at(p.field->site, fmt::format("field '{}' of variant '{}' is {} but variant '{}' declares it {}; a field "
+                                        "shared by variants must be declared identically",
+                                        p.field->name, p.in_variant->name, signature(*p.field), p.first_variant->name,
+                                        signature(*p.first_field)));
+      f.notes.push_back({p.first_field->site, "first declared here"});
+      return f;
   }
-  for (const auto& r : schema.schema().relations)
-    if (r.source == t.name && r.name == d.as)
-      report(out, severity::error, d.site, fmt::format("{}, which is also a relation of '{}'; choose another .as", where, t.name),
-             {{r.site, "relation declared here"}});
-}
-
-void variant_collisions(const model::table& t, const model::discriminator& d, findings& out) {
-  if (d.variants.empty())
-    report(out, severity::error, d.site,
-           fmt::format("discriminator '{}' of '{}' has no variants; declare at least one", d.column, t.name));
-  std::map<std::string, const model::variant*> by_name;
-  std::map<std::string, std::pair<const model::variant*, const model::variant_field*>> fields;
-  for (int index : d.variants) {
-    const model::variant& v = t.variants[static_cast<std::size_t>(index)];
-    if (const auto [first, fresh] = by_name.emplace(v.name, &v); !fresh)
-      report(out, severity::error, v.site,
-             fmt::format("discriminator '{}' of '{}' declares variant '{}' twice; a variant name is one value of '{}'",
-                         d.column, t.name, v.name, d.column),
-             {{first->second->site, "first declared here"}});
-    if (v.fields.empty())
-      report(out, severity::warning, v.site,
-             fmt::format("variant '{}' of '{}' declares no fields, so its rows read an empty '{}'; declare its fields, "
-                         "or suppress this where the value carries no data",
-                         v.name, t.name, d.as));
-    for (const auto& f : v.fields) {
-      if (const model::column* base = t.find_column(f.name); base && base->variants.empty()) {
-        report(out, severity::error, f.site,
-               fmt::format("field '{}' of variant '{}' shadows column '{}' of '{}'; rename the field", f.name, v.name,
-                           f.name, t.name),
-               {{base->site, "column declared here"}});
-        continue;
-      }
-      const auto [seen, fresh] = fields.emplace(f.name, std::pair{&v, &f});
-      if (!fresh && signature(*seen->second.second) != signature(f))
-        report(out, severity::error, f.site,
-               fmt::format("field '{}' of variant '{}' is {} but variant '{}' declares it {}; a field shared by variants "
-                           "must be declared identically",
-                           f.name, v.name, signature(f), seen->second.first->name, signature(*seen->second.second)),
-               {{seen->second.second->site, "first declared here"}});
-    }
-  }
+  return f;
 }
 
 }  // namespace
 
 void discriminator_collision(const schema_index& schema, findings& out) {
-  for (const model::table& t : schema.schema().tables) {
-    for (std::size_t i = 0; i < t.discriminators.size(); ++i) {
-      const model::discriminator& d = t.discriminators[i];
-      if (i > 0)
-        report(out, severity::error, d.site,
-               fmt::format("table '{}' has a second discriminator '{}'; a table may have one, so fold these variants "
-                           "into '{}'",
-                           t.name, d.column, t.discriminators.front().column),
-               {{t.discriminators.front().site, "first discriminator declared here"}});
-      alias_collisions(schema, t, d, out);
-      variant_collisions(t, d, out);
-    }
-  }
+  for (const model::table& t : schema.schema().tables)
+    for (const model::discriminator_problem& p : model::discriminator_problems(schema.schema(), t))
+      out.push_back(describe(t, p));
 }
 
 }  // namespace orm::checks

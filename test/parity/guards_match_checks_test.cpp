@@ -12,10 +12,12 @@
 #include "blog/schema.hpp"
 #include "checks/registry.hpp"
 #include "schemas/ambiguous_relation.hpp"
+#include "schemas/discriminator_collision.hpp"
 #include "schemas/missing_inverse.hpp"
 #include "schemas/missing_relation_index.hpp"
 #include "schemas/unbounded_many.hpp"
 #include "seed_examples/alias.hpp"
+#include "seed_examples/discriminated.hpp"
 #include "seed_examples/join_payload.hpp"
 #include "seed_examples/join_table.hpp"
 #include "seed_examples/one_to_many.hpp"
@@ -94,5 +96,35 @@ TEST(GuardsMatchChecks, RuleBreakingSchemas) {
 }
 
 TEST(GuardsMatchChecks, ExampleBlog) { expect_parity("blog", blog::schema); }
+
+// Schema-level: migrate refuses a schema exactly when orm-discriminator-collision reports an error.
+template <class Schema>
+void expect_migrate_parity(const char* name, const Schema& schema) {
+  SCOPED_TRACE(name);
+  sqlite::database db(":memory:");
+  const model::schema& s = db.model_of(schema);
+  const auto findings = checks::run_checks(s, [](std::string_view id) { return id == "orm-discriminator-collision"; });
+  const bool error = std::any_of(findings.begin(), findings.end(),
+                                 [](const checks::finding& f) { return f.level == checks::severity::error; });
+  bool refused = false;
+  try {
+    db.migrate(s);
+  } catch (const sqlite::schema_error&) {
+    refused = true;
+  }
+  EXPECT_EQ(refused, error);
+}
+
+namespace warning_only {
+inline constexpr auto t = table("t", column("kind", discriminator({}, variant("deleted"), variant("x", column("n", integer())))));
+inline constexpr auto schema = define_schema(tables(t));
+}  // namespace warning_only
+
+TEST(GuardsMatchChecks, DiscriminatorRules) {
+  expect_migrate_parity("discriminator_collision", broken::discriminator_collision::schema);
+  expect_migrate_parity("discriminated", seed::discriminated::audit_schema);
+  expect_migrate_parity("blog", blog::schema);
+  expect_migrate_parity("warning_only", warning_only::schema);
+}
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <orm/model/build.hpp>
+#include <orm/model/rules.hpp>
 #include <orm/sqlite/ddl.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/read_sql.hpp>
@@ -57,7 +58,13 @@ class database {
   ~database() { sqlite3_close(db_); }
 
   // Creates the tables, indexes and constraints that do not exist yet, in one transaction.
+  // A schema whose discriminators break the seed's rules is refused, as ormlint reports it.
   void migrate(const model::schema& schema) {
+    for (const model::table& t : schema.tables)
+      for (const model::discriminator_problem& p : model::discriminator_problems(schema, t))
+        if (!p.is_warning())
+          throw schema_error("table '" + t.name + "': discriminator '" + p.subject->column + "' cannot be stored: " +
+                             p.summary() + "; ormlint's orm-discriminator-collision shows where and how to fix it");
     exec("BEGIN");
     try {
       for (const std::string& sql : ddl::statements(schema)) exec(sql);
