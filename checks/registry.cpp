@@ -19,7 +19,8 @@ constexpr check_info registry[] = {
      ambiguous_relation},
     {"orm-missing-inverse", "a relation whose inverse cannot be found, is not unique, or does not mirror it",
      missing_inverse},
-    {"orm-unbounded-many", "a many() relation that a query can load with no bound", unbounded_many},
+    {"orm-unbounded-many", "a many() relation that a query can load with no bound", unbounded_many,
+     unbounded_loads},
     {"orm-discriminator-collision", "a discriminator whose alias, variants or fields collide",
      discriminator_collision},
 };
@@ -32,11 +33,16 @@ const check_info* find_check(std::string_view id) {
   return it == std::end(registry) ? nullptr : it;
 }
 
-findings run_checks(const model::schema& schema, const std::function<bool(std::string_view)>& enabled) {
+findings run_checks(const model::schema& schema, const std::function<bool(std::string_view)>& enabled,
+                    const std::vector<model::query>& queries) {
   const schema_index index(schema);
   findings out;
-  for (const check_info& check : registry)
-    if (enabled(check.id)) check.run(index, out);
+  for (const check_info& check : registry) {
+    if (!enabled(check.id)) continue;
+    check.run(index, out);
+    if (check.run_on_query)
+      for (const model::query& q : queries) check.run_on_query(index, q, out);
+  }
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include <span>
 #include <string_view>
 
+#include <orm/model/query_model.hpp>
+
 #include "checks/finding.hpp"
 #include "checks/schema_index.hpp"
 
@@ -14,12 +16,15 @@ struct check_info {
   std::string_view id;       // "orm-missing-relation-index"
   std::string_view summary;  // one sentence, the same in the docs and --list-checks
   void (*run)(const schema_index&, findings&);
+  // For checks that also look at the queries written against the schema; may be null.
+  void (*run_on_query)(const schema_index&, const model::query&, findings&) = nullptr;
 };
 
 std::span<const check_info> all_checks();
 const check_info* find_check(std::string_view id);
 
 // Runs the enabled checks over one schema.
-findings run_checks(const model::schema& schema, const std::function<bool(std::string_view id)>& enabled);
+findings run_checks(const model::schema& schema, const std::function<bool(std::string_view id)>& enabled,
+                    const std::vector<model::query>& queries = {});
 
 }  // namespace orm::checks

@@ -8,6 +8,7 @@
 #include <clang/AST/Decl.h>
 
 #include "checks/registry.hpp"
+#include "tool/extract/query_finder.hpp"
 #include "tool/fixes/call_index.hpp"
 #include "tool/fixes/fix_edits.hpp"
 #include "tool/fixes/site_locator.hpp"
@@ -28,8 +29,12 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
   // for both ends) is attached to the first only: front ends that apply every fix-it
   // (clang-tidy, clangd) would otherwise apply it twice.
   std::set<std::tuple<unsigned, unsigned, std::string>> planned;
+  const std::vector<found_query> queries = find_queries(context);
   for (const found_schema& schema : schemas.readable) {
-    for (checks::finding& f : checks::run_checks(schema.model, enabled)) {
+    std::vector<model::query> own;  // the queries written against this schema
+    for (const found_query& q : queries)
+      if (q.schema == schema.variable->getCanonicalDecl()) own.push_back(q.query);
+    for (checks::finding& f : checks::run_checks(schema.model, enabled, own)) {
       clang::SourceLocation at = locate(f.site);
       if (at.isInvalid()) at = schema.variable->getLocation();
       if (!seen.emplace(f.check, at.getRawEncoding(), f.message).second) continue;

@@ -29,3 +29,44 @@ TEST(UnboundedMany, DefaultLimitBoundsEveryMany) {
 }
 
 }  // namespace
+
+namespace {
+using namespace orm;
+using namespace orm::testing;
+
+model::query query_on(std::string table, std::vector<model::query_load> loads, bool allow_full_scan = false) {
+  model::query q;
+  q.table = std::move(table);
+  q.loads = std::move(loads);
+  q.allow_full_scan = allow_full_scan;
+  return q;
+}
+
+TEST(UnboundedManyQueries, WithLoadsWithoutLimitAreRefusedAtRunTime) {
+  const auto m = model::build(broken::unbounded_many::schema);
+  const checks::schema_index index(m);
+  checks::findings out;
+  checks::unbounded_loads(index, query_on("users", {{"posts", false, {"q.cpp", 3, 7}, {}}}), out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].level, checks::severity::error);
+  EXPECT_EQ(out[0].site.line, 3u);
+  EXPECT_NE(out[0].message.find("'users.posts' with no limit"), std::string::npos);
+
+  out.clear();
+  checks::unbounded_loads(index, query_on("users", {{"posts", true, {}, {}}}), out);                // limited
+  checks::unbounded_loads(index, query_on("posts", {{"author", false, {}, {}}}), out);              // a one()
+  checks::unbounded_loads(index, query_on("users", {{"posts", false, {}, {}}}, true), out);         // allow_full_scan
+  checks::unbounded_loads(index, query_on("users", {{"nope", false, {}, {}}}), out);                // unknown: the runtime's
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(UnboundedManyQueries, NestedLoadsFollowTheTargetTable) {
+  const auto m = model::build(broken::unbounded_many::schema);
+  checks::findings out;
+  checks::unbounded_loads(checks::schema_index(m),
+                          query_on("posts", {{"author", false, {}, {{"posts", false, {"q.cpp", 9, 1}, {}}}}}), out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].site.line, 9u);
+}
+
+}  // namespace
