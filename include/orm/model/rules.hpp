@@ -2,6 +2,8 @@
 // The facts about a schema that both ormlint's checks and the runtime's guards decide
 // on, in one place, so that a finding exists exactly when the runtime refuses.
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -38,35 +40,41 @@ inline bool lookup_served(const table& t, const std::vector<std::string>& column
   });
 }
 
-// The other relations that share `r`'s edge identity: the same direction between the
-// same tables under the same alias (for a self-reference, the two ends of one edge may
-// share it). Loading `r` is ambiguous when this is not empty, or when a self-reference
-// has no alias.
-inline std::vector<int> sharing_edge(const schema& s, int index) {
-  const relation& r = s.relations[static_cast<std::size_t>(index)];
-  std::vector<int> same;
-  for (std::size_t i = 0; i < s.relations.size(); ++i) {
-    const relation& q = s.relations[i];
-    if (static_cast<int>(i) != index && q.source == r.source && q.target == r.target && q.alias == r.alias)
-      same.push_back(static_cast<int>(i));
-  }
-  if (r.source == r.target && !r.alias.empty() && same.size() <= 1) same.clear();
-  return same;
-}
-
 inline bool self_reference_without_alias(const relation& r) { return r.source == r.target && r.alias.empty(); }
 
-// The first relation to use `r`'s alias owns it for its pair of tables; `r` reuses it
-// for another pair when that first relation joins other tables. Returns the owner, or -1.
-inline int alias_elsewhere(const schema& s, int index) {
-  const relation& r = s.relations[static_cast<std::size_t>(index)];
-  if (r.alias.empty()) return -1;
+// What tells a relation's edge apart, for every relation at once (one pass, so the
+// checks stay linear in schema size):
+// - sharing[i]: the other relations in the same direction between the same tables under
+//   the same alias, in declaration order. Loading i is ambiguous when this is not empty
+//   (the two ends of one self-referencing edge may share an alias), or when i is a
+//   self-reference without an alias.
+// - alias_owner[i]: the first relation to use i's alias owns it for its pair of tables;
+//   when that pair is not i's, the owner, else -1.
+struct edge_identities {
+  std::vector<std::vector<int>> sharing;
+  std::vector<int> alias_owner;
+};
+
+inline edge_identities identify_edges(const schema& s) {
+  edge_identities out{std::vector<std::vector<int>>(s.relations.size()), std::vector<int>(s.relations.size(), -1)};
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<int>> groups;
+  std::map<std::string, int> owners;
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
-    const relation& owner = s.relations[i];
-    if (owner.alias != r.alias) continue;
-    return std::minmax(owner.source, owner.target) == std::minmax(r.source, r.target) ? -1 : static_cast<int>(i);
+    const relation& r = s.relations[i];
+    groups[{r.source, r.target, r.alias}].push_back(static_cast<int>(i));
+    if (r.alias.empty()) continue;
+    const int owner = owners.try_emplace(r.alias, static_cast<int>(i)).first->second;
+    const relation& o = s.relations[static_cast<std::size_t>(owner)];
+    if (std::minmax(o.source, o.target) != std::minmax(r.source, r.target)) out.alias_owner[i] = owner;
   }
-  return -1;
+  for (const auto& [key, members] : groups) {
+    const bool self_with_alias = std::get<0>(key) == std::get<1>(key) && !std::get<2>(key).empty();
+    if (members.size() < 2 || (self_with_alias && members.size() <= 2)) continue;
+    for (int i : members)
+      for (int j : members)
+        if (i != j) out.sharing[static_cast<std::size_t>(i)].push_back(j);
+  }
+  return out;
 }
 
 }  // namespace orm::model

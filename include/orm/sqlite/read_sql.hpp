@@ -170,11 +170,12 @@ class read_compiler {
       throw depth_error("the query nests `with` " + std::to_string(depth) + " deep at " + path + "." + r.name +
                         ", deeper than max_depth " + std::to_string(top_.max_depth) +
                         "; raise max_depth or load the rest in another query");
-    const int index = static_cast<int>(&r - schema_.relations.data());
-    if (!model::sharing_edge(schema_, index).empty() || model::self_reference_without_alias(r))
+    const auto index = static_cast<std::size_t>(&r - schema_.relations.data());
+    if (!edges_) edges_ = model::identify_edges(schema_);
+    if (!edges_->sharing[index].empty() || model::self_reference_without_alias(r))
       throw ambiguous_relation_error("relation " + name + " shares its edge between '" + r.source + "' and '" + r.target +
                                      "' with another relation; give each edge its own alias, on both of its ends");
-    if (const int other = model::alias_elsewhere(schema_, index); other >= 0)
+    if (const int other = edges_->alias_owner[index]; other >= 0)
       throw ambiguous_relation_error("alias '" + r.alias + "' of " + name + " also names the edge of '" +
                                      schema_.relations[static_cast<std::size_t>(other)].source + "." +
                                      schema_.relations[static_cast<std::size_t>(other)].name + "'; choose another");
@@ -257,6 +258,7 @@ class read_compiler {
   warning_sink warn_;
   std::vector<param> params_;
   int aliases_ = 0;
+  std::optional<model::edge_identities> edges_;  // computed at the first relation loaded
 };
 
 }  // namespace orm::sqlite
