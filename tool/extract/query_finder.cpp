@@ -6,22 +6,11 @@
 #include <clang/Basic/SourceManager.h>
 
 #include "tool/extract/value_reader.hpp"
+#include "tool/extract/written_expr.hpp"
 
 namespace orm::tool {
 
 namespace {
-
-const clang::Expr* peel(const clang::Expr* e) {
-  while (e) {
-    const clang::Expr* next = e->IgnoreImplicit()->IgnoreParens();
-    if (const auto* copy = llvm::dyn_cast<clang::CXXConstructExpr>(next); copy && copy->getNumArgs() == 1 &&
-                                                                         copy->getConstructor()->isCopyOrMoveConstructor())
-      next = copy->getArg(0);
-    if (next == e) return e;
-    e = next;
-  }
-  return e;
-}
 
 bool is_method(const clang::CXXMethodDecl* m, llvm::StringRef klass) {
   return m && m->getParent()->getName() == klass && m->getParent()->getEnclosingNamespaceContext()->isNamespace() &&
@@ -37,7 +26,8 @@ const clang::Expr* field_init(const clang::InitListExpr& list, llvm::StringRef n
   return nullptr;
 }
 
-bool written(const clang::Expr* init) { return init && !llvm::isa<clang::CXXDefaultInitExpr>(init); }
+// Whether the user wrote this field, rather than leaving it to its default.
+bool given(const clang::Expr* init) { return init && !llvm::isa<clang::CXXDefaultInitExpr>(init); }
 
 class finder : public clang::RecursiveASTVisitor<finder> {
  public:
@@ -58,15 +48,15 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     if (!query_call) return true;
     const auto* schema = variable(query_call->getArg(0));
     const auto* table = variable(query_call->getArg(1));
-    const auto* options = llvm::dyn_cast<clang::InitListExpr>(peel(call->getArg(0)));
+    const auto* options = llvm::dyn_cast<clang::InitListExpr>(written(call->getArg(0)));
     if (!schema || !table || !options || !table->evaluateValue()) return true;
     try {
       const typed_value name = read_.field({table->evaluateValue(), table->getType()}, "name");
       found_query q{schema->getCanonicalDecl(), {}};
       q.query.table = read_.c_string(read_.field(name, "ptr"), read_.integer_field(name, "len"));
       q.query.site = site_of(call->getBeginLoc());
-      if (const clang::Expr* scan = field_init(*options, "allow_full_scan"); written(scan)) {
-        const auto* literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(peel(scan));
+      if (const clang::Expr* scan = field_init(*options, "allow_full_scan"); given(scan)) {
+        const auto* literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(written(scan));
         q.query.allow_full_scan = !literal || literal->getValue();
       }
       q.query.loads = loads_of(*options);
@@ -82,9 +72,9 @@ class finder : public clang::RecursiveASTVisitor<finder> {
  private:
   // db.query(schema, table), directly or through a variable initialized with it.
   const clang::CXXMemberCallExpr* query_of(const clang::Expr* object) const {
-    const clang::Expr* e = peel(object);
+    const clang::Expr* e = written(object);
     if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
-      if (const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->hasInit()) e = peel(var->getInit());
+      if (const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->hasInit()) e = written(var->getInit());
     const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e);
     if (!call || !is_method(call->getMethodDecl(), "database") || call->getMethodDecl()->getName() != "query" ||
         call->getNumArgs() != 2)
@@ -93,7 +83,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   }
 
   static const clang::VarDecl* variable(const clang::Expr* e) {
-    const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(peel(e));
+    const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(written(e));
     return ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
   }
 
@@ -106,24 +96,24 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   std::vector<model::query_load> loads_of(const clang::InitListExpr& options) const {
     std::vector<model::query_load> out;
     const clang::Expr* with = field_init(options, "with");
-    if (!written(with)) return out;
-    const auto* list_ctor = llvm::dyn_cast<clang::CXXConstructExpr>(peel(with));
+    if (!given(with)) return out;
+    const auto* list_ctor = llvm::dyn_cast<clang::CXXConstructExpr>(written(with));
     if (!list_ctor || list_ctor->getNumArgs() != 1) return out;
-    const auto* std_list = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(peel(list_ctor->getArg(0)));
-    const auto* items = std_list ? llvm::dyn_cast<clang::InitListExpr>(peel(std_list->getSubExpr())) : nullptr;
+    const auto* std_list = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(written(list_ctor->getArg(0)));
+    const auto* items = std_list ? llvm::dyn_cast<clang::InitListExpr>(written(std_list->getSubExpr())) : nullptr;
     if (!items) return out;
     for (const clang::Expr* item : items->inits()) {
-      const auto* entry = llvm::dyn_cast<clang::InitListExpr>(peel(item));
+      const auto* entry = llvm::dyn_cast<clang::InitListExpr>(written(item));
       if (!entry) continue;
       const clang::Expr* relation = field_init(*entry, "relation");
-      const auto* name_ctor = relation ? llvm::dyn_cast<clang::CXXConstructExpr>(peel(relation)) : nullptr;
+      const auto* name_ctor = relation ? llvm::dyn_cast<clang::CXXConstructExpr>(written(relation)) : nullptr;
       const auto* literal = name_ctor && name_ctor->getNumArgs() >= 1
                                 ? llvm::dyn_cast<clang::StringLiteral>(name_ctor->getArg(0)->IgnoreImpCasts())
                                 : nullptr;
       if (!literal) continue;  // a name computed at run time: not known here
       model::query_load load{literal->getString().str(), false, site_of(literal->getBeginLoc()), {}};
-      if (const auto* nested = llvm::dyn_cast_or_null<clang::InitListExpr>(peel(field_init(*entry, "options")))) {
-        load.has_limit = written(field_init(*nested, "limit"));
+      if (const auto* nested = llvm::dyn_cast_or_null<clang::InitListExpr>(written(field_init(*entry, "options")))) {
+        load.has_limit = given(field_init(*nested, "limit"));
         load.nested = loads_of(*nested);
       }
       out.push_back(std::move(load));

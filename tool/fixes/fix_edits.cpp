@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "tool/extract/written_expr.hpp"
 #include "tool/fixes/call_index.hpp"
 #include "tool/fixes/site_locator.hpp"
 
@@ -36,10 +37,7 @@ int rank(field_order order, std::string_view field) {
 // the argument was left to its default or is not a braced list.
 const clang::InitListExpr* written_options(const clang::CallExpr& call, unsigned index) {
   if (index >= call.getNumArgs() || llvm::isa<clang::CXXDefaultArgExpr>(call.getArg(index))) return nullptr;
-  const clang::Expr* e = call.getArg(index)->IgnoreImplicit();
-  if (const auto* copy = llvm::dyn_cast<clang::CXXConstructExpr>(e); copy && copy->getNumArgs() == 1)
-    e = copy->getArg(0)->IgnoreImplicit();
-  const auto* list = llvm::dyn_cast<clang::InitListExpr>(e);
+  const auto* list = llvm::dyn_cast<clang::InitListExpr>(written(call.getArg(index)));
   if (list && list->isSemanticForm() && list->getSyntacticForm()) list = list->getSyntacticForm();
   return list;
 }
