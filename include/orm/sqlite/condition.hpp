@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include <orm/model/build.hpp>
 #include <orm/model/schema_model.hpp>
 #include <orm/predicate.hpp>
 #include <orm/sqlite/param.hpp>
@@ -34,9 +35,8 @@ struct condition_term {
 class condition {
  public:
   condition() = default;
-  condition(const predicate& p) {  // NOLINT: implicit, so that `.where = eq("a", 1)` reads naturally
-    for (const auto& n : p) terms_.push_back({n.op, std::string(n.column.view()), of(n.operand), {}, n.arity});
-  }
+  // Implicit, so that `.where = eq("a", 1)` reads naturally; converted as the model converts.
+  condition(const predicate& p) : condition(model::convert::condition_of(p)) {}
   explicit condition(const model::condition& c) {
     for (const auto& t : c) terms_.push_back({t.op, t.column, value_of(t.operand), {}, t.arity});
   }
@@ -53,15 +53,6 @@ class condition {
   }
 
  private:
-  static param of(const orm::value& v) {
-    switch (v.kind) {
-      case value_kind::boolean: return param(v.integer != 0);
-      case value_kind::integer: return param(static_cast<long long>(v.integer));
-      case value_kind::real: return param(v.real);
-      case value_kind::text: return param(std::string(v.text.view()));
-      default: return param();
-    }
-  }
   static condition join(predicate_op op, condition a, const condition& b) {
     if (a.empty()) return b;
     if (b.empty()) return a;
