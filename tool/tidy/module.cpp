@@ -127,6 +127,3 @@ clang::tidy::ClangTidyModuleRegistry::Add<orm_module> registration("orm-module",
 }  // namespace
 
 }  // namespace orm::tool::tidy
-
-// Lets a binary that links the module statically (ormlint-clangd) force it in.
-volatile int ormlint_tidy_module_anchor = 0;
