@@ -31,7 +31,7 @@ bool glob_match(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
-check_globs::check_globs(std::string_view list) : text_(list) {
+check_globs::check_globs(std::string_view list) {
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
     std::string_view item = trim(list.substr(0, comma));

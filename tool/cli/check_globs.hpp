@@ -11,14 +11,12 @@ class check_globs {
  public:
   explicit check_globs(std::string_view list);
   bool matches(std::string_view check) const;
-  const std::string& text() const { return text_; }
 
  private:
   struct glob {
     bool positive;
     std::string pattern;
   };
-  std::string text_;
   std::vector<glob> globs_;
 };
 
