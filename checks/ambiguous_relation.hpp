@@ -4,13 +4,10 @@
 
 namespace orm::checks {
 
-/// Flags relations that cannot be told apart: several edges between the same tables
-/// without distinct aliases, self-references without an alias, an alias naming edges
-/// between different tables, and a relation name declared twice on one table.
+/// Flags relations whose columns cannot be decided: a relation without from/to that
+/// more than one relation back could lend them to (one finding per group), and a
+/// relation name declared twice on one table. A relation that writes its from/to is
+/// never ambiguous by itself, as in the seed system.
 void ambiguous_relation(const schema_index& schema, findings& out);
-
-// The fix both ends of an edge share: the same alias added to `r` and to its inverse,
-// when each is the other's only inverse and neither has an alias yet. Empty otherwise.
-std::vector<fix> alias_both_ends(const schema_index& schema, const model::relation& r);
 
 }  // namespace orm::checks

@@ -26,16 +26,6 @@ fix explicit_columns(const model::relation& r, const model::relation& inverse) {
 }
 
 void unresolved(const schema_index& schema, const model::relation& r, findings& out) {
-  if (r.status == model::resolution::ambiguous_inverse) {
-    std::vector<std::string> names;
-    for (int c : r.inverse_candidates) names.push_back("'" + qualified(schema.relation(c)) + "'");
-    finding f = make(r, fmt::format("relation '{}' has no from/to and could take them from any of {}; give it and "
-                                    "its intended inverse the same alias, or write from/to",
-                                    qualified(r), fmt::join(names, ", ")));
-    for (int c : r.inverse_candidates) f.notes.push_back({schema.relation(c).site, "candidate inverse declared here"});
-    out.push_back(std::move(f));
-    return;
-  }
   if (r.other_part_candidates.size() == 1) {
     const model::relation& q = schema.relation(r.other_part_candidates.front());
     finding f = make(r, fmt::format("relation '{}' has no from/to and its inverse '{}' is in relations part '{}', "
@@ -70,8 +60,9 @@ void unmirrored(const schema_index& schema, const model::relation& r, findings& 
 }  // namespace
 
 void missing_inverse(const schema_index& schema, findings& out) {
+  // Ambiguous inverses are orm-ambiguous-relation's, unknown names orm-unknown-reference's.
   for (const model::relation& r : schema.schema().relations) {
-    if (!r.is_resolved()) {
+    if (r.status == model::resolution::missing_inverse) {
       unresolved(schema, r, out);
     } else if (!r.alias.empty() && r.inverse < 0) {
       // An aliased edge whose partner exists but does not mirror it is a mistake;

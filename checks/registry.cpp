@@ -15,9 +15,9 @@ namespace {
 constexpr check_info registry[] = {
     {"orm-missing-relation-index", "a relation load with no index whose leading columns are the lookup columns",
      missing_relation_index},
-    {"orm-ambiguous-relation", "relations that cannot be told apart: no distinct alias between the same tables",
+    {"orm-ambiguous-relation", "relations whose columns cannot be decided: several candidate inverses, or one name twice",
      ambiguous_relation},
-    {"orm-missing-inverse", "a relation whose inverse cannot be found, is not unique, or does not mirror it",
+    {"orm-missing-inverse", "a relation whose inverse cannot be found, or does not mirror it",
      missing_inverse},
     {"orm-unbounded-many", "a many() relation that a query can load with no bound", unbounded_many,
      unbounded_loads},

@@ -1,5 +1,7 @@
 #pragma once
-// Edges that cannot be told apart.
+// Relations whose columns cannot be decided. Relations that write their from/to (the
+// self-reference manager/reports, the two posts->users edges) are fine by themselves,
+// as in the seed system; the many()s that must infer from them are not.
 #include <orm/orm.hpp>
 
 namespace broken::ambiguous_relation {
@@ -12,9 +14,11 @@ inline constexpr auto posts = table("posts",
 
 inline constexpr auto schema = define_schema(tables(users, posts), {.defaults = {.default_limit = 10}})
     .relations(
-        one(posts, "author", users, {.from = "authorId"}),      // two edges posts->users,
-        one(posts, "reviewer", users, {.from = "reviewerId"}),  // no aliases
-        one(users, "manager", users, {.from = "managerId"}),    // self-reference, no alias
+        one(posts, "author", users, {.from = "authorId"}),      // two edges posts->users, no aliases:
+        one(posts, "reviewer", users, {.from = "reviewerId"}),  // fine, they write their columns
+        many(users, "posts", posts),                            // which of the two? ambiguous
+        many(users, "drafts", posts),                           // the same group: one finding for both
+        one(users, "manager", users, {.from = "managerId"}),    // self-reference with columns: fine
         many(users, "reports", users, {.to = "managerId"}),
         one(posts, "author", users, {.from = "reviewerId", .alias = "again"}));  // name used twice
 }  // namespace broken::ambiguous_relation

@@ -22,7 +22,7 @@ TEST(RuleBreakingSchemas, MissingIndexSchemaResolvesEveryLookup) {
 
 TEST(RuleBreakingSchemas, AmbiguousSchemaKeepsEveryRelation) {
   const auto m = model::build(broken::ambiguous_relation::schema);
-  EXPECT_EQ(m.relations.size(), 5u);
+  EXPECT_EQ(m.relations.size(), 7u);
   EXPECT_EQ(m.relations_named("posts", "author").size(), 2u);
   EXPECT_EQ(relation_named(m, "users", "manager").inverse_candidates.size(), 1u);
 }

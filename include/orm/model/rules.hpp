@@ -40,40 +40,59 @@ inline bool lookup_served(const table& t, const std::vector<std::string>& column
   });
 }
 
-inline bool self_reference_without_alias(const relation& r) { return r.source == r.target && r.alias.empty(); }
+// What makes loading a relation ambiguous, as the seed system decides it. A relation
+// that writes its from/to is never ambiguous by itself; ambiguity is
+// - inference: relations with no from/to that more than one relation back could lend
+//   columns to; the inferring relations between the same tables under the same alias
+//   are one group, reported once;
+// - duplicate_name: one table declaring a relation name more than once.
+struct ambiguity {
+  enum class kind : unsigned char { inference, duplicate_name } what;
+  std::vector<int> members;     // the relations at fault, in declaration order
+  std::vector<int> candidates;  // inference: the relations that could lend their columns
 
-// What tells a relation's edge apart, for every relation at once (one pass, so the
-// checks stay linear in schema size):
-// - sharing[i]: the other relations in the same direction between the same tables under
-//   the same alias, in declaration order. Loading i is ambiguous when this is not empty
-//   (the two ends of one self-referencing edge may share an alias), or when i is a
-//   self-reference without an alias.
-// - alias_owner[i]: the first relation to use i's alias owns it for its pair of tables;
-//   when that pair is not i's, the owner, else -1.
-struct edge_identities {
-  std::vector<std::vector<int>> sharing;
-  std::vector<int> alias_owner;
+  std::string message(const schema& s) const {
+    auto name = [&](int i) {
+      const relation& r = s.relations[static_cast<std::size_t>(i)];
+      return "'" + r.source + "." + r.name + "'";
+    };
+    auto listed = [&](const std::vector<int>& items, const char* last_joint) {
+      std::string out;
+      for (std::size_t k = 0; k < items.size(); ++k)
+        out += (k == 0 ? "" : k + 1 == items.size() ? last_joint : ", ") + name(items[k]);
+      return out;
+    };
+    const relation& first = s.relations[static_cast<std::size_t>(members.front())];
+    if (what == kind::duplicate_name)
+      return "table '" + first.source + "' declares relation '" + first.name + "' " +
+             (members.size() == 2 ? std::string("twice") : std::to_string(members.size()) + " times") +
+             "; rename all but one of them";
+    const std::string from = candidates.size() == 2 ? listed(candidates, " or ") : "any of " + listed(candidates, ", ");
+    if (members.size() == 1)
+      return "relation " + name(members.front()) + " has no from/to and could take them from " + from +
+             "; give it and its intended inverse the same alias, or write from/to";
+    return "relations " + listed(members, " and ") + " have no from/to and each could take them from " + from +
+           "; give each edge its own alias on both of its ends, or write from/to";
+  }
 };
 
-inline edge_identities identify_edges(const schema& s) {
-  edge_identities out{std::vector<std::vector<int>>(s.relations.size()), std::vector<int>(s.relations.size(), -1)};
-  std::map<std::tuple<std::string, std::string, std::string>, std::vector<int>> groups;
-  std::map<std::string, int> owners;
+inline std::vector<ambiguity> ambiguities(const schema& s) {
+  std::vector<ambiguity> out;
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> inference_groups;
+  std::map<std::pair<std::string, std::string>, std::vector<int>> by_name;
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const relation& r = s.relations[i];
-    groups[{r.source, r.target, r.alias}].push_back(static_cast<int>(i));
-    if (r.alias.empty()) continue;
-    const int owner = owners.try_emplace(r.alias, static_cast<int>(i)).first->second;
-    const relation& o = s.relations[static_cast<std::size_t>(owner)];
-    if (std::minmax(o.source, o.target) != std::minmax(r.source, r.target)) out.alias_owner[i] = owner;
+    by_name[{r.source, r.name}].push_back(static_cast<int>(i));
+    if (r.status != resolution::ambiguous_inverse) continue;
+    const auto [group, added] = inference_groups.try_emplace({r.source, r.target, r.alias}, out.size());
+    if (added) out.push_back({ambiguity::kind::inference, {}, {}});
+    ambiguity& a = out[group->second];
+    a.members.push_back(static_cast<int>(i));
+    for (int c : r.inverse_candidates)
+      if (std::find(a.candidates.begin(), a.candidates.end(), c) == a.candidates.end()) a.candidates.push_back(c);
   }
-  for (const auto& [key, members] : groups) {
-    const bool self_with_alias = std::get<0>(key) == std::get<1>(key) && !std::get<2>(key).empty();
-    if (members.size() < 2 || (self_with_alias && members.size() <= 2)) continue;
-    for (int i : members)
-      for (int j : members)
-        if (i != j) out.sharing[static_cast<std::size_t>(i)].push_back(j);
-  }
+  for (auto& [key, members] : by_name)
+    if (members.size() > 1) out.push_back({ambiguity::kind::duplicate_name, std::move(members), {}});
   return out;
 }
 

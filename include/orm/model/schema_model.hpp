@@ -128,6 +128,7 @@ enum class resolution : unsigned char {
   inferred,           // from/to taken, mirrored, from the one inverse relation
   missing_inverse,    // no from/to, and no inverse to infer them from
   ambiguous_inverse,  // no from/to, and several relations could be the inverse
+  unknown_name,       // it (or the inverse it infers from) names a table or column that does not exist
 };
 
 struct through_junction {

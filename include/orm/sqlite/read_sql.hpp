@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <orm/model/names.hpp>
 #include <orm/model/rules.hpp>
 #include <orm/model/schema_model.hpp>
 #include <orm/sqlite/errors.hpp>
@@ -158,8 +159,7 @@ class read_compiler {
                                    (available.empty() ? "(none)" : available));
     }
     if (found.size() > 1)
-      throw ambiguous_relation_error("table '" + t.name + "' declares relation '" + name +
-                                     "' more than once; rename one of them");
+      throw ambiguous_relation_error(model::ambiguity{model::ambiguity::kind::duplicate_name, found, {}}.message(schema_));
     return schema_.relations[static_cast<std::size_t>(found.front())];
   }
 
@@ -170,20 +170,22 @@ class read_compiler {
       throw depth_error("the query nests `with` " + std::to_string(depth) + " deep at " + path + "." + r.name +
                         ", deeper than max_depth " + std::to_string(top_.max_depth) +
                         "; raise max_depth or load the rest in another query");
-    const auto index = static_cast<std::size_t>(&r - schema_.relations.data());
-    if (!edges_) edges_ = model::identify_edges(schema_);
-    if (!edges_->sharing[index].empty() || model::self_reference_without_alias(r))
-      throw ambiguous_relation_error("relation " + name + " shares its edge between '" + r.source + "' and '" + r.target +
-                                     "' with another relation; give each edge its own alias, on both of its ends");
-    if (const int other = edges_->alias_owner[index]; other >= 0)
-      throw ambiguous_relation_error("alias '" + r.alias + "' of " + name + " also names the edge of '" +
-                                     schema_.relations[static_cast<std::size_t>(other)].source + "." +
-                                     schema_.relations[static_cast<std::size_t>(other)].name + "'; choose another");
-    if (!r.is_resolved())
-      throw missing_inverse_error("relation " + name + " has no from/to and " +
-                                  (r.status == model::resolution::ambiguous_inverse ? std::string("several possible inverses")
-                                                                                    : std::string("no inverse")) +
-                                  " on '" + r.target + "' to infer them from; write from/to or declare the inverse");
+    const auto index = static_cast<int>(&r - schema_.relations.data());
+    if (r.status == model::resolution::unknown_name) {
+      // The names of this relation, or of the inverse it takes its columns from.
+      std::string message;
+      for (const model::unknown_name& n : model::unknown_names(schema_))
+        if (n.in_relation == &r || (r.inverse >= 0 && n.in_relation == &schema_.relations[static_cast<std::size_t>(r.inverse)]))
+          message += (message.empty() ? "" : "; ") + n.message;
+      throw schema_error(message);
+    }
+    if (!ambiguities_) ambiguities_ = model::ambiguities(schema_);
+    for (const model::ambiguity& a : *ambiguities_)
+      if (a.what == model::ambiguity::kind::inference && std::count(a.members.begin(), a.members.end(), index))
+        throw ambiguous_relation_error(a.message(schema_));
+    if (r.status == model::resolution::missing_inverse)
+      throw missing_inverse_error("relation " + name + " has no from/to and no inverse on '" + r.target +
+                                  "' to infer them from; write from/to or declare the inverse");
     if (!r.alias.empty() && r.inverse < 0 && !r.unmirrored_partners.empty())
       throw missing_inverse_error("relation " + name + " shares alias '" + r.alias +
                                   "' with a relation whose columns do not mirror it; swap them on the inverse");
@@ -258,7 +260,7 @@ class read_compiler {
   warning_sink warn_;
   std::vector<param> params_;
   int aliases_ = 0;
-  std::optional<model::edge_identities> edges_;  // computed at the first relation loaded
+  std::optional<std::vector<model::ambiguity>> ambiguities_;  // computed at the first relation loaded
 };
 
 }  // namespace orm::sqlite
