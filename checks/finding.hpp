@@ -39,13 +39,30 @@ struct add_relation_options {
   std::vector<std::pair<std::string, std::string>> fields;
 };
 
-using fix = std::variant<add_index, set_default_limit, add_relation_options>;
+// Replace the string literal `written`, found from the element at `site` as the
+// finding's location is, with `replacement` (a close name: "did you mean").
+struct replace_literal {
+  model::source_site site;
+  std::string written;
+  std::string replacement;
+};
+
+// Remove the index written at `index_site` from the table written at `table_site`.
+struct remove_index {
+  model::source_site table_site;
+  model::source_site index_site;
+};
+
+using fix = std::variant<add_index, set_default_limit, add_relation_options, replace_literal, remove_index>;
 
 struct finding {
   std::string check;  // "orm-missing-relation-index"
   severity level = severity::warning;
   model::source_site site;
   std::string message;  // lowercase, no final period, names table and relation, says the way out
+  // The string literal, written in the element at `site`, that the finding is about;
+  // front ends point at it rather than at the element's name. Empty: the element.
+  std::string literal;
   std::vector<note> notes;
   std::vector<fix> fixes;  // all of them together make one fix
 };
@@ -53,7 +70,7 @@ struct finding {
 using findings = std::vector<finding>;
 
 inline finding make_finding(const char* check, severity level, const model::source_site& site, std::string message) {
-  return {check, level, site, std::move(message), {}, {}};
+  return {check, level, site, std::move(message), {}, {}, {}};
 }
 
 }  // namespace orm::checks

@@ -7,12 +7,14 @@
 #include "checks/missing_inverse.hpp"
 #include "checks/missing_relation_index.hpp"
 #include "checks/unbounded_many.hpp"
+#include "checks/unknown_reference.hpp"
 
 namespace orm::checks {
 
 namespace {
 // One line per check. The summaries are repeated in docs/checks/<name>.md.
 constexpr check_info registry[] = {
+    {"orm-unknown-reference", "a table or column named in a schema that does not exist", unknown_reference},
     {"orm-missing-relation-index", "a relation load with no index whose leading columns are the lookup columns",
      missing_relation_index},
     {"orm-ambiguous-relation", "relations whose columns cannot be decided: several candidate inverses, or one name twice",

@@ -11,6 +11,7 @@
 #include "tool/extract/query_finder.hpp"
 #include "tool/fixes/call_index.hpp"
 #include "tool/fixes/fix_edits.hpp"
+#include "tool/fixes/literal_locator.hpp"
 #include "tool/fixes/site_locator.hpp"
 
 namespace orm::tool {
@@ -36,6 +37,9 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
       if (q.schema == schema.variable->getCanonicalDecl()) own.push_back(q.query);
     for (checks::finding& f : checks::run_checks(schema.model, enabled, own)) {
       clang::SourceLocation at = locate(f.site);
+      if (!f.literal.empty())
+        if (const auto literal = find_literal(at, f.literal, context.getSourceManager(), context.getLangOpts()); literal.isValid())
+          at = literal.getBegin();
       if (at.isInvalid()) at = schema.variable->getLocation();
       if (!seen.emplace(f.check, at.getRawEncoding(), f.message).second) continue;
       located_finding lf{std::move(f), at, {}, {}};

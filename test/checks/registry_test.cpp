@@ -20,7 +20,7 @@ TEST(Registry, ListsEachCoreCheckOnceWithASummary) {
   }
   EXPECT_EQ(ids, (std::set<std::string_view>{"orm-missing-relation-index", "orm-ambiguous-relation",
                                              "orm-missing-inverse", "orm-unbounded-many",
-                                             "orm-discriminator-collision"}));
+                                             "orm-discriminator-collision", "orm-unknown-reference"}));
   EXPECT_NE(checks::find_check("orm-missing-inverse"), nullptr);
   EXPECT_EQ(checks::find_check("orm-nope"), nullptr);
 }

@@ -7,6 +7,7 @@
 #include "schemas/missing_inverse.hpp"
 #include "schemas/missing_relation_index.hpp"
 #include "schemas/unbounded_many.hpp"
+#include "schemas/unknown_reference.hpp"
 
 namespace {
 using namespace orm;
@@ -124,6 +125,51 @@ TEST(Guards, MissingInverse) {
             "relation 'users.posts' has no from/to and no inverse on 'posts' to infer them from; write from/to or "
             "declare the inverse");
   EXPECT_THROW(users.find_many({.with = {{"groups", {}}}}), missing_inverse_error);  // through pair not mirrored
+}
+
+TEST(Guards, UnknownNamesAreRefusedAtMigrateBeforeAnythingIsWritten) {
+  const std::string path = ::testing::TempDir() + "unknown_names.db";
+  std::remove(path.c_str());
+  {
+    database db(path);
+    const std::string message = message_of<schema_error>([&] { db.migrate(broken::unknown_reference::schema); });
+    EXPECT_NE(message.find("relation 'users.posts' in 'to' names column 'authorIdd', which table 'posts' does not have "
+                           "(it has id, authorId); did you mean 'authorId'?"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("the schema cannot be migrated: index 'by_x' of table 'posts' names column 'nope'"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("\n  and: relation 'posts.author' in 'where'"), std::string::npos) << message;
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* count = nullptr;
+  sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_master", -1, &count, nullptr);
+  ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(count, 0), 0);  // nothing was created
+  sqlite3_finalize(count);
+  sqlite3_close(raw);
+}
+
+namespace renamed {
+// A database migrated before a column name in a relation was mistyped.
+inline constexpr auto users = table("users");
+inline constexpr auto posts = table("posts", column("authorId", id("users")), index("by_author").on("authorId"));
+inline constexpr auto good = define_schema(tables(users, posts), {.defaults = {.default_limit = 5}})
+    .relations(many(users, "posts", posts, {.to = "authorId"}), many(users, "drafts", posts));
+inline constexpr auto typo = define_schema(tables(users, posts), {.defaults = {.default_limit = 5}})
+    .relations(one(posts, "author", users, {.from = "authorID"}), many(users, "posts", posts));
+}  // namespace renamed
+
+TEST(Guards, UnknownNamesAreRefusedAtFirstLoadOnAnOldDatabase) {
+  database db(":memory:");
+  db.migrate(renamed::good);
+  auto users = db.query(renamed::typo, renamed::users);
+  // users.posts infers from posts.author, whose column is the one mistake: both say so.
+  EXPECT_EQ(message_of<schema_error>([&] { users.find_many({.with = {{"posts", {}}}}); }),
+            "relation 'posts.author' in 'from' names column 'authorID', which table 'posts' does not have (it has id, "
+            "authorId); did you mean 'authorId'?");
 }
 
 }  // namespace

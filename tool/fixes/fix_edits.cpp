@@ -14,6 +14,7 @@
 
 #include "tool/extract/written_expr.hpp"
 #include "tool/fixes/call_index.hpp"
+#include "tool/fixes/literal_locator.hpp"
 #include "tool/fixes/site_locator.hpp"
 
 namespace orm::tool {
@@ -120,6 +121,28 @@ class planner {
     for (const auto& w : wanted)
       if (!insert_field(*options, *fields, relation_fields, w.second, text_of(w.second), out)) return false;
     return true;
+  }
+
+  bool plan(const checks::replace_literal& fix, hints& out) const {
+    const clang::CharSourceRange literal = find_literal(locate_(fix.site), fix.written, sm_, context_.getLangOpts());
+    if (literal.isInvalid()) return false;
+    out.push_back(clang::FixItHint::CreateReplacement(literal, fmt::format("\"{}\"", fix.replacement)));
+    return true;
+  }
+
+  // Removes `, index(...)...` from the table's arguments, with the comma before it.
+  bool plan(const checks::remove_index& fix, hints& out) const {
+    const clang::CallExpr* call = calls_.table_at(locate_(fix.table_site));
+    const clang::SourceLocation index = locate_(fix.index_site);
+    if (!call || index.isInvalid()) return false;
+    for (unsigned i = 1; i < call->getNumArgs(); ++i) {
+      const clang::Expr* arg = call->getArg(i);
+      const clang::SourceLocation begin = sm_.getFileLoc(arg->getBeginLoc()), end = sm_.getFileLoc(arg->getEndLoc());
+      if (!sm_.isPointWithin(index, begin, end)) continue;
+      out.push_back(clang::FixItHint::CreateRemoval(clang::CharSourceRange::getCharRange(end_of(call->getArg(i - 1)), end_of(arg))));
+      return true;
+    }
+    return false;
   }
 
  private:

@@ -14,32 +14,35 @@
 
 namespace orm::model {
 
-// The candidate closest to `typo` by edit distance, when it is close enough to be a
-// likely misspelling (clang's typo correction allows about a third of the length) and
-// no other candidate is as close. Empty otherwise.
 inline char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// The candidate closest to `typo` by edit distance (a swap of two neighbouring letters
+// counts as one edit, a slip of case as none), when it is close enough to be a likely
+// misspelling (clang's typo correction allows about a third of the length), shares at
+// least one letter's worth with it, and no other candidate is as close. Empty otherwise.
 inline std::string closest_name(std::string_view typo, const std::vector<std::string_view>& candidates) {
-  const std::size_t allowed = (typo.size() + 2) / 3;
+  const std::size_t allowed = std::min((typo.size() + 2) / 3, typo.size() > 0 ? typo.size() - 1 : 0);
   std::size_t best = allowed + 1;
   std::string_view found;
   bool tie = false;
-  std::vector<std::size_t> row(typo.size() + 1);
+  const std::size_t n = typo.size();
+  std::vector<std::size_t> before(n + 1), previous(n + 1), row(n + 1);
   for (std::string_view c : candidates) {
-    const std::size_t gap = c.size() > typo.size() ? c.size() - typo.size() : typo.size() - c.size();
+    const std::size_t gap = c.size() > n ? c.size() - n : n - c.size();
     if (gap > allowed || c == typo) continue;
-    for (std::size_t j = 0; j <= typo.size(); ++j) row[j] = j;
+    for (std::size_t j = 0; j <= n; ++j) row[j] = j;
     for (std::size_t i = 1; i <= c.size(); ++i) {
-      std::size_t diagonal = row[0];
+      before.swap(previous);
+      previous.swap(row);  // previous: row i-1, before: row i-2
       row[0] = i;
-      for (std::size_t j = 1; j <= typo.size(); ++j) {
-        const std::size_t above = row[j];
-        const bool same = lower(c[i - 1]) == lower(typo[j - 1]);  // a case slip costs nothing
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-        diagonal = above;
+      for (std::size_t j = 1; j <= n; ++j) {
+        const bool same = lower(c[i - 1]) == lower(typo[j - 1]);
+        row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (same ? 0 : 1)});
+        if (i > 1 && j > 1 && lower(c[i - 1]) == lower(typo[j - 2]) && lower(c[i - 2]) == lower(typo[j - 1]))
+          row[j] = std::min(row[j], before[j - 2] + 1);
       }
     }
-    const std::size_t distance = row[typo.size()];
+    const std::size_t distance = row[n];
     if (distance < best) {
       best = distance;
       found = c;

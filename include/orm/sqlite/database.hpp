@@ -11,6 +11,7 @@
 
 #include <orm/model/build.hpp>
 #include <orm/model/rules.hpp>
+#include <orm/model/verdict.hpp>
 #include <orm/sqlite/ddl.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/read_sql.hpp>
@@ -58,13 +59,13 @@ class database {
   ~database() { sqlite3_close(db_); }
 
   // Creates the tables, indexes and constraints that do not exist yet, in one transaction.
-  // A schema whose discriminators break the seed's rules is refused, as ormlint reports it.
+  // A schema that ormlint reports an error in (model/verdict.hpp) is refused, in its words.
   void migrate(const model::schema& schema) {
-    for (const model::table& t : schema.tables)
-      for (const model::discriminator_problem& p : model::discriminator_problems(schema, t))
-        if (!p.is_warning())
-          throw schema_error("table '" + t.name + "': discriminator '" + p.subject->column + "' cannot be stored: " +
-                             p.summary() + "; ormlint's orm-discriminator-collision shows where and how to fix it");
+    if (const auto refusals = model::schema_refusals(schema); !refusals.empty()) {
+      std::string message = "the schema cannot be migrated: " + refusals.front();
+      for (std::size_t i = 1; i < refusals.size(); ++i) message += "\n  and: " + refusals[i];
+      throw schema_error(message);
+    }
     exec("BEGIN");
     try {
       for (const std::string& sql : ddl::statements(schema)) exec(sql);
