@@ -18,12 +18,13 @@ struct note {
   std::string message;
 };
 
-// Insert index(name).on(columns...) into the definition of `table`.
+// Insert index(name).on(columns...) (unique_index when `unique`) into the definition of `table`.
 struct add_index {
   std::string table;
   model::source_site table_site;
   std::string name;
   std::vector<std::string> columns;
+  bool unique = false;
 };
 
 // Give the schema a defaults.default_limit.

@@ -6,6 +6,7 @@
 #include "checks/discriminator_collision.hpp"
 #include "checks/missing_inverse.hpp"
 #include "checks/missing_relation_index.hpp"
+#include "checks/structure_checks.hpp"
 #include "checks/unbounded_many.hpp"
 #include "checks/unknown_reference.hpp"
 
@@ -25,6 +26,11 @@ constexpr check_info registry[] = {
      unbounded_loads},
     {"orm-discriminator-collision", "a discriminator whose alias, variants or fields collide",
      discriminator_collision},
+    {"orm-relation-name-collision", "a relation named like a column of its table", relation_name_collision},
+    {"orm-non-unique-one", "a one() relation whose target columns are not unique, including one-to-one without a unique foreign key", non_unique_one},
+    {"orm-foreign-key-mismatch", "a foreign key that contradicts its column: nullable but required, set null but not_null, or ids of another table", foreign_key_mismatch},
+    {"orm-required-cycle", "required foreign keys that form a cycle, so that no row can be inserted first", required_cycle},
+    {"orm-redundant-index", "an index that another index or the primary key already serves", redundant_index},
 };
 }  // namespace
 

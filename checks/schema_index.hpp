@@ -2,6 +2,7 @@
 // Lookups the rules share, built once per schema so that no rule scans all relations
 // for each relation (rules stay linear in schema size).
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include <orm/model/schema_model.hpp>
+#include <orm/model/structure.hpp>
 
 namespace orm::checks {
 
@@ -21,12 +23,18 @@ class schema_index {
   const std::vector<int>& between(const std::string& source, const std::string& target) const;
   const model::relation& relation(int i) const { return schema_.relations[static_cast<std::size_t>(i)]; }
   const model::schema& schema() const { return schema_; }
+  // The structural problems (model/structure.hpp), found once for all the checks that report them.
+  const std::vector<model::structure_problem>& structure() const {
+    if (!structure_) structure_ = model::structure_problems(schema_);
+    return *structure_;
+  }
 
  private:
   const model::schema& schema_;
   std::unordered_map<std::string_view, const model::table*> tables_;
   std::map<std::pair<std::string, std::string>, std::vector<int>> between_;
   std::vector<int> none_;
+  mutable std::optional<std::vector<model::structure_problem>> structure_;
 };
 
 // "users.posts": how messages name a relation.

@@ -20,7 +20,9 @@ TEST(Registry, ListsEachCoreCheckOnceWithASummary) {
   }
   EXPECT_EQ(ids, (std::set<std::string_view>{"orm-missing-relation-index", "orm-ambiguous-relation",
                                              "orm-missing-inverse", "orm-unbounded-many",
-                                             "orm-discriminator-collision", "orm-unknown-reference"}));
+                                             "orm-discriminator-collision", "orm-unknown-reference",
+                                             "orm-relation-name-collision", "orm-non-unique-one",
+                                             "orm-foreign-key-mismatch", "orm-required-cycle", "orm-redundant-index"}));
   EXPECT_NE(checks::find_check("orm-missing-inverse"), nullptr);
   EXPECT_EQ(checks::find_check("orm-nope"), nullptr);
 }

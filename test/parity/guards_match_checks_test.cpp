@@ -16,6 +16,7 @@
 #include "schemas/missing_inverse.hpp"
 #include "schemas/missing_relation_index.hpp"
 #include "schemas/unbounded_many.hpp"
+#include "schemas/structure.hpp"
 #include "schemas/unknown_reference.hpp"
 #include "seed_examples/alias.hpp"
 #include "seed_examples/discriminated.hpp"
@@ -105,7 +106,9 @@ TEST(GuardsMatchChecks, RuleBreakingSchemas) {
 TEST(GuardsMatchChecks, ExampleBlog) { expect_parity("blog", blog::schema); }
 
 // The checks whose errors are about the schema itself: migrate refuses those schemas.
-const std::set<std::string_view> schema_level_checks = {"orm-discriminator-collision", "orm-unknown-reference"};
+const std::set<std::string_view> schema_level_checks = {
+    "orm-discriminator-collision", "orm-unknown-reference", "orm-relation-name-collision", "orm-non-unique-one",
+    "orm-foreign-key-mismatch",    "orm-required-cycle",    "orm-redundant-index"};
 
 // Schema-level: migrate refuses a schema exactly when a schema-level check reports an
 // error, and its message carries each error's message.
@@ -129,6 +132,10 @@ void expect_migrate_parity(const char* name, const Schema& schema) {
       EXPECT_NE(refused.find(f.message), std::string::npos) << "migrate does not say: " << f.message;
   }
   EXPECT_EQ(!refused.empty(), any_error) << refused;
+  if (any_error) return;
+  // Warnings name schemas that still migrate; each broken schema above has one.
+  const bool warned = std::any_of(findings.begin(), findings.end(), [](const checks::finding& f) { return f.level == checks::severity::warning; });
+  if (std::string_view(name) == "warnings_only") EXPECT_TRUE(warned);
 }
 
 namespace warning_only {
@@ -145,6 +152,12 @@ TEST(GuardsMatchChecks, DiscriminatorRules) {
 
 TEST(GuardsMatchChecks, SchemaLevelErrors) {
   expect_migrate_parity("unknown_reference", broken::unknown_reference::schema);
+  expect_migrate_parity("name_collision", broken::structure::name_collision::schema);
+  expect_migrate_parity("set_null", broken::structure::set_null::schema);
+  expect_migrate_parity("other_table", broken::structure::other_table::schema);
+  expect_migrate_parity("cycle", broken::structure::cycle::schema);
+  expect_migrate_parity("warnings_only", broken::structure::warnings_only::schema);
+  expect_migrate_parity("blog", blog::schema);
   for (auto* run : {+[] { expect_migrate_parity("alias", seed::alias::schema); },
                     +[] { expect_migrate_parity("through", seed::through::schema); },
                     +[] { expect_migrate_parity("self_reference", seed::self_reference::schema); },

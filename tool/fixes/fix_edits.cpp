@@ -62,7 +62,8 @@ class planner {
   bool plan(const checks::add_index& fix, hints& out) const {
     const clang::CallExpr* call = calls_.table_at(locate_(fix.table_site));
     if (!call) return false;
-    const std::string index = fmt::format("index(\"{}\").on(\"{}\")", fix.name, fmt::join(fix.columns, "\", \""));
+    const std::string index = fmt::format("{}(\"{}\").on(\"{}\")", fix.unique ? "unique_index" : "index", fix.name,
+                                          fmt::join(fix.columns, "\", \""));
     const clang::Expr* last = call->getArg(call->getNumArgs() - 1);
     const clang::SourceLocation last_begin = sm_.getFileLoc(last->getBeginLoc());
     // One element per line when the user wrote them so, aligned like the last one.
@@ -130,7 +131,9 @@ class planner {
     return true;
   }
 
-  // Removes `, index(...)...` from the table's arguments, with the comma before it.
+  // Removes the index from the table's arguments with one comma: up to the next
+  // argument, or from the previous one when it is the last. Declined when that text
+  // holds a comment, which the user wrote and the edit must not delete.
   bool plan(const checks::remove_index& fix, hints& out) const {
     const clang::CallExpr* call = calls_.table_at(locate_(fix.table_site));
     const clang::SourceLocation index = locate_(fix.index_site);
@@ -139,7 +142,13 @@ class planner {
       const clang::Expr* arg = call->getArg(i);
       const clang::SourceLocation begin = sm_.getFileLoc(arg->getBeginLoc()), end = sm_.getFileLoc(arg->getEndLoc());
       if (!sm_.isPointWithin(index, begin, end)) continue;
-      out.push_back(clang::FixItHint::CreateRemoval(clang::CharSourceRange::getCharRange(end_of(call->getArg(i - 1)), end_of(arg))));
+      const clang::CharSourceRange range =
+          i + 1 < call->getNumArgs()
+              ? clang::CharSourceRange::getCharRange(begin, sm_.getFileLoc(call->getArg(i + 1)->getBeginLoc()))
+              : clang::CharSourceRange::getCharRange(end_of(call->getArg(i - 1)), end_of(arg));
+      const llvm::StringRef text = clang::Lexer::getSourceText(range, sm_, context_.getLangOpts());
+      if (text.empty() || text.contains("//") || text.contains("/*")) return false;
+      out.push_back(clang::FixItHint::CreateRemoval(range));
       return true;
     }
     return false;
