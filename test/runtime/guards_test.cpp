@@ -4,6 +4,7 @@
 
 #include "runtime/blog_fixture.hpp"
 #include "schemas/ambiguous_relation.hpp"
+#include "schemas/discriminator_collision.hpp"
 #include "schemas/missing_inverse.hpp"
 #include "schemas/missing_relation_index.hpp"
 #include "schemas/unbounded_many.hpp"
@@ -170,6 +171,15 @@ TEST(Guards, UnknownNamesAreRefusedAtFirstLoadOnAnOldDatabase) {
   EXPECT_EQ(message_of<schema_error>([&] { users.find_many({.with = {{"posts", {}}}}); }),
             "relation 'posts.author' in 'from' names column 'authorID', which table 'posts' does not have (it has id, "
             "authorId); did you mean 'authorId'?");
+}
+
+TEST(Guards, DiscriminatorRefusalsNameWhatCollides) {
+  database db(":memory:");
+  const std::string message = message_of<schema_error>([&] { db.migrate(broken::discriminator_collision::schema); });
+  const auto findings = orm::model::schema_refusals(db.model_of(broken::discriminator_collision::schema));
+  ASSERT_FALSE(findings.empty());
+  for (const std::string& f : findings) EXPECT_NE(message.find(f), std::string::npos) << f;
+  EXPECT_NE(message.find("nests its variant fields under '"), std::string::npos) << message;  // the alias, by name
 }
 
 }  // namespace

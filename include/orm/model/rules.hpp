@@ -124,24 +124,63 @@ struct discriminator_problem {
 
   bool is_warning() const { return what == kind::empty_variant; }
 
-  const char* summary() const {
-    switch (what) {
-      case kind::alias_reserved: return "its alias is reserved for query options (with, extras)";
-      case kind::alias_is_column: return "its alias is also a column";
-      case kind::alias_is_relation: return "its alias is also a relation";
-      case kind::second_discriminator: return "its table already has a discriminator";
-      case kind::no_variants: return "it has no variants";
-      case kind::duplicate_variant: return "it declares a variant twice";
-      case kind::empty_variant: return "a variant has no fields";
-      case kind::shadows_column: return "a variant field shadows a column";
-      case kind::field_differs: return "variants declare one field differently";
-    }
-    return "";
-  }
+  // What is wrong, where, and the way out: the words ormlint reports and migrate refuses with.
+  std::string message(const table& t) const;
 };
 
 inline bool same_declaration(const variant_field& a, const variant_field& b) {
   return a.kind == b.kind && a.id_table == b.id_table && a.required == b.required && a.unique == b.unique;
+}
+
+inline const char* kind_name(column_kind k) {
+  switch (k) {
+    case column_kind::text: return "text";
+    case column_kind::integer: return "integer";
+    case column_kind::real: return "real";
+    case column_kind::boolean: return "boolean";
+    case column_kind::bytes: return "bytes";
+    case column_kind::timestamp: return "timestamp";
+    case column_kind::id: return "id";
+    case column_kind::discriminator: return "discriminator";
+  }
+  return "?";
+}
+
+// How a field is written in the DSL: id("users").not_null()
+inline std::string signature(const variant_field& f) {
+  std::string s = f.kind == column_kind::id ? "id(\"" + f.id_table + "\")" : std::string(kind_name(f.kind)) + "()";
+  if (f.required) s += ".not_null()";
+  if (f.unique) s += ".unique()";
+  return s;
+}
+
+inline std::string discriminator_problem::message(const table& t) const {
+  using k = kind;
+  const discriminator& d = *subject;
+  const std::string nests = "discriminator '" + d.column + "' of '" + t.name + "' nests its variant fields under '" + d.as + "'";
+  switch (what) {
+    case k::alias_reserved: return nests + ", which is reserved for query options; choose another .as";
+    case k::alias_is_column: return nests + ", which is also a column; choose another .as";
+    case k::alias_is_relation: return nests + ", which is also a relation of '" + t.name + "'; choose another .as";
+    case k::second_discriminator:
+      return "table '" + t.name + "' has a second discriminator '" + d.column + "'; a table may have one, so fold these "
+             "variants into '" + t.discriminators.front().column + "'";
+    case k::no_variants: return "discriminator '" + d.column + "' of '" + t.name + "' has no variants; declare at least one";
+    case k::duplicate_variant:
+      return "discriminator '" + d.column + "' of '" + t.name + "' declares variant '" + in_variant->name +
+             "' twice; a variant name is one value of '" + d.column + "'";
+    case k::empty_variant:
+      return "variant '" + in_variant->name + "' of '" + t.name + "' declares no fields, so its rows read an empty '" +
+             d.as + "'; declare its fields, or suppress this where the value carries no data";
+    case k::shadows_column:
+      return "field '" + field->name + "' of variant '" + in_variant->name + "' shadows column '" + field->name +
+             "' of '" + t.name + "'; rename the field";
+    case k::field_differs:
+      return "field '" + field->name + "' of variant '" + in_variant->name + "' is " + signature(*field) +
+             " but variant '" + first_variant->name + "' declares it " + signature(*first_field) +
+             "; a field shared by variants must be declared identically";
+  }
+  return {};
 }
 
 inline std::vector<discriminator_problem> discriminator_problems(const schema& s, const table& t) {

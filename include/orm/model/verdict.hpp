@@ -19,8 +19,7 @@ inline std::vector<std::string> schema_refusals(const schema& s) {
   for (const table& t : s.tables)
     for (const discriminator_problem& p : discriminator_problems(s, t))
       if (!p.is_warning())
-        out.push_back("table '" + t.name + "': discriminator '" + p.subject->column + "' cannot be stored: " +
-                      p.summary() + "; ormlint's orm-discriminator-collision shows where and how to fix it");
+        out.push_back(p.message(t));
   return out;
 }
 
