@@ -41,11 +41,13 @@ struct add_relation_options {
 };
 
 // Replace the string literal `written`, found from the element at `site` as the
-// finding's location is, with `replacement` (a close name: "did you mean").
+// finding's location is (or the literal at `site` itself), with `replacement` (a close
+// name: "did you mean").
 struct replace_literal {
   model::source_site site;
   std::string written;
   std::string replacement;
+  bool at_site = false;  // `site` is the literal's own (a query's names), not its element's
 };
 
 // Remove the index written at `index_site` from the table written at `table_site`.

@@ -6,6 +6,7 @@
 #include "checks/discriminator_collision.hpp"
 #include "checks/missing_inverse.hpp"
 #include "checks/missing_relation_index.hpp"
+#include "checks/query_checks.hpp"
 #include "checks/structure_checks.hpp"
 #include "checks/unbounded_many.hpp"
 #include "checks/unknown_reference.hpp"
@@ -31,6 +32,13 @@ constexpr check_info registry[] = {
     {"orm-foreign-key-mismatch", "a foreign key that contradicts its column: nullable but required, set null but not_null, or ids of another table", foreign_key_mismatch},
     {"orm-required-cycle", "required foreign keys that form a cycle, so that no row can be inserted first", required_cycle},
     {"orm-redundant-index", "an index that another index or the primary key already serves", redundant_index},
+    // Call sites: checked by the query planner the runtime runs (model/query_plan.hpp).
+    {"orm-unknown-relation", "a query whose with names a relation its table does not have", nullptr,
+     unknown_relation_at_call},
+    {"orm-unknown-column", "a query or write that names a table or column the schema does not have", nullptr,
+     unknown_column_at_call},
+    {"orm-query-depth", "a query whose with nests deeper than its max_depth", nullptr, query_depth_at_call},
+    {"orm-negative-bound", "a query with a negative limit or offset", nullptr, negative_bound_at_call},
 };
 }  // namespace
 
@@ -47,7 +55,7 @@ findings run_checks(const model::schema& schema, const std::function<bool(std::s
   findings out;
   for (const check_info& check : registry) {
     if (!enabled(check.id)) continue;
-    check.run(index, out);
+    if (check.run) check.run(index, out);
     if (check.run_on_query)
       for (const model::query& q : queries) check.run_on_query(index, q, out);
   }

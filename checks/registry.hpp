@@ -15,7 +15,7 @@ namespace orm::checks {
 struct check_info {
   std::string_view id;       // "orm-missing-relation-index"
   std::string_view summary;  // one sentence, the same in the docs and --list-checks
-  void (*run)(const schema_index&, findings&);
+  void (*run)(const schema_index&, findings&);  // may be null for checks of queries only
   // For checks that also look at the queries written against the schema; may be null.
   void (*run_on_query)(const schema_index&, const model::query&, findings&) = nullptr;
 };

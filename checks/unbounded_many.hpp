@@ -10,10 +10,6 @@ namespace orm::checks {
 /// defaults.default_limit, so any `with` that names no limit loads every child.
 void unbounded_many(const schema_index& schema, findings& out);
 
-/// Flags a query's `with` that loads a many() relation with no limit, when the schema
-/// sets no default_limit and the query does not pass allow_full_scan.
-void unbounded_loads(const schema_index& schema, const model::query& query, findings& out);
-
 // The default_limit the fix proposes.
 inline constexpr std::int64_t suggested_default_limit = 50;
 

@@ -22,7 +22,9 @@ TEST(Registry, ListsEachCoreCheckOnceWithASummary) {
                                              "orm-missing-inverse", "orm-unbounded-many",
                                              "orm-discriminator-collision", "orm-unknown-reference",
                                              "orm-relation-name-collision", "orm-non-unique-one",
-                                             "orm-foreign-key-mismatch", "orm-required-cycle", "orm-redundant-index"}));
+                                             "orm-foreign-key-mismatch", "orm-required-cycle", "orm-redundant-index",
+                                             "orm-unknown-relation", "orm-unknown-column", "orm-query-depth",
+                                             "orm-negative-bound"}));
   EXPECT_NE(checks::find_check("orm-missing-inverse"), nullptr);
   EXPECT_EQ(checks::find_check("orm-nope"), nullptr);
 }

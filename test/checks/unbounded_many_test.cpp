@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "checks/query_checks.hpp"
 #include "checks/run_rule.hpp"
 #include "schemas/unbounded_many.hpp"
 #include "seed_examples/predefined_filter.hpp"
@@ -34,10 +35,18 @@ namespace {
 using namespace orm;
 using namespace orm::testing;
 
+// A load of `relation` written at `line` (0: no site), with or without a limit.
+model::query_load load(std::string relation, bool limited, unsigned line = 0, std::vector<model::query_load> nested = {}) {
+  model::query_load out{{std::move(relation), line ? model::source_site{"q.cpp", line, 7} : model::source_site{}}, {}};
+  out.options.limit_given = limited;
+  out.options.with = std::move(nested);
+  return out;
+}
+
 model::query query_on(std::string table, std::vector<model::query_load> loads, bool allow_full_scan = false) {
   model::query q;
   q.table = std::move(table);
-  q.loads = std::move(loads);
+  q.top.with = std::move(loads);
   q.allow_full_scan = allow_full_scan;
   return q;
 }
@@ -46,25 +55,26 @@ TEST(UnboundedManyQueries, WithLoadsWithoutLimitAreRefusedAtRunTime) {
   const auto m = model::build(broken::unbounded_many::schema);
   const checks::schema_index index(m);
   checks::findings out;
-  checks::unbounded_loads(index, query_on("users", {{"posts", false, {"q.cpp", 3, 7}, {}}}), out);
+  checks::unbounded_loads(index, query_on("users", {load("posts", false, 3)}), out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].level, checks::severity::error);
   EXPECT_EQ(out[0].site.line, 3u);
-  EXPECT_NE(out[0].message.find("'users.posts' with no limit"), std::string::npos);
+  EXPECT_EQ(out[0].message, "loading many() relation 'users.posts' has no bound: give this `with` a limit, set "
+                            "defaults.default_limit, or pass allow_full_scan");
 
   out.clear();
-  checks::unbounded_loads(index, query_on("users", {{"posts", true, {}, {}}}), out);                // limited
-  checks::unbounded_loads(index, query_on("posts", {{"author", false, {}, {}}}), out);              // a one()
-  checks::unbounded_loads(index, query_on("users", {{"posts", false, {}, {}}}, true), out);         // allow_full_scan
-  checks::unbounded_loads(index, query_on("users", {{"nope", false, {}, {}}}), out);                // unknown: the runtime's
+  checks::unbounded_loads(index, query_on("users", {load("posts", true, 3)}), out);         // limited
+  checks::unbounded_loads(index, query_on("posts", {load("author", false, 3)}), out);       // a one()
+  checks::unbounded_loads(index, query_on("users", {load("posts", false, 3)}, true), out);  // allow_full_scan
+  checks::unbounded_loads(index, query_on("users", {load("nope", false, 3)}), out);         // unknown: another check's
   EXPECT_TRUE(out.empty());
 }
 
 TEST(UnboundedManyQueries, NestedLoadsFollowTheTargetTable) {
   const auto m = model::build(broken::unbounded_many::schema);
   checks::findings out;
-  checks::unbounded_loads(checks::schema_index(m),
-                          query_on("posts", {{"author", false, {}, {{"posts", false, {"q.cpp", 9, 1}, {}}}}}), out);
+  checks::unbounded_loads(checks::schema_index(m), query_on("posts", {load("author", false, 3, {load("posts", false, 9)})}),
+                          out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].site.line, 9u);
 }

@@ -101,7 +101,8 @@ TEST_F(BlogGuards, DepthOverMaxDepth) {
 
 TEST_F(BlogGuards, UnknownRelationListsTheAvailableOnes) {
   EXPECT_EQ(message_of<unknown_relation_error>([&] { db.query(blog::schema, blog::posts).find_many({.with = {{"autor", {}}}}); }),
-            "table 'posts' has no relation 'autor'; its relations are: author, reviewer, comments, tags");
+            "table 'posts' has no relation 'autor'; its relations are: author, reviewer, comments, tags; did you mean "
+            "'author'?");
 }
 
 TEST(Guards, AmbiguousRelations) {

@@ -5,6 +5,10 @@
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
 
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+
 #include "tool/extract/value_reader.hpp"
 #include "tool/extract/written_expr.hpp"
 
@@ -59,7 +63,12 @@ class finder : public clang::RecursiveASTVisitor<finder> {
         const auto* literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(written(scan));
         q.query.allow_full_scan = !literal || literal->getValue();
       }
-      q.query.loads = loads_of(*options);
+      if (const clang::Expr* depth = field_init(*options, "max_depth"); given(depth)) {
+        const auto value = constant(depth);
+        if (!value) return true;  // a depth known only at run time: the nesting cannot be judged
+        q.query.max_depth = static_cast<int>(*value);
+      }
+      q.query.top = options_of(*options);
       result.push_back(std::move(q));
     } catch (const read_error&) {
       // A table value of another shape: not a query this version understands.
@@ -92,6 +101,88 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     return p.isValid() ? model::source_site{p.getFilename(), p.getLine(), p.getColumn()} : model::source_site{};
   }
 
+  // The value of an integer expression that is a constant, such as `-1` or `kPage`.
+  // Through the std::optional it initializes, when it does.
+  std::optional<std::int64_t> constant(const clang::Expr* e) const {
+    e = written(e);
+    if (const auto* construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(e); construct && construct->getNumArgs() == 1)
+      e = written(construct->getArg(0));
+    clang::Expr::EvalResult result;
+    if (!e || e->isValueDependent() || !e->getType()->isIntegralOrEnumerationType() || !e->EvaluateAsInt(result, context_))
+      return std::nullopt;
+    return result.Val.getInt().getExtValue();
+  }
+
+  // The string literal an argument is, through the conversions to str or std::string.
+  static const clang::StringLiteral* literal_in(const clang::Expr* e) {
+    for (int hops = 0; e && hops < 8; ++hops) {
+      e = written(e);
+      if (const auto* literal = llvm::dyn_cast<clang::StringLiteral>(e)) return literal;
+      const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(e);
+      if (!construct || construct->getNumArgs() < 1) return nullptr;
+      e = construct->getArg(0);
+    }
+    return nullptr;
+  }
+
+  std::optional<model::written_name> name_in(const clang::Expr* e) const {
+    const clang::StringLiteral* literal = literal_in(e);
+    if (!literal || !literal->isOrdinary()) return std::nullopt;
+    return model::written_name{literal->getString().str(), site_of(literal->getBeginLoc())};
+  }
+
+  // The column literals of calls to the given functions anywhere under `e`: only(...),
+  // asc(...), eq("col", v) && lt("col", v), ... A name built at run time is not known
+  // here and is left out: only what is written is checked.
+  void names_of_calls(const clang::Stmt* e, std::initializer_list<llvm::StringRef> functions, bool every_argument,
+                      std::vector<model::written_name>& out) const {
+    if (!e) return;
+    if (const auto* call = llvm::dyn_cast<clang::CallExpr>(e); call && !llvm::isa<clang::CXXOperatorCallExpr>(call)) {
+      const auto* callee = llvm::dyn_cast_or_null<clang::FunctionDecl>(call->getCalleeDecl());
+      if (callee && callee->getIdentifier() && in_orm(callee) &&
+          std::find(functions.begin(), functions.end(), callee->getName()) != functions.end()) {
+        for (unsigned i = 0; i < call->getNumArgs() && (every_argument || i == 0); ++i)
+          if (auto name = name_in(call->getArg(i))) out.push_back(std::move(*name));
+        if (!every_argument) return;
+      }
+    }
+    for (const clang::Stmt* child : e->children()) names_of_calls(child, functions, every_argument, out);
+  }
+
+  static bool in_orm(const clang::Decl* d) {
+    for (const clang::DeclContext* c = d->getDeclContext(); c; c = c->getParent())
+      if (const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(c); ns && ns->getName() == "orm" &&
+                                                                     ns->getParent()->isTranslationUnit())
+        return true;
+    return false;
+  }
+
+  // What one level of options asks, from its init list: columns, where, order_by,
+  // limit, offset and the relations `with` loads.
+  model::query_options options_of(const clang::InitListExpr& options) const {
+    model::query_options out;
+    if (const clang::Expr* columns = field_init(options, "columns"); given(columns)) {
+      names_of_calls(columns, {"only", "except"}, true, out.columns);
+      out.columns_mode = model::query_options::selection::include;
+    }
+    if (const clang::Expr* where = field_init(options, "where"); given(where))
+      names_of_calls(where, {"eq", "ne", "lt", "le", "gt", "ge", "is_null", "is_not_null", "like", "in"}, false,
+                     out.where_columns);
+    if (const clang::Expr* order = field_init(options, "order_by"); given(order))
+      names_of_calls(order, {"asc", "desc"}, false, out.order_columns);
+    if (const clang::Expr* limit = field_init(options, "limit"); given(limit)) {
+      out.limit_given = true;
+      out.limit = constant(limit);
+      out.limit_site = site_of(limit->getBeginLoc());
+    }
+    if (const clang::Expr* offset = field_init(options, "offset"); given(offset)) {
+      out.offset = constant(offset);
+      out.offset_site = site_of(offset->getBeginLoc());
+    }
+    out.with = loads_of(options);
+    return out;
+  }
+
   // The relations `with` loads, from the options' init list.
   std::vector<model::query_load> loads_of(const clang::InitListExpr& options) const {
     std::vector<model::query_load> out;
@@ -105,17 +196,11 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     for (const clang::Expr* item : items->inits()) {
       const auto* entry = llvm::dyn_cast<clang::InitListExpr>(written(item));
       if (!entry) continue;
-      const clang::Expr* relation = field_init(*entry, "relation");
-      const auto* name_ctor = relation ? llvm::dyn_cast<clang::CXXConstructExpr>(written(relation)) : nullptr;
-      const auto* literal = name_ctor && name_ctor->getNumArgs() >= 1
-                                ? llvm::dyn_cast<clang::StringLiteral>(name_ctor->getArg(0)->IgnoreImpCasts())
-                                : nullptr;
-      if (!literal) continue;  // a name computed at run time: not known here
-      model::query_load load{literal->getString().str(), false, site_of(literal->getBeginLoc()), {}};
-      if (const auto* nested = llvm::dyn_cast_or_null<clang::InitListExpr>(written(field_init(*entry, "options")))) {
-        load.has_limit = given(field_init(*nested, "limit"));
-        load.nested = loads_of(*nested);
-      }
+      const auto name = name_in(field_init(*entry, "relation"));
+      if (!name) continue;  // a name computed at run time: not known here
+      model::query_load load{*name, {}};
+      if (const auto* nested = llvm::dyn_cast_or_null<clang::InitListExpr>(written(field_init(*entry, "options"))))
+        load.options = options_of(*nested);
       out.push_back(std::move(load));
     }
     return out;

@@ -125,7 +125,8 @@ class planner {
   }
 
   bool plan(const checks::replace_literal& fix, hints& out) const {
-    const clang::CharSourceRange literal = find_literal(locate_(fix.site), fix.written, sm_, context_.getLangOpts());
+    const clang::CharSourceRange literal =
+        find_literal(locate_(fix.site), fix.written, sm_, context_.getLangOpts(), /*skip_own=*/!fix.at_site);
     if (literal.isInvalid()) return false;
     out.push_back(clang::FixItHint::CreateReplacement(literal, fmt::format("\"{}\"", fix.replacement)));
     return true;

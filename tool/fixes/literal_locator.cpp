@@ -19,7 +19,7 @@ bool spells(const clang::Token& t, std::string_view text, const clang::SourceMan
 }  // namespace
 
 clang::CharSourceRange find_literal(clang::SourceLocation element, std::string_view text, const clang::SourceManager& sm,
-                                    const clang::LangOptions& lang) {
+                                    const clang::LangOptions& lang, bool skip_own) {
   if (element.isInvalid() || text.empty()) return {};
   const clang::SourceLocation start = sm.getFileLoc(element);
   const auto [file, offset] = sm.getDecomposedLoc(start);
@@ -30,7 +30,7 @@ clang::CharSourceRange find_literal(clang::SourceLocation element, std::string_v
   int depth = 0;  // parentheses and braces opened since the element's site
   clang::Token t;
   for (int n = 0; n < max_tokens && !lexer.LexFromRawLexer(t) && !t.is(clang::tok::eof); ++n) {
-    const bool own_name = n == 0 && t.getLocation() == start;  // the element's own name literal
+    const bool own_name = skip_own && n == 0 && t.getLocation() == start;  // the element's own name literal
     if (!own_name && spells(t, text, sm)) return clang::CharSourceRange::getCharRange(t.getLocation(), t.getEndLoc());
     if (t.isOneOf(clang::tok::l_paren, clang::tok::l_brace, clang::tok::l_square)) ++depth;
     if (t.isOneOf(clang::tok::r_paren, clang::tok::r_brace, clang::tok::r_square) && --depth < 0) {

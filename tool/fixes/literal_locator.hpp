@@ -15,8 +15,9 @@ class SourceManager;
 namespace orm::tool {
 
 // The token range of the first string literal spelling `text` at or after `element`,
-// before the element's expression ends; invalid when there is none.
+// before the element's expression ends; invalid when there is none. With `skip_own`,
+// the element's own name literal (the token at `element`) is passed over.
 clang::CharSourceRange find_literal(clang::SourceLocation element, std::string_view text, const clang::SourceManager& sm,
-                                    const clang::LangOptions& lang);
+                                    const clang::LangOptions& lang, bool skip_own = true);
 
 }  // namespace orm::tool

@@ -1,6 +1,10 @@
 #pragma once
-// A query as written at a call site (db.query(schema, users).find_many({...})), for the
-// checks that look at queries: which relations its `with` loads, and how it bounds them.
+// A query as the planner reads it: what a find_* call asks of the schema, with the
+// names as written. The runtime builds one from its find_options (no sites); ormlint
+// builds one from a call site (the site of each string literal), leaving out what it
+// cannot see, so that the planner decides both the same way.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,17 +12,36 @@
 
 namespace orm::model {
 
+// A name as a query writes it, and where (empty at run time).
+struct written_name {
+  std::string text;
+  source_site site;
+};
+
+struct query_load;
+
+struct query_options {
+  enum class selection : unsigned char { all, include, exclude } columns_mode = selection::all;
+  std::vector<written_name> columns;
+  std::vector<written_name> where_columns;  // every column the filter names
+  std::vector<written_name> order_columns;
+  std::optional<std::int64_t> limit;   // the value, when known
+  std::optional<std::int64_t> offset;
+  bool limit_given = false;  // a limit is written (at a call site its value may be unknown)
+  source_site limit_site, offset_site;
+  std::vector<query_load> with;
+};
+
 struct query_load {
-  std::string relation;  // the name in `with`
-  bool has_limit = false;
-  source_site site;  // the relation name as written
-  std::vector<query_load> nested;
+  written_name relation;
+  query_options options;
 };
 
 struct query {
   std::string table;
+  query_options top;
   bool allow_full_scan = false;  // written and not literally false
-  std::vector<query_load> loads;
+  int max_depth = 3;
   source_site site;
 };
 

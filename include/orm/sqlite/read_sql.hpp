@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <orm/model/names.hpp>
-#include <orm/model/rules.hpp>
+#include <orm/model/query_plan.hpp>
 #include <orm/model/schema_model.hpp>
 #include <orm/sqlite/errors.hpp>
 #include <orm/sqlite/find_options.hpp>
@@ -44,18 +43,93 @@ struct compiled_read {
 
 using warning_sink = std::function<void(const std::string&)>;
 
+// The one() relations of `t` whose keys are fields of a variant: with_variants loads
+// them unless `with` names them already.
+inline std::vector<const model::relation*> variant_relations(const model::schema& s, const model::table& t,
+                                                             const find_options& o) {
+  std::vector<const model::relation*> out;
+  if (!o.with_variants) return out;
+  for (const model::relation& r : s.relations) {
+    if (r.source != t.name || r.kind != relation_kind::one || !r.is_resolved() || r.resolved_from.empty()) continue;
+    const bool variant_keys = std::all_of(r.resolved_from.begin(), r.resolved_from.end(), [&](const std::string& c) {
+      const model::column* col = t.find_column(c);
+      return col && !col->variants.empty();
+    });
+    const bool requested = std::any_of(o.with.begin(), o.with.end(), [&](const with_relation& w) { return w.relation == r.name; });
+    if (variant_keys && !requested) out.push_back(&r);
+  }
+  return out;
+}
+
+namespace planning {
+
+inline model::query_options options_of(const model::schema& s, const model::table* t, const find_options& o) {
+  using sel = model::query_options::selection;
+  model::query_options out;
+  out.columns_mode = o.columns.how == selection::mode::all ? sel::all
+                     : o.columns.how == selection::mode::include ? sel::include : sel::exclude;
+  for (const auto& c : o.columns.names) out.columns.push_back({c, {}});
+  for (const auto& term : o.where.terms())
+    if (!term.column.empty()) out.where_columns.push_back({term.column, {}});
+  for (const order& by : o.order_by) out.order_columns.push_back({by.column, {}});
+  out.limit = o.limit;
+  out.offset = o.offset;
+  out.limit_given = o.limit.has_value();
+  for (const with_relation& w : o.with) {
+    const std::vector<int> found = t ? s.relations_named(t->name, w.relation) : std::vector<int>{};
+    const model::table* target = found.size() == 1 ? s.find_table(s.relations[static_cast<std::size_t>(found.front())].target) : nullptr;
+    out.with.push_back({{w.relation, {}}, options_of(s, target, w.options)});
+  }
+  if (t)
+    for (const model::relation* r : variant_relations(s, *t, o)) out.with.push_back({{r->name, {}}, {}});
+  return out;
+}
+
+// Plans the query; warnings go to `warn`, the first refusal is thrown as its guard's error.
+inline void check(const model::schema& s, const model::table& t, const find_options& o, const warning_sink& warn) {
+  model::query q;
+  q.table = t.name;
+  q.top = options_of(s, &t, o);
+  q.allow_full_scan = o.allow_full_scan;
+  q.max_depth = o.max_depth;
+  using k = model::query_problem::kind;
+  for (const model::query_problem& p : model::plan_query(s, q)) {
+    if (p.warning) {
+      if (warn) warn(p.message);
+      continue;
+    }
+    switch (p.what) {
+      case k::unknown_relation: throw unknown_relation_error(p.message);
+      case k::duplicate_relation:
+      case k::ambiguous: throw ambiguous_relation_error(p.message);
+      case k::depth: throw depth_error(p.message);
+      case k::missing_inverse:
+      case k::unmirrored: throw missing_inverse_error(p.message);
+      case k::missing_index: throw missing_index_error(p.message);
+      case k::unbounded: throw unbounded_many_error(p.message);
+      case k::unknown_column:
+      case k::negative_bound:
+      case k::unknown_name: throw schema_error(p.message);
+    }
+  }
+}
+
+}  // namespace planning
+
 class read_compiler {
  public:
   read_compiler(const model::schema& schema, const find_options& top, warning_sink warn)
       : schema_(schema), top_(top), warn_(std::move(warn)) {}
 
+  // Plans the query first (model/query_plan.hpp): what renders below is known to be valid.
   compiled_read compile(const model::table& table, const find_options& o) {
+    planning::check(schema_, table, o, warn_);
     compiled_read out;
     const std::string alias = next_alias();
     const std::string object = object_of(table, alias, o, 0, out.decode, table.name);
     std::string sql = "SELECT " + object + " FROM " + sql::identifier(table.name) + " AS " + alias;
     if (!o.where.empty()) sql += " WHERE " + sql::render(o.where, table, alias, &params_);
-    sql += order_clause(table, alias, o);
+    sql += order_clause(alias, o);
     std::optional<std::int64_t> limit = o.limit;
     // Fan-out: loading relations for more parents than the schema allows fails fast.
     if (!o.with.empty() && !top_.allow_full_scan && schema_.settings.relation_fan_out_max_keys > 0 &&
@@ -72,10 +146,9 @@ class read_compiler {
  private:
   std::string next_alias() { return "t" + std::to_string(aliases_++); }
 
-  std::string order_clause(const model::table& t, const std::string& alias, const find_options& o) const {
+  std::string order_clause(const std::string& alias, const find_options& o) const {
     std::string out;
     for (const order& by : o.order_by) {
-      if (!t.find_column(by.column)) throw schema_error("table '" + t.name + "' has no column '" + by.column + "' to order by");
       out += (out.empty() ? " ORDER BY " : ", ") + sql::column_ref(alias, by.column) + (by.descending ? " DESC" : " ASC");
     }
     return out;
@@ -100,8 +173,6 @@ class read_compiler {
     auto add = [&](const std::string& key, const std::string& expr) {
       args += (args.empty() ? "" : ", ") + sql::string_literal(key) + ", " + expr;
     };
-    for (const auto& name : o.columns.names)
-      if (!t.find_column(name)) throw schema_error("table '" + t.name + "' has no column '" + name + "' to select");
     for (const model::column& c : t.columns) {
       if (!c.variants.empty() || !o.columns.selects(c.name)) continue;
       add(c.name, value_expression(c, alias));
@@ -137,80 +208,18 @@ class read_compiler {
   template <class Add>
   void add_variant_relations(const model::table& t, const std::string& alias, const find_options& o, int depth,
                              shape& out, const std::string& path, Add& add) {
-    for (std::size_t i = 0; i < schema_.relations.size(); ++i) {
-      const model::relation& r = schema_.relations[i];
-      if (r.source != t.name || r.kind != relation_kind::one || !r.is_resolved() || r.resolved_from.empty()) continue;
-      const bool variant_keys = std::all_of(r.resolved_from.begin(), r.resolved_from.end(), [&](const std::string& c) {
-        const model::column* col = t.find_column(c);
-        return col && !col->variants.empty();
-      });
-      const bool requested = std::any_of(o.with.begin(), o.with.end(), [&](const with_relation& w) { return w.relation == r.name; });
-      if (variant_keys && !requested) add(r.name, load(t, alias, {r.name, {}}, depth + 1, out, path));
-    }
+    for (const model::relation* r : variant_relations(schema_, t, o)) add(r->name, load(t, alias, {r->name, {}}, depth + 1, out, path));
   }
 
+  // The planner has refused unknown and twice-declared names already.
   const model::relation& find_relation(const model::table& t, const std::string& name) const {
-    const std::vector<int> found = schema_.relations_named(t.name, name);
-    if (found.empty()) {
-      std::string available;
-      for (const auto& r : schema_.relations)
-        if (r.source == t.name) available += (available.empty() ? "" : ", ") + r.name;
-      throw unknown_relation_error("table '" + t.name + "' has no relation '" + name + "'; its relations are: " +
-                                   (available.empty() ? "(none)" : available));
-    }
-    if (found.size() > 1)
-      throw ambiguous_relation_error(model::ambiguity{model::ambiguity::kind::duplicate_name, found, {}}.message(schema_));
-    return schema_.relations[static_cast<std::size_t>(found.front())];
-  }
-
-  // The guards of DESIGN.md section 4, in the order a user would fix them.
-  void guard(const model::relation& r, const with_relation& w, int depth, const std::string& path) {
-    const std::string name = "'" + r.source + "." + r.name + "'";
-    if (depth > top_.max_depth)
-      throw depth_error("the query nests `with` " + std::to_string(depth) + " deep at " + path + "." + r.name +
-                        ", deeper than max_depth " + std::to_string(top_.max_depth) +
-                        "; raise max_depth or load the rest in another query");
-    const auto index = static_cast<int>(&r - schema_.relations.data());
-    if (r.status == model::resolution::unknown_name) {
-      // The names of this relation, or of the inverse it takes its columns from.
-      std::string message;
-      for (const model::unknown_name& n : model::unknown_names(schema_))
-        if (n.in_relation == &r || (r.inverse >= 0 && n.in_relation == &schema_.relations[static_cast<std::size_t>(r.inverse)]))
-          message += (message.empty() ? "" : "; ") + n.message;
-      throw schema_error(message);
-    }
-    if (!ambiguities_) ambiguities_ = model::ambiguities(schema_);
-    for (const model::ambiguity& a : *ambiguities_)
-      if (a.what == model::ambiguity::kind::inference && std::count(a.members.begin(), a.members.end(), index))
-        throw ambiguous_relation_error(a.message(schema_));
-    if (r.status == model::resolution::missing_inverse)
-      throw missing_inverse_error("relation " + name + " has no from/to and no inverse on '" + r.target +
-                                  "' to infer them from; write from/to or declare the inverse");
-    if (!r.alias.empty() && r.inverse < 0 && !r.unmirrored_partners.empty())
-      throw missing_inverse_error("relation " + name + " shares alias '" + r.alias +
-                                  "' with a relation whose columns do not mirror it; swap them on the inverse");
-    for (const model::lookup& l : model::lookups_of(r)) {
-      const model::table* t = schema_.find_table(l.table);
-      if (!t) throw schema_error("relation " + name + " names table '" + l.table + "', which the schema does not have");
-      if (model::lookup_served(*t, l.columns)) continue;
-      std::string columns;
-      for (const auto& c : l.columns) columns += (columns.empty() ? "" : ", ") + c;
-      const std::string message = "loading " + name + " looks up '" + l.table + "' by (" + columns +
-                                  ") and no index serves it; add an index on those columns, or pass allow_full_scan";
-      if (schema_.settings.strict && !top_.allow_full_scan) throw missing_index_error(message);
-      if (!schema_.settings.strict && warn_) warn_(message);
-    }
-    if (r.kind == relation_kind::many && !w.options.limit && schema_.settings.default_limit <= 0 && !top_.allow_full_scan)
-      throw unbounded_many_error("loading many() relation " + name +
-                                 " has no bound: give this `with` a limit, set defaults.default_limit, or pass "
-                                 "allow_full_scan");
+    return schema_.relations[static_cast<std::size_t>(schema_.relations_named(t.name, name).front())];
   }
 
   // The subquery that loads relation `w.relation` of the row at `parent_alias`.
   std::string load(const model::table& parent, const std::string& parent_alias, const with_relation& w, int depth,
                    shape& out, const std::string& path) {
     const model::relation& r = find_relation(parent, w.relation);
-    guard(r, w, depth, path);
     const model::table& target = *schema_.find_table(r.target);
     const std::string alias = next_alias();
     shape child;
@@ -240,7 +249,7 @@ class read_compiler {
     for (const auto& c : conditions) where += (where.empty() ? " WHERE " : " AND ") + c;
 
     if (r.kind == relation_kind::one)
-      return "json((SELECT " + object + " FROM " + from + where + order_clause(target, alias, w.options) + " LIMIT 1))";
+      return "json((SELECT " + object + " FROM " + from + where + order_clause(alias, w.options) + " LIMIT 1))";
     std::optional<std::int64_t> limit = w.options.limit;
     if (!limit && schema_.settings.default_limit > 0 && !top_.allow_full_scan) limit = schema_.settings.default_limit;
     // An ordered or offset load needs a subquery, through which SQLite 3.40 loses the
@@ -249,7 +258,7 @@ class read_compiler {
     // faster (docs/performance.md).
     if (!w.options.order_by.empty() || w.options.offset)
       return "(SELECT json_group_array(json(o)) FROM (SELECT " + object + " AS o FROM " + from + where +
-             order_clause(target, alias, w.options) + limit_clause(limit, w.options.offset) + "))";
+             order_clause(alias, w.options) + limit_clause(limit, w.options.offset) + "))";
     if (!limit) return "(SELECT json_group_array(" + object + ") FROM " + from + where + ")";
     return "(SELECT json_group_array(" + object + ") FROM " + sql::identifier(target.name) + " AS " + alias + " WHERE " +
            alias + ".rowid IN (SELECT " + alias + ".rowid FROM " + from + where + limit_clause(limit, {}) + "))";
@@ -260,7 +269,6 @@ class read_compiler {
   warning_sink warn_;
   std::vector<param> params_;
   int aliases_ = 0;
-  std::optional<std::vector<model::ambiguity>> ambiguities_;  // computed at the first relation loaded
 };
 
 }  // namespace orm::sqlite

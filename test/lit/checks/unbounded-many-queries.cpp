@@ -15,11 +15,11 @@ inline constexpr auto schema = define_schema(tables(users, posts, comments)).rel
 
 void queries(database& db) {
   db.query(schema, users).find_many({.with = {{"posts", {}}}});
-// CHECK: :[[@LINE-1]]:48: error: this query loads many() relation 'users.posts' with no limit, and the schema sets no defaults.default_limit, so the runtime refuses it; give this `with` a limit, set a default_limit, or pass allow_full_scan [orm-unbounded-many]
+// CHECK: :[[@LINE-1]]:48: error: loading many() relation 'users.posts' has no bound: give this `with` a limit, set defaults.default_limit, or pass allow_full_scan [orm-unbounded-many]
 
   auto by_user = db.query(schema, users);
   by_user.find_first({.with = {{"posts", {.limit = 5, .with = {{"comments", {}}}}}}});
-// CHECK: :[[@LINE-1]]:65: error: this query loads many() relation 'posts.comments' with no limit
+// CHECK: :[[@LINE-1]]:65: error: loading many() relation 'posts.comments' has no bound
 
   // Must not warn: limited, a one(), and allow_full_scan.
   db.query(schema, users).find_many({.with = {{"posts", {.limit = 10}}}});

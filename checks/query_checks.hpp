@@ -1,0 +1,28 @@
+#pragma once
+// The checks of queries written at call sites: each runs the query planner
+// (model/query_plan.hpp), the one the runtime runs before it renders SQL, and reports
+// the refusals it stands for at the string literal, in the runtime's words.
+#include <orm/model/query_model.hpp>
+
+#include "checks/finding.hpp"
+#include "checks/schema_index.hpp"
+
+namespace orm::checks {
+
+/// A `with` naming a relation the table does not have (at any depth, against the
+/// right table), or one it declares twice.
+void unknown_relation_at_call(const schema_index& schema, const model::query& query, findings& out);
+
+/// columns / where / order_by naming a column the table does not have.
+void unknown_column_at_call(const schema_index& schema, const model::query& query, findings& out);
+
+/// `with` nested deeper than the call's max_depth.
+void query_depth_at_call(const schema_index& schema, const model::query& query, findings& out);
+
+/// A negative limit or offset.
+void negative_bound_at_call(const schema_index& schema, const model::query& query, findings& out);
+
+/// A many() loaded with no limit where the schema sets no default_limit.
+void unbounded_loads(const schema_index& schema, const model::query& query, findings& out);
+
+}  // namespace orm::checks

@@ -1,0 +1,26 @@
+// orm-unknown-column: a query or write that names a table or column the schema does not have
+// RUN: not %ormlint --checks=-*,orm-unknown-column %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: cp %s %t.cpp && not %ormlint --checks=-*,orm-unknown-column --fix %t.cpp -- %cxxflags -I%S/Inputs > /dev/null
+// RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
+#include "query_schema.hpp"
+
+using namespace orm;
+using namespace orm::sqlite;
+
+void reads(database& db, const std::string& column) {
+  db.query(app::schema, app::posts).find_many({.columns = only("titel")});
+// CHECK-MESSAGES: :[[@LINE-1]]:64: error: table 'posts' has no column 'titel' to select; did you mean 'title'? [orm-unknown-column]
+// CHECK-FIXES: {{^}}  db.query(app::schema, app::posts).find_many({.columns = only("title")});
+  db.query(app::schema, app::posts).find_many({.order_by = {asc("created")}});
+// CHECK-MESSAGES: :[[@LINE-1]]:65: error: table 'posts' has no column 'created' to order by; did you mean 'createdAt'?
+  db.query(app::schema, app::users).find_many({.where = eq("nmae", "Ann") || eq("email", "a@b")});
+// CHECK-MESSAGES: :[[@LINE-1]]:60: error: table 'users' has no column 'nmae' to filter on; did you mean 'name'?
+// CHECK-FIXES: {{^}}  db.query(app::schema, app::users).find_many({.where = eq("name", "Ann") || eq("email", "a@b")});
+  db.query(app::schema, app::users).find_many({.with = {{"posts", {.where = !is_null("body")}}}});
+// CHECK-MESSAGES: :[[@LINE-1]]:86: error: table 'posts' has no column 'body' to filter on [orm-unknown-column]
+
+  // Must not warn: known columns, and names known only at run time.
+  db.query(app::schema, app::posts).find_many({.columns = except("createdAt"), .where = eq("title", "x"),
+                                               .order_by = {desc("createdAt")}});
+  db.query(app::schema, app::posts).find_many({.columns = only(column), .order_by = {asc(column)}});
+}
