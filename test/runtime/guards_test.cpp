@@ -183,4 +183,37 @@ TEST(Guards, DiscriminatorRefusalsNameWhatCollides) {
   EXPECT_NE(message.find("nests its variant fields under '"), std::string::npos) << message;  // the alias, by name
 }
 
+TEST(WriteGuards, AnEmptyWhereNeedsAllowFullScan) {
+  database db(":memory:");
+  db.migrate(blog::schema);
+  db.insert(blog::schema, "users", {{"name", "Ann"}, {"email", "a@x"}});
+  db.insert(blog::schema, "users", {{"name", "Bob"}, {"email", "b@x"}});
+  EXPECT_EQ(message_of<full_scan_error>([&] { db.update(blog::schema, "users", {{"name", "X"}}, {}); }),
+            "an update of 'users' with an empty where would change every row; filter it, or pass "
+            "{.allow_full_scan = true}");
+  EXPECT_THROW(db.remove(blog::schema, "users", {}), full_scan_error);
+  EXPECT_EQ(db.query(blog::schema, blog::users).find_many({.where = eq("name", "X")}).size(), 0u);  // nothing changed
+  EXPECT_EQ(db.update(blog::schema, "users", {{"name", "X"}}, {}, {.allow_full_scan = true}), 2);
+  EXPECT_EQ(db.remove(blog::schema, "users", {}, {.allow_full_scan = true}), 2);
+}
+
+TEST(WriteGuards, WritesNameOnlyWhatExists) {
+  database db(":memory:");
+  db.migrate(blog::schema);
+  EXPECT_EQ(message_of<schema_error>([&] { db.insert(blog::schema, "users", {{"nmae", "Ann"}}); }),
+            "table 'users' has no column 'nmae'; did you mean 'name'?");
+  EXPECT_EQ(message_of<schema_error>([&] { db.insert(blog::schema, "user", {{"name", "Ann"}}); }),
+            "the schema has no table 'user'; did you mean 'users'?");
+  EXPECT_EQ(message_of<schema_error>([&] { db.remove(blog::schema, "users", eq("emial", "a")); }),
+            "table 'users' has no column 'emial' to filter on; did you mean 'email'?");
+}
+
+TEST(WriteGuards, NegativeBoundsAreRefused) {
+  database db(":memory:");
+  db.migrate(blog::schema);
+  EXPECT_EQ(message_of<schema_error>([&] { db.query(blog::schema, blog::users).find_many({.limit = -1}); }),
+            "limit -1 at users is negative; limits count rows, so give 0 or more");
+  EXPECT_THROW(db.query(blog::schema, blog::users).find_many({.with = {{"authoredPosts", {.offset = -2}}}}), schema_error);
+}
+
 }  // namespace

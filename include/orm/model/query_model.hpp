@@ -45,4 +45,16 @@ struct query {
   source_site site;
 };
 
+// A write as the planner reads it: insert(schema, "users", {{"name", ...}}), update,
+// remove. Field names as written; at a call site, only the fields written as literals.
+struct write {
+  enum class kind : unsigned char { insert, update, remove } what = kind::insert;
+  written_name table;
+  std::vector<written_name> fields;
+  std::vector<written_name> where_columns;
+  bool where_empty = false;  // the filter is known to be empty: it would touch every row
+  bool allow_full_scan = false;
+  source_site site;
+};
+
 }  // namespace orm::model

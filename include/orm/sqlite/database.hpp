@@ -22,6 +22,11 @@ namespace orm::sqlite {
 
 class database;
 
+// Options of an update or remove.
+struct write_options {
+  bool allow_full_scan = false;  // allow an empty where, which changes every row
+};
+
 // Reads of one table: db.query(schema, users).find_many({...}).
 class table_query {
  public:
@@ -77,15 +82,18 @@ class database {
   }
 
   std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row) {
-    run(writes::insert(table_of(schema, table), row));
+    run(writes::insert(planned(schema, model::write::kind::insert, table, row, nullptr, {}), row));
     return sqlite3_last_insert_rowid(db_);
   }
-  std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes, const condition& where) {
-    run(writes::update(table_of(schema, table), changes, where));
+  // An empty `where` is refused unless `options.allow_full_scan`: it would change every row.
+  std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes, const condition& where,
+                      write_options options = {}) {
+    run(writes::update(planned(schema, model::write::kind::update, table, changes, &where, options), changes, where));
     return sqlite3_changes64(db_);
   }
-  std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where) {
-    run(writes::remove(table_of(schema, table), where));
+  std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
+                      write_options options = {}) {
+    run(writes::remove(planned(schema, model::write::kind::remove, table, {}, &where, options), where));
     return sqlite3_changes64(db_);
   }
 
@@ -105,12 +113,13 @@ class database {
   template <class Schema>
   std::int64_t insert(const Schema& schema, const std::string& table, const fields& row) { return insert(model_of(schema), table, row); }
   template <class Schema>
-  std::int64_t update(const Schema& schema, const std::string& table, const fields& changes, const condition& where) {
-    return update(model_of(schema), table, changes, where);
+  std::int64_t update(const Schema& schema, const std::string& table, const fields& changes, const condition& where,
+                      write_options options = {}) {
+    return update(model_of(schema), table, changes, where, options);
   }
   template <class Schema>
-  std::int64_t remove(const Schema& schema, const std::string& table, const condition& where) {
-    return remove(model_of(schema), table, where);
+  std::int64_t remove(const Schema& schema, const std::string& table, const condition& where, write_options options = {}) {
+    return remove(model_of(schema), table, where, options);
   }
   template <class Schema, class Table>
   table_query query(const Schema& schema, const Table& table) {
@@ -134,6 +143,26 @@ class database {
   row_decoder& decoder() { return decoder_; }
 
  private:
+  // Plans the write (model/query_plan.hpp), as ormlint does at the call site; the first
+  // problem is thrown. Returns the table.
+  static const model::table& planned(const model::schema& schema, model::write::kind what, const std::string& table,
+                                     const fields& row, const condition* where, write_options options) {
+    model::write w;
+    w.what = what;
+    w.table = {table, {}};
+    for (const auto& [name, value] : row) w.fields.push_back({name, {}});
+    if (where) {
+      for (const auto& term : where->terms())
+        if (!term.column.empty()) w.where_columns.push_back({term.column, {}});
+      w.where_empty = where->empty();
+    }
+    w.allow_full_scan = options.allow_full_scan;
+    for (const model::query_problem& p : model::plan_write(schema, w)) {
+      if (p.what == model::query_problem::kind::full_scan_write) throw full_scan_error(p.message);
+      throw schema_error(p.message);
+    }
+    return *schema.find_table(table);
+  }
   static const model::table& table_of(const model::schema& schema, const std::string& name) {
     const model::table* t = schema.find_table(name);
     if (!t) throw schema_error("the schema has no table '" + name + "'");

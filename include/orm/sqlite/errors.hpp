@@ -30,5 +30,7 @@ struct unknown_relation_error : error { using error::error; };
 struct ambiguous_relation_error : error { using error::error; };
 struct missing_inverse_error : error { using error::error; };
 struct discriminator_write_error : error { using error::error; };
+// An update or remove with an empty where, which would touch every row (seed 000).
+struct full_scan_error : error { using error::error; };
 
 }  // namespace orm::sqlite

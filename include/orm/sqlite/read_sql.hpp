@@ -110,6 +110,7 @@ inline void check(const model::schema& s, const model::table& t, const find_opti
       case k::unknown_column:
       case k::negative_bound:
       case k::unknown_name: throw schema_error(p.message);
+      case k::full_scan_write: throw full_scan_error(p.message);  // writes only
     }
   }
 }
