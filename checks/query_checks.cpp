@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include <orm/model/n_plus_one.hpp>
 #include <orm/model/query_plan.hpp>
 
 namespace orm::checks {
@@ -11,16 +12,46 @@ namespace {
 using kind = model::query_problem::kind;
 
 // Errors: the runtime refuses each of these calls, with the same message.
-void report(const schema_index& schema, const model::query& query, findings& out, const char* check,
+void report(const std::vector<model::query_problem>& problems, findings& out, const char* check,
             std::initializer_list<kind> kinds) {
-  for (const model::query_problem& p : model::plan_query(schema.schema(), query)) {
+  for (const model::query_problem& p : problems) {
     if (std::find(kinds.begin(), kinds.end(), p.what) == kinds.end() || p.site.line == 0) continue;
     finding f = make_finding(check, p.warning ? severity::warning : severity::error, p.site, p.message);
     if (!p.suggestion.empty()) f.fixes.push_back(replace_literal{p.site, p.written, p.suggestion, true});
     out.push_back(std::move(f));
   }
 }
+void report(const schema_index& schema, const model::query& query, findings& out, const char* check,
+            std::initializer_list<kind> kinds) {
+  report(model::plan_query(schema.schema(), query), out, check, kinds);
+}
 }  // namespace
+
+void unknown_column_in_write(const schema_index& s, const model::write& w, findings& out) {
+  report(model::plan_write(s.schema(), w), out, "orm-unknown-column", {kind::unknown_column});
+}
+void full_scan_write(const schema_index& s, const model::write& w, findings& out) {
+  report(model::plan_write(s.schema(), w), out, "orm-full-scan-write", {kind::full_scan_write});
+}
+
+namespace {
+void report_n_plus_one(const schema_index& s, const std::string& table, const model::source_site& at,
+                       const std::optional<model::per_row_call>& per_row, findings& out) {
+  if (!per_row) return;
+  const auto message = model::n_plus_one_message(s.schema(), table, *per_row);
+  if (!message) return;
+  finding f = make_finding("orm-n-plus-one", severity::warning, at, *message);
+  f.notes.push_back({per_row->outer_site, "the loop iterates the rows of this query on '" + per_row->outer_table + "'"});
+  out.push_back(std::move(f));
+}
+}  // namespace
+
+void n_plus_one_at_call(const schema_index& s, const model::query& q, findings& out) {
+  report_n_plus_one(s, q.table, q.site, q.per_row, out);
+}
+void n_plus_one_in_write(const schema_index& s, const model::write& w, findings& out) {
+  report_n_plus_one(s, w.table.text, w.site, w.per_row, out);
+}
 
 void unknown_relation_at_call(const schema_index& s, const model::query& q, findings& out) {
   report(s, q, out, "orm-unknown-relation", {kind::unknown_relation, kind::duplicate_relation});

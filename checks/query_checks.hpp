@@ -19,6 +19,17 @@ void unknown_column_at_call(const schema_index& schema, const model::query& quer
 /// `with` nested deeper than the call's max_depth.
 void query_depth_at_call(const schema_index& schema, const model::query& query, findings& out);
 
+/// An insert, update or remove naming a table or column the schema does not have.
+void unknown_column_in_write(const schema_index& schema, const model::write& write, findings& out);
+
+/// An update or remove whose where is written empty, without allow_full_scan.
+void full_scan_write(const schema_index& schema, const model::write& write, findings& out);
+
+/// A query or write made once per row of another query, on what a relation of its table joins:
+/// N+1 statements where one would do.
+void n_plus_one_at_call(const schema_index& schema, const model::query& query, findings& out);
+void n_plus_one_in_write(const schema_index& schema, const model::write& write, findings& out);
+
 /// A negative limit or offset.
 void negative_bound_at_call(const schema_index& schema, const model::query& query, findings& out);
 

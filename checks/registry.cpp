@@ -36,8 +36,12 @@ constexpr check_info registry[] = {
     {"orm-unknown-relation", "a query whose with names a relation its table does not have", nullptr,
      unknown_relation_at_call},
     {"orm-unknown-column", "a query or write that names a table or column the schema does not have", nullptr,
-     unknown_column_at_call},
+     unknown_column_at_call, unknown_column_in_write},
+    {"orm-full-scan-write", "an update or remove whose where is empty, without allow_full_scan", nullptr, nullptr,
+     full_scan_write},
     {"orm-query-depth", "a query whose with nests deeper than its max_depth", nullptr, query_depth_at_call},
+    {"orm-n-plus-one", "a query or write made once per row of another query, where the relation between them would load it in one",
+     nullptr, n_plus_one_at_call, n_plus_one_in_write},
     {"orm-negative-bound", "a query with a negative limit or offset", nullptr, negative_bound_at_call},
 };
 }  // namespace
@@ -50,7 +54,7 @@ const check_info* find_check(std::string_view id) {
 }
 
 findings run_checks(const model::schema& schema, const std::function<bool(std::string_view)>& enabled,
-                    const std::vector<model::query>& queries) {
+                    const std::vector<model::query>& queries, const std::vector<model::write>& writes) {
   const schema_index index(schema);
   findings out;
   for (const check_info& check : registry) {
@@ -58,6 +62,8 @@ findings run_checks(const model::schema& schema, const std::function<bool(std::s
     if (check.run) check.run(index, out);
     if (check.run_on_query)
       for (const model::query& q : queries) check.run_on_query(index, q, out);
+    if (check.run_on_write)
+      for (const model::write& w : writes) check.run_on_write(index, w, out);
   }
   return out;
 }

@@ -18,6 +18,8 @@ struct check_info {
   void (*run)(const schema_index&, findings&);  // may be null for checks of queries only
   // For checks that also look at the queries written against the schema; may be null.
   void (*run_on_query)(const schema_index&, const model::query&, findings&) = nullptr;
+  // For checks that also look at the writes (insert, update, remove); may be null.
+  void (*run_on_write)(const schema_index&, const model::write&, findings&) = nullptr;
 };
 
 std::span<const check_info> all_checks();
@@ -25,6 +27,6 @@ const check_info* find_check(std::string_view id);
 
 // Runs the enabled checks over one schema.
 findings run_checks(const model::schema& schema, const std::function<bool(std::string_view id)>& enabled,
-                    const std::vector<model::query>& queries = {});
+                    const std::vector<model::query>& queries = {}, const std::vector<model::write>& writes = {});
 
 }  // namespace orm::checks

@@ -1,11 +1,13 @@
 #include "tool/analysis.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <tuple>
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
+#include <clang/Basic/SourceManager.h>
 
 #include "checks/registry.hpp"
 #include "tool/extract/query_finder.hpp"
@@ -30,12 +32,15 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
   // for both ends) is attached to the first only: front ends that apply every fix-it
   // (clang-tidy, clangd) would otherwise apply it twice.
   std::set<std::tuple<unsigned, unsigned, std::string>> planned;
-  const std::vector<found_query> queries = find_queries(context);
+  const calls_in_unit calls_written = find_queries(context);
   for (const found_schema& schema : schemas.readable) {
-    std::vector<model::query> own;  // the queries written against this schema
-    for (const found_query& q : queries)
+    std::vector<model::query> own;  // the queries and writes made against this schema
+    std::vector<model::write> own_writes;
+    for (const found_query& q : calls_written.queries)
       if (q.schema == schema.variable->getCanonicalDecl()) own.push_back(q.query);
-    for (checks::finding& f : checks::run_checks(schema.model, enabled, own)) {
+    for (const found_write& w : calls_written.writes)
+      if (w.schema == schema.variable->getCanonicalDecl()) own_writes.push_back(w.write);
+    for (checks::finding& f : checks::run_checks(schema.model, enabled, own, own_writes)) {
       clang::SourceLocation at = locate(f.site);
       if (!f.literal.empty())
         if (const auto literal = find_literal(at, f.literal, context.getSourceManager(), context.getLangOpts()); literal.isValid())
@@ -56,6 +61,22 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
       out.findings.push_back(std::move(lf));
     }
   }
+  // In source order, as a compiler reports: a reader (and a diff of two runs) meets the
+  // findings of a file top to bottom, whatever check found them.
+  // Equal sites keep the checks' order: ties are broken by position in the list.
+  const clang::SourceManager& sm = context.getSourceManager();
+  std::vector<std::size_t> order(out.findings.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const clang::SourceLocation x = sm.getExpansionLoc(out.findings[a].location);
+    const clang::SourceLocation y = sm.getExpansionLoc(out.findings[b].location);
+    if (x != y) return sm.isBeforeInTranslationUnit(x, y);
+    return a < b;
+  });
+  std::vector<located_finding> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t i : order) sorted.push_back(std::move(out.findings[i]));
+  out.findings = std::move(sorted);
   return out;
 }
 

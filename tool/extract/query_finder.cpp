@@ -44,6 +44,9 @@ class finder : public clang::RecursiveASTVisitor<finder> {
 
   bool VisitCXXMemberCallExpr(clang::CXXMemberCallExpr* call) {
     const clang::CXXMethodDecl* method = call->getMethodDecl();
+    if (is_method(method, "database") && method->getIdentifier() &&
+        (method->getName() == "insert" || method->getName() == "update" || method->getName() == "remove"))
+      return visit_write(*call, method->getName());
     if (!is_method(method, "table_query") || !method->getIdentifier() ||
         !(method->getName() == "find_many" || method->getName() == "find_first" || method->getName() == "find_unique") ||
         call->getNumArgs() < 1)
@@ -51,34 +54,226 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     const auto* query_call = query_of(call->getImplicitObjectArgument());
     if (!query_call) return true;
     const auto* schema = variable(query_call->getArg(0));
-    const auto* table = variable(query_call->getArg(1));
-    const auto* options = llvm::dyn_cast<clang::InitListExpr>(written(call->getArg(0)));
-    if (!schema || !table || !options || !table->evaluateValue()) return true;
-    try {
-      const typed_value name = read_.field({table->evaluateValue(), table->getType()}, "name");
-      found_query q{schema->getCanonicalDecl(), {}};
-      q.query.table = read_.c_string(read_.field(name, "ptr"), read_.integer_field(name, "len"));
-      q.query.site = site_of(call->getBeginLoc());
-      if (const clang::Expr* scan = field_init(*options, "allow_full_scan"); given(scan)) {
-        const auto* literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(written(scan));
-        q.query.allow_full_scan = !literal || literal->getValue();
-      }
-      if (const clang::Expr* depth = field_init(*options, "max_depth"); given(depth)) {
-        const auto value = constant(depth);
-        if (!value) return true;  // a depth known only at run time: the nesting cannot be judged
-        q.query.max_depth = static_cast<int>(*value);
-      }
-      q.query.top = options_of(*options);
-      result.push_back(std::move(q));
-    } catch (const read_error&) {
-      // A table value of another shape: not a query this version understands.
+    const auto* options = options_list(call->getArg(0));
+    const auto table = schema && options ? table_name(*query_call) : std::nullopt;
+    if (!table) return true;
+    found_query q{schema->getCanonicalDecl(), {}};
+    q.query.table = *table;
+    q.query.site = site_of(call->getBeginLoc());
+    if (const clang::Expr* scan = field_init(*options, "allow_full_scan"); given(scan)) {
+      const auto* literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(written(scan));
+      q.query.allow_full_scan = !literal || literal->getValue();
     }
+    if (const clang::Expr* depth = field_init(*options, "max_depth"); given(depth)) {
+      const auto value = constant(depth);
+      if (!value) return true;  // a depth known only at run time: the nesting cannot be judged
+      q.query.max_depth = static_cast<int>(*value);
+    }
+    q.query.top = options_of(*options);
+    if (const clang::Expr* where = field_init(*options, "where"); given(where))
+      q.query.per_row = per_row_of(where, *call, method->getName());
+    result.queries.push_back(std::move(q));
     return true;
   }
 
-  std::vector<found_query> result;
+  // Loops, so that a call in a loop's body can be told apart from one outside it. Each
+  // override traverses the loop's children before it returns (no data recursion).
+  bool TraverseCXXForRangeStmt(clang::CXXForRangeStmt* s) {
+    return in_loop(s, s->getBody(), [&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(s); });
+  }
+  bool TraverseForStmt(clang::ForStmt* s) {
+    return in_loop(s, s->getBody(), [&] { return RecursiveASTVisitor::TraverseForStmt(s); });
+  }
+  bool TraverseWhileStmt(clang::WhileStmt* s) {
+    return in_loop(s, s->getBody(), [&] { return RecursiveASTVisitor::TraverseWhileStmt(s); });
+  }
+  bool TraverseDoStmt(clang::DoStmt* s) {
+    return in_loop(s, s->getBody(), [&] { return RecursiveASTVisitor::TraverseDoStmt(s); });
+  }
+
+  calls_in_unit result;
 
  private:
+  struct loop {
+    const clang::Stmt* statement;
+    const clang::Stmt* body;
+  };
+
+  template <class Traverse>
+  bool in_loop(const clang::Stmt* statement, const clang::Stmt* body, Traverse traverse) {
+    loops_.push_back({statement, body});
+    const bool go_on = traverse();
+    loops_.pop_back();
+    return go_on;
+  }
+
+  bool within(const clang::Stmt* outer, clang::SourceLocation at) const {
+    if (!outer) return false;
+    const clang::SourceRange range = outer->getSourceRange();
+    return sm_.isPointWithin(sm_.getExpansionLoc(at), sm_.getExpansionLoc(range.getBegin()),
+                             sm_.getExpansionLoc(range.getEnd()));
+  }
+
+  // The call is made once per row of an outer query when it sits in the body of a loop
+  // over that query's rows and its filter takes eq(...) / in(...) values from the row:
+  // the range-for's variable, the rows indexed, or a local computed from either.
+  std::optional<model::per_row_call> per_row_of(const clang::Expr* where, const clang::CallExpr& call,
+                                                llvm::StringRef call_name) const {
+    std::vector<const loop*> around;  // the loops whose body holds the call
+    for (const loop& l : loops_)
+      if (within(l.body, call.getBeginLoc())) around.push_back(&l);
+    if (around.empty()) return std::nullopt;
+    std::optional<model::per_row_call> out;
+    collect_row_columns(where, around, out);
+    if (out) out->call = call_name.str();
+    return out;
+  }
+
+  void collect_row_columns(const clang::Stmt* e, const std::vector<const loop*>& around,
+                           std::optional<model::per_row_call>& out) const {
+    if (!e) return;
+    if (const auto* c = llvm::dyn_cast<clang::CallExpr>(e); c && !llvm::isa<clang::CXXOperatorCallExpr>(c)) {
+      const auto* callee = llvm::dyn_cast_or_null<clang::FunctionDecl>(c->getCalleeDecl());
+      if (callee && callee->getIdentifier() && in_orm(callee) && (callee->getName() == "eq" || callee->getName() == "in") &&
+          c->getNumArgs() == 2) {
+        const auto column = name_in(c->getArg(0));
+        const auto rows = column ? row_source(c->getArg(1), around, 0) : std::nullopt;
+        if (rows && (!out || out->outer_site == rows->second)) {
+          if (!out) out = model::per_row_call{rows->first, rows->second, {}, {}};
+          out->row_columns.push_back(*column);
+        }
+        return;
+      }
+    }
+    for (const clang::Stmt* child : e->children()) collect_row_columns(child, around, out);
+  }
+
+  // The query (its table and site) whose rows `e` reads, inside the loops `around`.
+  using rows_query = std::pair<std::string, model::source_site>;
+  std::optional<rows_query> row_source(const clang::Stmt* e, const std::vector<const loop*>& around, int hops) const {
+    if (!e) return std::nullopt;
+    if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
+      if (const auto* v = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); v && v->hasLocalStorage() && v->hasInit())
+        for (const loop* l : around) {
+          const auto* range_for = llvm::dyn_cast<clang::CXXForRangeStmt>(l->statement);
+          if (range_for && range_for->getLoopVariable() == v) return rows_of(range_for->getRangeInit());
+          if (!within(l->statement, v->getLocation())) {
+            // Declared before the loop: the rows themselves or an iterator over them; any
+            // other value is the same in every pass.
+            if (auto rows = rows_of(v->getInit())) return rows;
+            if (const auto* begin = llvm::dyn_cast<clang::CXXMemberCallExpr>(written(v->getInit()));
+                begin && begin->getMethodDecl() && begin->getMethodDecl()->getIdentifier() &&
+                (begin->getMethodDecl()->getName() == "begin" || begin->getMethodDecl()->getName() == "cbegin"))
+              if (auto rows = rows_of(begin->getImplicitObjectArgument())) return rows;
+          } else if (hops < 3) {
+            // Computed in the loop (or its init): follow what it is computed from.
+            if (auto rows = row_source(v->getInit(), around, hops + 1)) return rows;
+          }
+        }
+    if (llvm::isa<clang::LambdaExpr>(e)) return std::nullopt;
+    for (const clang::Stmt* child : e->children())
+      if (auto rows = row_source(child, around, hops)) return rows;
+    return std::nullopt;
+  }
+
+  // The find_many call whose result `e` is, directly or through a local initialized with it.
+  std::optional<rows_query> rows_of(const clang::Expr* e) const {
+    e = written(e);
+    if (const auto* ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(e))
+      if (const auto* v = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); v && v->hasLocalStorage() && v->hasInit())
+        e = written(v->getInit());
+    const auto* call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(e);
+    if (!call || !is_method(call->getMethodDecl(), "table_query") || call->getMethodDecl()->getName() != "find_many")
+      return std::nullopt;
+    const auto* query_call = query_of(call->getImplicitObjectArgument());
+    const auto table = query_call ? table_name(*query_call) : std::nullopt;
+    if (!table) return std::nullopt;
+    return rows_query{*table, site_of(call->getBeginLoc())};
+  }
+
+  // The name of the table value that db.query(schema, table) is given.
+  std::optional<std::string> table_name(const clang::CXXMemberCallExpr& query_call) const {
+    const auto* table = variable(query_call.getArg(1));
+    if (!table || !table->evaluateValue()) return std::nullopt;
+    try {
+      const typed_value name = read_.field({table->evaluateValue(), table->getType()}, "name");
+      return read_.c_string(read_.field(name, "ptr"), read_.integer_field(name, "len"));
+    } catch (const read_error&) {
+      return std::nullopt;  // a table value of another shape: not one this version understands
+    }
+  }
+
+  // The options of a find_* call: braces at the call, or a const local initialized with them.
+  static const clang::InitListExpr* options_list(const clang::Expr* argument) {
+    const clang::Expr* e = written(argument);
+    if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
+      if (const auto* v = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+          v && v->hasLocalStorage() && v->getType().isConstQualified() && v->hasInit())
+        e = written(v->getInit());
+    return llvm::dyn_cast<clang::InitListExpr>(e);
+  }
+
+  std::vector<loop> loops_;
+  // db.insert(schema, "users", {{"name", v}, ...}), db.update(schema, "users", {...}, where[, options]),
+  // db.remove(schema, "users", where[, options]), with the table named by a literal.
+  bool visit_write(const clang::CXXMemberCallExpr& call, llvm::StringRef name) {
+    using kind = model::write::kind;
+    const kind what = name == "insert" ? kind::insert : name == "update" ? kind::update : kind::remove;
+    const unsigned where_arg = what == kind::update ? 3 : 2;
+    if (call.getNumArgs() < (what == kind::insert ? 3u : where_arg + 1)) return true;
+    const auto* schema = variable(call.getArg(0));
+    const auto table = name_in(call.getArg(1));
+    if (!schema || !table) return true;
+    found_write w{schema->getCanonicalDecl(), {}};
+    w.write.what = what;
+    w.write.table = *table;
+    w.write.site = site_of(call.getExprLoc());
+    if (what != kind::remove)
+      if (const auto* row = row_of(call.getArg(2)))
+        for (const clang::Expr* item : row->inits())
+          if (auto field = name_in(first_of_pair(item))) w.write.fields.push_back(std::move(*field));
+    if (what != kind::insert) {
+      const clang::Expr* where = call.getArg(where_arg);
+      names_of_calls(where, {"eq", "ne", "lt", "le", "gt", "ge", "is_null", "is_not_null", "like", "in"}, false,
+                     w.write.where_columns);
+      w.write.where_empty = empty_braces(where);
+      w.write.per_row = per_row_of(where, call, name);
+      if (where_arg + 1 < call.getNumArgs() && !llvm::isa<clang::CXXDefaultArgExpr>(call.getArg(where_arg + 1))) {
+        const auto* options = llvm::dyn_cast<clang::InitListExpr>(written(call.getArg(where_arg + 1)));
+        const clang::Expr* scan = options ? field_init(*options, "allow_full_scan") : nullptr;
+        const auto* literal = scan ? llvm::dyn_cast<clang::CXXBoolLiteralExpr>(written(scan)) : nullptr;
+        // Anything but a literal false may allow it: not known here, so not reported.
+        w.write.allow_full_scan = !options || (given(scan) && (!literal || literal->getValue()));
+      }
+    }
+    result.writes.push_back(std::move(w));
+    return true;
+  }
+
+  // The braced rows of a `fields` argument: {{"name", v}, ...}.
+  static const clang::InitListExpr* row_of(const clang::Expr* e) {
+    const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(written(e));
+    if (!ctor || ctor->getNumArgs() < 1) return nullptr;
+    const auto* list = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(written(ctor->getArg(0)));
+    return list ? llvm::dyn_cast<clang::InitListExpr>(written(list->getSubExpr())) : nullptr;
+  }
+
+  // The name of a {"name", value} pair: braces, or the std::pair constructor they became.
+  static const clang::Expr* first_of_pair(const clang::Expr* e) {
+    e = written(e);
+    if (const auto* list = llvm::dyn_cast<clang::InitListExpr>(e); list && list->getNumInits() == 2) return list->getInit(0);
+    if (const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(e); ctor && ctor->getNumArgs() == 2) return ctor->getArg(0);
+    return nullptr;
+  }
+
+  // `{}` or `condition()` written for the filter: it is empty, and every row matches.
+  static bool empty_braces(const clang::Expr* e) {
+    e = written(e);
+    if (const auto* list = llvm::dyn_cast<clang::InitListExpr>(e)) return list->getNumInits() == 0;
+    const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(e);
+    return ctor && ctor->getNumArgs() == 0 && ctor->getConstructor()->isDefaultConstructor();
+  }
+
   // db.query(schema, table), directly or through a variable initialized with it.
   const clang::CXXMemberCallExpr* query_of(const clang::Expr* object) const {
     const clang::Expr* e = written(object);
@@ -213,8 +408,8 @@ class finder : public clang::RecursiveASTVisitor<finder> {
 
 }  // namespace
 
-std::vector<found_query> find_queries(clang::ASTContext& context) {
-  // Units that never name the runtime's query type have no queries: skip the walk.
+calls_in_unit find_queries(clang::ASTContext& context) {
+  // Units that never name the runtime's database type have no calls into it: skip the walk.
   if (context.Idents.find("table_query") == context.Idents.end()) return {};
   finder f(context);
   f.TraverseAST(context);

@@ -18,6 +18,17 @@ struct found_query {
   model::query query;
 };
 
-std::vector<found_query> find_queries(clang::ASTContext& context);
+struct found_write {
+  const clang::VarDecl* schema = nullptr;
+  model::write write;
+};
+
+struct calls_in_unit {
+  std::vector<found_query> queries;
+  std::vector<found_write> writes;
+};
+
+// The find_* calls and the insert/update/remove calls of a unit.
+calls_in_unit find_queries(clang::ASTContext& context);
 
 }  // namespace orm::tool

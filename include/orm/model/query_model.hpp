@@ -37,12 +37,22 @@ struct query_load {
   query_options options;
 };
 
+// A call made once per row of another query: inside a loop over that query's rows, with
+// filter values taken from the row. Only ormlint fills it in, from the loop it reads.
+struct per_row_call {
+  std::string outer_table;
+  source_site outer_site;                  // the query whose rows the loop iterates
+  std::vector<written_name> row_columns;   // the filter's columns whose values come from the row
+  std::string call;                        // the repeated call: find_many, update, ...
+};
+
 struct query {
   std::string table;
   query_options top;
   bool allow_full_scan = false;  // written and not literally false
   int max_depth = 3;
   source_site site;
+  std::optional<per_row_call> per_row;
 };
 
 // A write as the planner reads it: insert(schema, "users", {{"name", ...}}), update,
@@ -55,6 +65,7 @@ struct write {
   bool where_empty = false;  // the filter is known to be empty: it would touch every row
   bool allow_full_scan = false;
   source_site site;
+  std::optional<per_row_call> per_row;
 };
 
 }  // namespace orm::model

@@ -24,3 +24,24 @@ void reads(database& db, const std::string& column) {
                                                .order_by = {desc("createdAt")}});
   db.query(app::schema, app::posts).find_many({.columns = only(column), .order_by = {asc(column)}});
 }
+
+void writes(database& db, const std::string& column, const std::string& table) {
+  db.insert(app::schema, "users", {{"nmae", "Ann"}, {"email", "a@b"}});
+// CHECK-MESSAGES: :[[@LINE-1]]:37: error: table 'users' has no column 'nmae'; did you mean 'name'? [orm-unknown-column]
+// CHECK-FIXES: {{^}}  db.insert(app::schema, "users", {{[{]}}{"name", "Ann"}, {"email", "a@b"}});
+  db.insert(app::schema, "user", {{"name", "Ann"}});
+// CHECK-MESSAGES: :[[@LINE-1]]:26: error: the schema has no table 'user'; did you mean 'users'? [orm-unknown-column]
+// CHECK-FIXES: {{^}}  db.insert(app::schema, "users", {{[{]}}{"name", "Ann"}});
+  db.update(app::schema, "posts", {{"titel", "x"}}, eq("authorID", 1));
+// CHECK-MESSAGES: :[[@LINE-1]]:37: error: table 'posts' has no column 'titel'; did you mean 'title'?
+// CHECK-MESSAGES: :[[@LINE-2]]:56: error: table 'posts' has no column 'authorID' to filter on; did you mean 'authorId'?
+// CHECK-FIXES: {{^}}  db.update(app::schema, "posts", {{[{]}}{"title", "x"}}, eq("authorId", 1));
+  db.remove(app::schema, "comments", eq("post", 1));
+// CHECK-MESSAGES: :[[@LINE-1]]:41: error: table 'comments' has no column 'post' to filter on
+
+  // Must not warn: known names, and names known only at run time.
+  db.insert(app::schema, "users", {{"name", "Ann"}, {column, "x"}});
+  db.insert(app::schema, table, {{"whatever", "x"}});
+  db.update(app::schema, "posts", {{"title", "x"}}, eq("id", 1));
+  db.remove(app::schema, "comments", eq(column, 1));
+}

@@ -1,0 +1,52 @@
+// orm-n-plus-one: a query or write made once per row of another query, where the relation between them would load it in one
+// RUN: %ormlint --checks=-*,orm-n-plus-one %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+#include "query_schema.hpp"
+
+using namespace orm;
+using namespace orm::sqlite;
+
+void range_for(database& db) {
+  for (const node& post : db.query(app::schema, app::posts).find_many({.limit = 10})) {
+    const auto comments = db.query(app::schema, app::comments).find_many({.where = eq("postId", post["id"].as_integer())});
+// CHECK-MESSAGES: :[[@LINE-1]]:27: warning: find_many on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; load them in that query instead: add {"comments", {...}} to its with [orm-n-plus-one]
+// CHECK-MESSAGES: :[[@LINE-3]]:27: note: the loop iterates the rows of this query on 'posts'
+    auto author = db.query(app::schema, app::users).find_first({.where = eq("id", post["authorId"].as_integer())});
+// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: find_first on 'users' runs once per row of the query on 'posts' (N+1), through its relation 'author'; load them in that query instead: add {"author", {...}} to its with
+// CHECK-MESSAGES: :[[@LINE-6]]:27: note: the loop iterates
+  }
+}
+
+void indexed_with_locals(database& db) {
+  const auto users = db.query(app::schema, app::users).find_many({.limit = 10});
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    const std::int64_t id = users[i]["id"].as_integer();
+    db.query(app::schema, app::posts).find_many({.where = eq("authorId", id) && eq("title", "x")});
+// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: find_many on 'posts' runs once per row of the query on 'users' (N+1), through its relation 'posts'
+// CHECK-MESSAGES: :[[@LINE-5]]:22: note: the loop iterates the rows of this query on 'users'
+  }
+  auto it = users.begin();
+  while (it != users.end()) {
+    db.remove(app::schema, "posts", eq("authorId", (*it)["id"].as_integer()));
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: remove on 'posts' runs once per row of the query on 'users' (N+1), through its relation 'posts'; make one remove for every row, filtered with in("authorId", ...)
+// CHECK-MESSAGES: :[[@LINE-11]]:22: note: the loop iterates
+    ++it;
+  }
+}
+
+void must_not_warn(database& db, const std::vector<std::int64_t>& ids, const std::vector<param>& keys) {
+  const auto posts = db.query(app::schema, app::posts).find_many({.limit = 10});
+  for (const node& post : posts) {
+    // Does not depend on the row.
+    db.query(app::schema, app::users).find_many({.where = eq("name", "Ann")});
+    // No relation of posts joins users on email.
+    db.query(app::schema, app::users).find_many({.where = eq("email", post["title"].as_text())});
+    // A value taken before the loop is the same in every pass.
+  }
+  const auto first = posts[0]["id"].as_integer();
+  for (int pass = 0; pass < 2; ++pass) db.query(app::schema, app::comments).find_many({.where = eq("postId", first)});
+  // Outside any loop; and loops over something else than rows.
+  db.query(app::schema, app::comments).find_many({.where = eq("postId", posts[0]["id"].as_integer())});
+  for (std::int64_t id : ids) db.query(app::schema, app::comments).find_many({.where = eq("postId", id)});
+  // The batched form.
+  db.query(app::schema, app::comments).find_many({.where = in("postId", keys)});
+}

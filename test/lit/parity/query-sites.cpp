@@ -1,0 +1,134 @@
+// Parity at call sites: each call below is run by the runtime and read by ormlint. Where
+// the runtime refuses a call, ormlint reports it at that call with the same words (the
+// CHECK lines are shared by both runs); where the runtime accepts one, ormlint is silent.
+// RUN: %clangxx -I%S/../checks/Inputs %s -o %t -lsqlite3 -lsimdjson
+// RUN: %t | FileCheck %s -check-prefixes=CHECK,RUNTIME
+// RUN: not %ormlint %s -- %cxxflags -I%S/../checks/Inputs | FileCheck %s -check-prefixes=CHECK,LINT -implicit-check-not='{{warning|error}}:'
+#include <cstdio>
+#include <functional>
+
+#include "query_schema.hpp"
+
+using namespace orm;
+using namespace orm::sqlite;
+
+namespace {
+// Runs one call and prints how the runtime answered: the error's type and message.
+void attempt(const char* label, const std::function<void()>& call) {
+  try {
+    call();
+    std::printf("%s: accepted\n", label);
+  } catch (const unknown_relation_error& e) {
+    std::printf("%s: unknown_relation_error: %s\n", label, e.what());
+  } catch (const depth_error& e) {
+    std::printf("%s: depth_error: %s\n", label, e.what());
+  } catch (const full_scan_error& e) {
+    std::printf("%s: full_scan_error: %s\n", label, e.what());
+  } catch (const schema_error& e) {
+    std::printf("%s: schema_error: %s\n", label, e.what());
+  }
+}
+}  // namespace
+
+int main() {
+  database db(":memory:");
+  db.migrate(app::schema);
+  db.insert(app::schema, "users", {{"name", "Ann"}, {"email", "ann@example.com"}});
+
+  attempt("relation", [&] { db.query(app::schema, app::users).find_many({.with = {{"post", {}}}}); });
+// RUNTIME: relation: unknown_relation_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'users' has no relation 'post'; its relations are: posts; did you mean 'posts'?
+// LINT-SAME: [orm-unknown-relation]
+  attempt("relation ok", [&] { db.query(app::schema, app::users).find_many({.with = {{"posts", {}}}}); });
+// RUNTIME: relation ok: accepted
+
+  attempt("nested relation", [&] {
+    db.query(app::schema, app::users).find_first({.with = {{"posts", {.with = {{"comment", {}}}}}}});
+  });
+// RUNTIME: nested relation: unknown_relation_error:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'posts' has no relation 'comment'; its relations are: author, comments; did you mean 'comments'?
+// LINT-SAME: [orm-unknown-relation]
+
+  attempt("columns", [&] { db.query(app::schema, app::posts).find_many({.columns = only("titel")}); });
+// RUNTIME: columns: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'posts' has no column 'titel' to select; did you mean 'title'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("order", [&] { db.query(app::schema, app::users).find_many({.order_by = {asc("createdAt")}}); });
+// RUNTIME: order: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'users' has no column 'createdAt' to order by
+// LINT-SAME: [orm-unknown-column]
+  attempt("where", [&] { db.query(app::schema, app::users).find_unique({.where = eq("emial", "ann@example.com")}); });
+// RUNTIME: where: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'users' has no column 'emial' to filter on; did you mean 'email'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("columns ok", [&] {
+    db.query(app::schema, app::posts).find_many({.columns = only("title"), .where = eq("title", "x"),
+                                                 .order_by = {desc("createdAt")}});
+  });
+// RUNTIME: columns ok: accepted
+
+  attempt("insert", [&] { db.insert(app::schema, "users", {{"nmae", "Bob"}}); });
+// RUNTIME: insert: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'users' has no column 'nmae'; did you mean 'name'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("insert table", [&] { db.insert(app::schema, "user", {{"name", "Bob"}}); });
+// RUNTIME: insert table: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: the schema has no table 'user'; did you mean 'users'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("update", [&] { db.update(app::schema, "users", {{"name", "Bob"}}, eq("nam", "Ann")); });
+// RUNTIME: update: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'users' has no column 'nam' to filter on; did you mean 'name'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("insert ok", [&] { db.insert(app::schema, "users", {{"name", "Bob"}}); });
+// RUNTIME: insert ok: accepted
+
+  attempt("depth", [&] {
+    db.query(app::schema, app::users).find_many(
+        {.with = {{"posts", {.with = {{"author", {.with = {{"posts", {.with = {{"comments", {}}}}}}}}}}}}});
+  });
+// RUNTIME: depth: depth_error:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: error:
+// CHECK-SAME: the query nests `with` 4 deep at users.posts.author.posts.comments, deeper than max_depth 3
+// LINT-SAME: [orm-query-depth]
+  attempt("depth ok", [&] {
+    db.query(app::schema, app::users).find_many(
+        {.with = {{"posts", {.with = {{"author", {.with = {{"posts", {.with = {{"comments", {}}}}}}}}}}}}, .max_depth = 4});
+  });
+// RUNTIME: depth ok: accepted
+
+  attempt("limit", [&] { db.query(app::schema, app::users).find_many({.limit = -1}); });
+// RUNTIME: limit: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: limit -1 at users is negative; limits count rows, so give 0 or more
+// LINT-SAME: [orm-negative-bound]
+  attempt("offset", [&] { db.query(app::schema, app::users).find_many({.with = {{"posts", {.offset = -2}}}}); });
+// RUNTIME: offset: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: offset -2 at users.posts is negative
+// LINT-SAME: [orm-negative-bound]
+  attempt("bounds ok", [&] { db.query(app::schema, app::users).find_many({.limit = 0, .offset = 3}); });
+// RUNTIME: bounds ok: accepted
+
+  attempt("remove", [&] { db.remove(app::schema, "comments", {}); });
+// RUNTIME: remove: full_scan_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: a remove of 'comments' with an empty where would change every row; filter it, or pass {.allow_full_scan = true}
+// LINT-SAME: [orm-full-scan-write]
+  attempt("update all", [&] { db.update(app::schema, "posts", {{"title", "x"}}, condition()); });
+// RUNTIME: update all: full_scan_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: an update of 'posts' with an empty where would change every row
+// LINT-SAME: [orm-full-scan-write]
+  attempt("remove ok", [&] { db.remove(app::schema, "comments", {}, {.allow_full_scan = true}); });
+// RUNTIME: remove ok: accepted
+  attempt("update ok", [&] { db.update(app::schema, "users", {{"name", "Bo"}}, eq("name", "Bob")); });
+// RUNTIME: update ok: accepted
+}
