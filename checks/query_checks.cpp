@@ -53,6 +53,10 @@ void n_plus_one_in_write(const schema_index& s, const model::write& w, findings&
   report_n_plus_one(s, w.table.text, w.site, w.per_row, out);
 }
 
+void unpinned_unique_at_call(const schema_index& s, const model::query& q, findings& out) {
+  report(s, q, out, "orm-unpinned-unique", {kind::unpinned_unique});
+}
+
 void unknown_relation_at_call(const schema_index& s, const model::query& q, findings& out) {
   report(s, q, out, "orm-unknown-relation", {kind::unknown_relation, kind::duplicate_relation});
 }

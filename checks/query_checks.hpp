@@ -30,6 +30,9 @@ void full_scan_write(const schema_index& schema, const model::write& write, find
 void n_plus_one_at_call(const schema_index& schema, const model::query& query, findings& out);
 void n_plus_one_in_write(const schema_index& schema, const model::write& write, findings& out);
 
+/// A find_unique whose where does not pin a unique key.
+void unpinned_unique_at_call(const schema_index& schema, const model::query& query, findings& out);
+
 /// A negative limit or offset.
 void negative_bound_at_call(const schema_index& schema, const model::query& query, findings& out);
 

@@ -70,8 +70,12 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       q.query.max_depth = static_cast<int>(*value);
     }
     q.query.top = options_of(*options);
-    if (const clang::Expr* where = field_init(*options, "where"); given(where))
-      q.query.per_row = per_row_of(where, *call, method->getName());
+    const clang::Expr* where = field_init(*options, "where");
+    if (given(where)) q.query.per_row = per_row_of(where, *call, method->getName());
+    if (method->getName() == "find_unique") {
+      q.query.unique = true;
+      q.query.pinned = given(where) ? pinned_by(where) : std::vector<std::string>{};
+    }
     result.queries.push_back(std::move(q));
     return true;
   }
@@ -201,6 +205,43 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     } catch (const read_error&) {
       return std::nullopt;  // a table value of another shape: not one this version understands
     }
+  }
+
+  // The columns a filter fixes with eq(...) through && only, as the planner's
+  // pinned_columns reads the runtime's filter; nullopt when part of it is not seen here.
+  std::optional<std::vector<std::string>> pinned_by(const clang::Expr* e) const {
+    e = written(e);
+    if (const auto* list = llvm::dyn_cast<clang::InitListExpr>(e); list && list->getNumInits() == 0)
+      return std::vector<std::string>{};
+    if (const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(e)) {
+      if (ctor->getNumArgs() == 0 && ctor->getConstructor()->isDefaultConstructor()) return std::vector<std::string>{};
+      if (ctor->getNumArgs() == 1) return pinned_by(ctor->getArg(0));  // condition(predicate)
+      return std::nullopt;
+    }
+    const auto* call = llvm::dyn_cast<clang::CallExpr>(e);
+    const auto* callee = call ? llvm::dyn_cast_or_null<clang::FunctionDecl>(call->getCalleeDecl()) : nullptr;
+    if (!callee || !in_orm(callee)) return std::nullopt;
+    if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(call)) {
+      if (op->getOperator() == clang::OO_PipePipe || op->getOperator() == clang::OO_Exclaim)
+        return std::vector<std::string>{};  // pins nothing, whatever its operands say
+      if (op->getOperator() != clang::OO_AmpAmp || op->getNumArgs() != 2) return std::nullopt;
+      auto left = pinned_by(op->getArg(0));
+      auto right = left ? pinned_by(op->getArg(1)) : std::nullopt;
+      if (!right) return std::nullopt;
+      left->insert(left->end(), right->begin(), right->end());
+      return left;
+    }
+    if (!callee->getIdentifier()) return std::nullopt;
+    const llvm::StringRef name = callee->getName();
+    if (name == "eq") {
+      auto column = call->getNumArgs() == 2 ? name_in(call->getArg(0)) : std::nullopt;
+      if (!column) return std::nullopt;
+      return std::vector<std::string>{column->text};
+    }
+    if (name == "ne" || name == "lt" || name == "le" || name == "gt" || name == "ge" || name == "is_null" ||
+        name == "is_not_null" || name == "like" || name == "in")
+      return std::vector<std::string>{};
+    return std::nullopt;
   }
 
   // The options of a find_* call: braces at the call, or a const local initialized with them.

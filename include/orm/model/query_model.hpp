@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <orm/model/schema_model.hpp>
+#include <orm/predicate.hpp>
 
 namespace orm::model {
 
@@ -53,7 +54,32 @@ struct query {
   int max_depth = 3;
   source_site site;
   std::optional<per_row_call> per_row;
+  // find_unique: its where must pin a unique key. `pinned` is what the filter fixes with
+  // eq(...) through ANDs only; unknown (nullopt) when a call site's filter is not all seen.
+  bool unique = false;
+  std::optional<std::vector<std::string>> pinned;
 };
+
+// The columns a filter (in the runtime's postfix form) fixes with eq(...) whatever else it
+// says: through `all` connectives only; `any` and `negate` pin nothing.
+template <class Terms>
+std::vector<std::string> pinned_columns(const Terms& terms) {
+  std::vector<std::vector<std::string>> stack;
+  for (const auto& t : terms) {
+    const auto op = t.op;
+    if (op == predicate_op::all || op == predicate_op::any || op == predicate_op::negate) {
+      std::vector<std::string> joined;
+      for (unsigned i = 0; i < t.arity && !stack.empty(); ++i) {
+        if (op == predicate_op::all) joined.insert(joined.end(), stack.back().begin(), stack.back().end());
+        stack.pop_back();
+      }
+      stack.push_back(std::move(joined));
+    } else {
+      stack.push_back(op == predicate_op::eq ? std::vector<std::string>{t.column} : std::vector<std::string>{});
+    }
+  }
+  return stack.size() == 1 ? stack.front() : std::vector<std::string>{};
+}
 
 // A write as the planner reads it: insert(schema, "users", {{"name", ...}}), update,
 // remove. Field names as written; at a call site, only the fields written as literals.

@@ -12,6 +12,7 @@
 #include <orm/model/names.hpp>
 #include <orm/model/query_model.hpp>
 #include <orm/model/rules.hpp>
+#include <orm/model/structure.hpp>
 
 namespace orm::model {
 
@@ -23,6 +24,7 @@ struct query_problem {
     full_scan_write,     // update or remove with an empty where, without allow_full_scan
     depth,               // `with` nested deeper than max_depth
     negative_bound,      // a negative limit or offset
+    unpinned_unique,     // find_unique whose where does not pin a unique key
     // Problems of the relation itself, found by the schema checks at the relation; the
     // runtime refuses the load for them, and ormlint reports them there, not here.
     unknown_name,
@@ -53,6 +55,18 @@ class planner {
       return std::move(out_);
     }
     level(*t, q_.top, 0, t->name);
+    // Checked last, and only over known columns: a misspelt one is reported as such.
+    const bool pins_known = q_.pinned && std::all_of(q_.pinned->begin(), q_.pinned->end(),
+                                                     [&](const std::string& c) { return t->find_column(c) != nullptr; });
+    if (q_.unique && pins_known && !structure::unique_key(*t, *q_.pinned)) {
+      std::string pinned;
+      for (const std::string& c : *q_.pinned) pinned += (pinned.empty() ? "'" : ", '") + c + "'";
+      out_.push_back({query_problem::kind::unpinned_unique, false, q_.site, {}, {},
+                      "find_unique on '" + t->name + "' must pin a unique key with eq(...), and its where pins " +
+                          (pinned.empty() ? std::string("none") : pinned) +
+                          "; filter on the id, a .unique() column or every column of a unique index, or use "
+                          "find_first"});
+    }
     return std::move(out_);
   }
 

@@ -45,12 +45,13 @@ inline std::string tuple(const std::vector<std::string>& columns) {
 inline std::string qualified(const relation& r) { return quoted(r.source + "." + r.name); }
 inline bool is_primary_key(const std::vector<std::string>& columns) { return columns == std::vector<std::string>{"id"}; }
 
-// Whether `columns` identify at most one row of `t`: the key, a .unique() base
-// column, or a unique index whose columns are all among them.
+// Whether `columns` identify at most one row of `t`: the key, a .unique() base column,
+// or every column of a unique index, among them.
 inline bool unique_key(const table& t, const std::vector<std::string>& columns) {
-  if (is_primary_key(columns)) return true;
-  if (columns.size() == 1)
-    if (const column* c = t.find_column(columns.front()); c && c->unique && c->variants.empty()) return true;
+  for (const std::string& name : columns) {
+    if (name == "id") return true;
+    if (const column* c = t.find_column(name); c && c->unique && c->variants.empty()) return true;
+  }
   return std::any_of(t.indexes.begin(), t.indexes.end(), [&](const index& i) {
     return i.unique && !i.columns.empty() && std::all_of(i.columns.begin(), i.columns.end(), [&](const std::string& c) {
       return std::find(columns.begin(), columns.end(), c) != columns.end();

@@ -41,6 +41,9 @@ class table_query {
   compiled_read sql(const find_options& options = {}) const;
 
  private:
+  compiled_read compile(const find_options& options, bool unique) const;
+  std::vector<node> run(const compiled_read& read) const;
+
   database& db_;
   const model::schema& schema_;
   const model::table& table_;
@@ -181,12 +184,15 @@ class database {
   row_decoder decoder_;
 };
 
-inline compiled_read table_query::sql(const find_options& options) const {
-  return read_compiler(schema_, options, [this](const std::string& m) { db_.warn(m); }).compile(table_, options);
+inline compiled_read table_query::sql(const find_options& options) const { return compile(options, false); }
+
+inline compiled_read table_query::compile(const find_options& options, bool unique) const {
+  return read_compiler(schema_, options, [this](const std::string& m) { db_.warn(m); }, unique).compile(table_, options);
 }
 
-inline std::vector<node> table_query::find_many(const find_options& options) const {
-  const compiled_read read = sql(options);
+inline std::vector<node> table_query::find_many(const find_options& options) const { return run(compile(options, false)); }
+
+inline std::vector<node> table_query::run(const compiled_read& read) const {
   statement s(db_.handle(), read.sql);
   s.bind(read.params);
   std::vector<node> rows;
@@ -210,7 +216,7 @@ inline std::optional<node> table_query::find_first(find_options options) const {
 
 inline std::optional<node> table_query::find_unique(find_options options) const {
   options.limit = 2;
-  auto rows = find_many(options);
+  auto rows = run(compile(options, true));
   if (rows.size() > 1)
     throw schema_error("find_unique on '" + table_.name + "' matched more than one row; filter on a unique column");
   if (rows.empty()) return std::nullopt;

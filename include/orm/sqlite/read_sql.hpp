@@ -86,9 +86,13 @@ inline model::query_options options_of(const model::schema& s, const model::tabl
 }
 
 // Plans the query; warnings go to `warn`, the first refusal is thrown as its guard's error.
-inline void check(const model::schema& s, const model::table& t, const find_options& o, const warning_sink& warn) {
+// `unique`: the call is a find_unique, whose where must pin a unique key.
+inline void check(const model::schema& s, const model::table& t, const find_options& o, const warning_sink& warn,
+                  bool unique) {
   model::query q;
   q.table = t.name;
+  q.unique = unique;
+  if (unique) q.pinned = model::pinned_columns(o.where.terms());
   q.top = options_of(s, &t, o);
   q.allow_full_scan = o.allow_full_scan;
   q.max_depth = o.max_depth;
@@ -109,6 +113,7 @@ inline void check(const model::schema& s, const model::table& t, const find_opti
       case k::unbounded: throw unbounded_many_error(p.message);
       case k::unknown_column:
       case k::negative_bound:
+      case k::unpinned_unique:
       case k::unknown_name: throw schema_error(p.message);
       case k::full_scan_write: throw full_scan_error(p.message);  // writes only
     }
@@ -119,12 +124,12 @@ inline void check(const model::schema& s, const model::table& t, const find_opti
 
 class read_compiler {
  public:
-  read_compiler(const model::schema& schema, const find_options& top, warning_sink warn)
-      : schema_(schema), top_(top), warn_(std::move(warn)) {}
+  read_compiler(const model::schema& schema, const find_options& top, warning_sink warn, bool unique = false)
+      : schema_(schema), top_(top), warn_(std::move(warn)), unique_(unique) {}
 
   // Plans the query first (model/query_plan.hpp): what renders below is known to be valid.
   compiled_read compile(const model::table& table, const find_options& o) {
-    planning::check(schema_, table, o, warn_);
+    planning::check(schema_, table, o, warn_, unique_);
     compiled_read out;
     const std::string alias = next_alias();
     const std::string object = object_of(table, alias, o, 0, out.decode, table.name);
@@ -268,6 +273,7 @@ class read_compiler {
   const model::schema& schema_;
   const find_options& top_;
   warning_sink warn_;
+  bool unique_;
   std::vector<param> params_;
   int aliases_ = 0;
 };

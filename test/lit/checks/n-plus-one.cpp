@@ -1,4 +1,4 @@
-// orm-n-plus-one: a query or write made once per row of another query, where the relation between them would load it in one
+// orm-n-plus-one: a query or write run once per row of another query, which a relation could load in one
 // RUN: %ormlint --checks=-*,orm-n-plus-one %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
 #include "query_schema.hpp"
 

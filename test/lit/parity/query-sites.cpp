@@ -117,6 +117,14 @@ int main() {
   attempt("bounds ok", [&] { db.query(app::schema, app::users).find_many({.limit = 0, .offset = 3}); });
 // RUNTIME: bounds ok: accepted
 
+  attempt("unique", [&] { db.query(app::schema, app::users).find_unique({.where = eq("name", "Ann")}); });
+// RUNTIME: unique: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: find_unique on 'users' must pin a unique key with eq(...), and its where pins 'name'; filter on the id, a .unique() column or every column of a unique index, or use find_first
+// LINT-SAME: [orm-unpinned-unique]
+  attempt("unique ok", [&] { db.query(app::schema, app::users).find_unique({.where = eq("email", "ann@example.com")}); });
+// RUNTIME: unique ok: accepted
+
   attempt("remove", [&] { db.remove(app::schema, "comments", {}); });
 // RUNTIME: remove: full_scan_error:
 // LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
