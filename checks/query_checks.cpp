@@ -5,6 +5,7 @@
 
 #include <orm/model/n_plus_one.hpp>
 #include <orm/model/query_plan.hpp>
+#include <orm/model/write_plan.hpp>
 
 namespace orm::checks {
 
@@ -29,6 +30,12 @@ void report(const schema_index& schema, const model::query& query, findings& out
 
 void unknown_column_in_write(const schema_index& s, const model::write& w, findings& out) {
   report(model::plan_write(s.schema(), w), out, "orm-unknown-column", {kind::unknown_column});
+}
+void value_type_in_write(const schema_index& s, const model::write& w, findings& out) {
+  report(model::plan_write(s.schema(), w), out, "orm-value-type", {kind::value_type});
+}
+void discriminator_write(const schema_index& s, const model::write& w, findings& out) {
+  report(model::plan_write(s.schema(), w), out, "orm-discriminator-write", {kind::discriminator_write});
 }
 void full_scan_write(const schema_index& s, const model::write& w, findings& out) {
   report(model::plan_write(s.schema(), w), out, "orm-full-scan-write", {kind::full_scan_write});

@@ -22,6 +22,12 @@ void query_depth_at_call(const schema_index& schema, const model::query& query, 
 /// An insert, update or remove naming a table or column the schema does not have.
 void unknown_column_in_write(const schema_index& schema, const model::write& write, findings& out);
 
+/// An insert or update setting a value of a kind its column does not hold.
+void value_type_in_write(const schema_index& schema, const model::write& write, findings& out);
+
+/// An insert or update that breaks its discriminator's rules.
+void discriminator_write(const schema_index& schema, const model::write& write, findings& out);
+
 /// An update or remove whose where is written empty, without allow_full_scan.
 void full_scan_write(const schema_index& schema, const model::write& write, findings& out);
 

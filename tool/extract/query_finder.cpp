@@ -269,10 +269,19 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     w.write.what = what;
     w.write.table = *table;
     w.write.site = site_of(call.getExprLoc());
-    if (what != kind::remove)
-      if (const auto* row = row_of(call.getArg(2)))
-        for (const clang::Expr* item : row->inits())
-          if (auto field = name_in(first_of_pair(item))) w.write.fields.push_back(std::move(*field));
+    if (what != kind::remove) {
+      const auto* row = row_of(call.getArg(2));
+      w.write.fields_complete = row != nullptr;
+      for (const clang::Expr* item : row ? row->inits() : llvm::ArrayRef<clang::Expr*>{}) {
+        const auto parts = pair_parts(item);
+        auto field = parts ? name_in(parts->first) : std::nullopt;
+        if (!field) {
+          w.write.fields_complete = false;  // a name known only at run time
+          continue;
+        }
+        w.write.fields.push_back(field_of(std::move(*field), parts->second));
+      }
+    }
     if (what != kind::insert) {
       const clang::Expr* where = call.getArg(where_arg);
       names_of_calls(where, {"eq", "ne", "lt", "le", "gt", "ge", "is_null", "is_not_null", "like", "in"}, false,
@@ -299,12 +308,47 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     return list ? llvm::dyn_cast<clang::InitListExpr>(written(list->getSubExpr())) : nullptr;
   }
 
-  // The name of a {"name", value} pair: braces, or the std::pair constructor they became.
-  static const clang::Expr* first_of_pair(const clang::Expr* e) {
+  // The name and value of a {"name", value} pair: braces, or the std::pair constructor they became.
+  static std::optional<std::pair<const clang::Expr*, const clang::Expr*>> pair_parts(const clang::Expr* e) {
     e = written(e);
-    if (const auto* list = llvm::dyn_cast<clang::InitListExpr>(e); list && list->getNumInits() == 2) return list->getInit(0);
-    if (const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(e); ctor && ctor->getNumArgs() == 2) return ctor->getArg(0);
-    return nullptr;
+    if (const auto* list = llvm::dyn_cast<clang::InitListExpr>(e); list && list->getNumInits() == 2)
+      return std::pair{list->getInit(0), list->getInit(1)};
+    if (const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(e); ctor && ctor->getNumArgs() == 2)
+      return std::pair{ctor->getArg(0), ctor->getArg(1)};
+    return std::nullopt;
+  }
+
+  // A field as the write planner reads it: the value's kind comes from the C++ type the
+  // runtime's parameter is built from, as overload resolution picks its constructor.
+  model::written_field field_of(model::written_name name, const clang::Expr* value) const {
+    using k = model::written_kind;
+    model::written_field f{std::move(name), k::unknown, std::nullopt, site_of(value->getBeginLoc())};
+    const clang::Expr* e = written(value);
+    if (const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(e); ctor && ctor->getNumArgs() == 1 && is_param(e->getType()))
+      e = written(ctor->getArg(0));
+    const clang::QualType type = e->getType().getNonReferenceType().getCanonicalType().getUnqualifiedType();
+    auto is_char = [](clang::QualType t) { return t->isCharType(); };
+    if (is_param(type)) f.kind = k::unknown;  // a parameter already: its kind is the run time's
+    else if (type->isNullPtrType()) f.kind = k::null;
+    else if (type->isBooleanType()) f.kind = k::boolean;
+    else if (type->isIntegerType()) f.kind = k::integer;
+    else if (type->isRealFloatingType()) f.kind = k::real;
+    else if ((type->isArrayType() && is_char(type->castAsArrayTypeUnsafe()->getElementType())) ||
+             (type->isPointerType() && is_char(type->getPointeeType())))
+      f.kind = k::text;
+    else if (const auto* record = type->getAsCXXRecordDecl(); record && record->getIdentifier()) {
+      const llvm::StringRef n = record->getName();
+      if (n == "basic_string" || n == "basic_string_view") f.kind = k::text;
+      else if (n == "blob" && in_orm(record)) f.kind = k::bytes;
+    }
+    if (const clang::StringLiteral* literal = literal_in(e); literal && literal->isOrdinary())
+      f.text = literal->getString().str();
+    return f;
+  }
+
+  static bool is_param(clang::QualType t) {
+    const auto* record = t.getNonReferenceType()->getAsCXXRecordDecl();
+    return record && record->getIdentifier() && record->getName() == "param" && in_orm(record);
   }
 
   // `{}` or `condition()` written for the filter: it is empty, and every row matches.

@@ -81,12 +81,24 @@ std::vector<std::string> pinned_columns(const Terms& terms) {
   return stack.size() == 1 ? stack.front() : std::vector<std::string>{};
 }
 
+// The kind of a value a write sets: at run time its parameter's; at a call site, the
+// C++ type the parameter is built from (unknown when it is a parameter already).
+enum class written_kind : unsigned char { unknown, null, boolean, integer, real, text, bytes };
+
+struct written_field {
+  written_name name;
+  written_kind kind = written_kind::unknown;
+  std::optional<std::string> text;  // the text value, when known (a discriminator's variant)
+  source_site value_site;
+};
+
 // A write as the planner reads it: insert(schema, "users", {{"name", ...}}), update,
 // remove. Field names as written; at a call site, only the fields written as literals.
 struct write {
   enum class kind : unsigned char { insert, update, remove } what = kind::insert;
   written_name table;
-  std::vector<written_name> fields;
+  std::vector<written_field> fields;
+  bool fields_complete = true;  // every field the write sets is in `fields` (not so when a name is not seen)
   std::vector<written_name> where_columns;
   bool where_empty = false;  // the filter is known to be empty: it would touch every row
   bool allow_full_scan = false;

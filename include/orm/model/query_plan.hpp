@@ -25,6 +25,8 @@ struct query_problem {
     depth,               // `with` nested deeper than max_depth
     negative_bound,      // a negative limit or offset
     unpinned_unique,     // find_unique whose where does not pin a unique key
+    value_type,          // a value written to a column of another type
+    discriminator_write, // a write that breaks its discriminator's rules
     // Problems of the relation itself, found by the schema checks at the relation; the
     // runtime refuses the load for them, and ormlint reports them there, not here.
     unknown_name,
@@ -209,37 +211,5 @@ class planner {
 
 // Every problem of `q`, in the order the runtime meets them; empty when it can run.
 inline std::vector<query_problem> plan_query(const schema& s, const query& q) { return detail::planner(s, q).run(); }
-
-// The same for a write: its table, the columns it sets and filters on, and (as the seed
-// requires) a where for every update and remove unless the call allows a full scan.
-inline std::vector<query_problem> plan_write(const schema& s, const write& w) {
-  std::vector<query_problem> out;
-  auto add = [&](query_problem::kind k, const written_name& n, std::string message, const std::vector<std::string_view>& names) {
-    query_problem p{k, false, n.site, n.text, closest_name(n.text, names), std::move(message)};
-    if (!p.suggestion.empty()) p.message += "; did you mean '" + p.suggestion + "'?";
-    out.push_back(std::move(p));
-  };
-  const table* t = s.find_table(w.table.text);
-  if (!t) {
-    std::vector<std::string_view> names;
-    for (const table& x : s.tables) names.push_back(x.name);
-    add(query_problem::kind::unknown_column, w.table, "the schema has no table '" + w.table.text + "'", names);
-    return out;
-  }
-  std::vector<std::string_view> columns;
-  for (const column& c : t->columns) columns.push_back(c.name);
-  for (const written_name& f : w.fields)
-    if (!t->find_column(f.text))
-      add(query_problem::kind::unknown_column, f, "table '" + t->name + "' has no column '" + f.text + "'", columns);
-  for (const written_name& f : w.where_columns)
-    if (!t->find_column(f.text))
-      add(query_problem::kind::unknown_column, f, "table '" + t->name + "' has no column '" + f.text + "' to filter on",
-          columns);
-  if (w.what != write::kind::insert && w.where_empty && !w.allow_full_scan)
-    out.push_back({query_problem::kind::full_scan_write, false, w.site, {}, {},
-                   std::string(w.what == write::kind::update ? "an update" : "a remove") + " of '" + t->name +
-                       "' with an empty where would change every row; filter it, or pass {.allow_full_scan = true}"});
-  return out;
-}
 
 }  // namespace orm::model

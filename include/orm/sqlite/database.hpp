@@ -12,6 +12,7 @@
 #include <orm/model/build.hpp>
 #include <orm/model/rules.hpp>
 #include <orm/model/verdict.hpp>
+#include <orm/model/write_plan.hpp>
 #include <orm/sqlite/ddl.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/read_sql.hpp>
@@ -146,14 +147,14 @@ class database {
   row_decoder& decoder() { return decoder_; }
 
  private:
-  // Plans the write (model/query_plan.hpp), as ormlint does at the call site; the first
+  // Plans the write (model/write_plan.hpp), as ormlint does at the call site; the first
   // problem is thrown. Returns the table.
   static const model::table& planned(const model::schema& schema, model::write::kind what, const std::string& table,
                                      const fields& row, const condition* where, write_options options) {
     model::write w;
     w.what = what;
     w.table = {table, {}};
-    for (const auto& [name, value] : row) w.fields.push_back({name, {}});
+    for (const auto& [name, value] : row) w.fields.push_back(field_of(name, value));
     if (where) {
       for (const auto& term : where->terms())
         if (!term.column.empty()) w.where_columns.push_back({term.column, {}});
@@ -162,9 +163,24 @@ class database {
     w.allow_full_scan = options.allow_full_scan;
     for (const model::query_problem& p : model::plan_write(schema, w)) {
       if (p.what == model::query_problem::kind::full_scan_write) throw full_scan_error(p.message);
+      if (p.what == model::query_problem::kind::discriminator_write) throw discriminator_write_error(p.message);
       throw schema_error(p.message);
     }
     return *schema.find_table(table);
+  }
+  // A field as the planner reads it: every kind and text value is known at run time.
+  static model::written_field field_of(const std::string& name, const param& value) {
+    using k = model::written_kind;
+    model::written_field f{{name, {}}, k::unknown, std::nullopt, {}};
+    switch (value.type()) {
+      case param::kind::null: f.kind = k::null; break;
+      case param::kind::boolean: f.kind = k::boolean; break;
+      case param::kind::integer: f.kind = k::integer; break;
+      case param::kind::real: f.kind = k::real; break;
+      case param::kind::text: f.kind = k::text; f.text = value.text(); break;
+      case param::kind::bytes: f.kind = k::bytes; break;
+    }
+    return f;
   }
   static const model::table& table_of(const model::schema& schema, const std::string& name) {
     const model::table* t = schema.find_table(name);

@@ -116,6 +116,8 @@ inline void check(const model::schema& s, const model::table& t, const find_opti
       case k::unpinned_unique:
       case k::unknown_name: throw schema_error(p.message);
       case k::full_scan_write: throw full_scan_error(p.message);  // writes only
+      case k::value_type: throw schema_error(p.message);
+      case k::discriminator_write: throw discriminator_write_error(p.message);
     }
   }
 }

@@ -1,7 +1,6 @@
 #pragma once
-// INSERT / UPDATE / DELETE statements with bound parameters, and the seed's rules for
-// writing discriminated rows: the active variant's required fields present, the other
-// variants' fields absent.
+// INSERT / UPDATE / DELETE statements with bound parameters. The seed's rules for
+// writing discriminated rows are the write planner's (model/write_plan.hpp).
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -25,62 +24,17 @@ inline const param* field_value(const fields& row, const std::string& name) {
   return nullptr;
 }
 
-inline void check_columns(const model::table& t, const fields& row) {
-  for (const auto& [name, v] : row) {
-    const model::column* c = t.find_column(name);
-    if (!c) continue;  // unknown names are the planner's (model::plan_write), checked before
-    if (c->implicit && !v.is_null() && v.type() != param::kind::integer)
-      throw schema_error("'" + t.name + ".id' is an integer key");
+// What only the data can tell: the planner (model/write_plan.hpp) has checked names,
+// kinds and variants before this runs.
+inline void check_text(const model::table& t, const fields& row) {
+  for (const auto& [name, v] : row)
     // Reads return rows as JSON, which holds text only as UTF-8.
     if (v.type() == param::kind::text && !simdjson::validate_utf8(v.text().data(), v.text().size()))
       throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
-  }
-}
-
-// For each discriminator the row sets, the variant it names must exist, its required
-// fields must be set, and no field of another variant may be.
-inline void check_variants(const model::table& t, const fields& row, bool whole_row) {
-  for (const auto& d : t.discriminators) {
-    const param* chosen = field_value(row, d.column);
-    std::vector<std::string> names;
-    for (int v : d.variants) names.push_back(t.variants[static_cast<std::size_t>(v)].name);
-    const auto listed = [&] {
-      std::string out;
-      for (const auto& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
-      return out;
-    };
-    if (!chosen) {
-      if (whole_row) throw discriminator_write_error("a row of '" + t.name + "' needs '" + d.column + "', one of " + listed());
-      for (const auto& [name, v] : row) {
-        const model::column* c = t.find_column(name);
-        if (c && !c->variants.empty())
-          throw discriminator_write_error("setting '" + t.name + "." + name + "', a field of a variant, needs '" + d.column +
-                                          "' in the same update, so that the variant's rules can be checked");
-      }
-      continue;
-    }
-    const auto it = std::find(names.begin(), names.end(), chosen->text());
-    if (chosen->type() != param::kind::text || it == names.end())
-      throw discriminator_write_error("'" + t.name + "." + d.column + "' must be one of " + listed());
-    const int active = d.variants[static_cast<std::size_t>(it - names.begin())];
-    for (const auto& f : t.variants[static_cast<std::size_t>(active)].fields) {
-      const param* v = field_value(row, f.name);
-      if (f.required && (!v || v->is_null()))
-        throw discriminator_write_error("variant '" + *it + "' of '" + t.name + "' requires '" + f.name + "'");
-    }
-    for (const auto& [name, v] : row) {
-      const model::column* c = t.find_column(name);
-      if (!c || c->variants.empty() || v.is_null()) continue;
-      if (std::find(c->variants.begin(), c->variants.end(), active) == c->variants.end())
-        throw discriminator_write_error("'" + name + "' is not a field of variant '" + *it + "' of '" + t.name +
-                                        "'; leave it out");
-    }
-  }
 }
 
 inline statement_text insert(const model::table& t, const fields& row) {
-  check_columns(t, row);
-  check_variants(t, row, /*whole_row=*/true);
+  check_text(t, row);
   statement_text out{"INSERT INTO " + sql::identifier(t.name), {}};
   if (row.empty()) {
     out.sql += " DEFAULT VALUES";
@@ -99,8 +53,7 @@ inline statement_text insert(const model::table& t, const fields& row) {
 // A row that changes its variant has the old variant's fields cleared.
 inline statement_text update(const model::table& t, const fields& changes, const condition& where) {
   if (changes.empty()) throw schema_error("an update of '" + t.name + "' needs at least one column to set");
-  check_columns(t, changes);
-  check_variants(t, changes, /*whole_row=*/false);
+  check_text(t, changes);
   fields all = changes;
   for (const auto& d : t.discriminators)
     if (field_value(changes, d.column))

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "query_schema.hpp"
+#include "write_schema.hpp"
 
 using namespace orm;
 using namespace orm::sqlite;
@@ -24,6 +25,8 @@ void attempt(const char* label, const std::function<void()>& call) {
     std::printf("%s: depth_error: %s\n", label, e.what());
   } catch (const full_scan_error& e) {
     std::printf("%s: full_scan_error: %s\n", label, e.what());
+  } catch (const discriminator_write_error& e) {
+    std::printf("%s: discriminator_write_error: %s\n", label, e.what());
   } catch (const schema_error& e) {
     std::printf("%s: schema_error: %s\n", label, e.what());
   }
@@ -139,4 +142,29 @@ int main() {
 // RUNTIME: remove ok: accepted
   attempt("update ok", [&] { db.update(app::schema, "users", {{"name", "Bo"}}, eq("name", "Bob")); });
 // RUNTIME: update ok: accepted
+
+  database shop_db(":memory:");
+  shop_db.migrate(shop::schema);
+  attempt("type", [&] { shop_db.insert(shop::schema, "items", {{"name", "pen"}, {"stock", "12"}}); });
+// RUNTIME: type: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: 'items.stock' holds integers, and this value is text
+// LINT-SAME: [orm-value-type]
+  attempt("type ok", [&] { shop_db.insert(shop::schema, "items", {{"name", "pen"}, {"stock", 12}, {"price", 2}}); });
+// RUNTIME: type ok: accepted
+
+  attempt("variant", [&] { shop_db.insert(shop::schema, "events", {{"at", 1}, {"kind", "refund"}}); });
+// RUNTIME: variant: discriminator_write_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: variant 'refund' of 'events' requires 'amount'
+// LINT-SAME: [orm-discriminator-write]
+  attempt("other variant", [&] {
+    shop_db.insert(shop::schema, "events", {{"at", 1}, {"kind", "login"}, {"ip", "10.0.0.1"}, {"amount", 5.0}});
+  });
+// RUNTIME: other variant: discriminator_write_error:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: error:
+// CHECK-SAME: 'amount' is not a field of variant 'login' of 'events'; leave it out
+// LINT-SAME: [orm-discriminator-write]
+  attempt("variant ok", [&] { shop_db.insert(shop::schema, "events", {{"at", 1}, {"kind", "refund"}, {"amount", 5.0}}); });
+// RUNTIME: variant ok: accepted
 }

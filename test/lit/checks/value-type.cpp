@@ -1,0 +1,24 @@
+// orm-value-type: an insert or update that sets a column to a value of another type
+// RUN: not %ormlint --checks=-*,orm-value-type %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+#include "write_schema.hpp"
+
+using namespace orm;
+using namespace orm::sqlite;
+
+void writes(database& db, const std::string& name, double price, const param& any, std::int64_t id) {
+  db.insert(shop::schema, "items", {{"name", "pen"}, {"stock", "12"}});
+// CHECK-MESSAGES: :[[@LINE-1]]:64: error: 'items.stock' holds integers, and this value is text [orm-value-type]
+  db.insert(shop::schema, "items", {{"name", true}, {"price", name}});
+// CHECK-MESSAGES: :[[@LINE-1]]:46: error: 'items.name' holds text, and this value is a boolean
+// CHECK-MESSAGES: :[[@LINE-2]]:63: error: 'items.price' holds reals, and this value is text
+  db.update(shop::schema, "items", {{"stock", 2.5}, {"photo", "abc"}}, eq("id", id));
+// CHECK-MESSAGES: :[[@LINE-1]]:47: error: 'items.stock' holds integers, and this value is a real
+// CHECK-MESSAGES: :[[@LINE-2]]:63: error: 'items.photo' holds bytes, and this value is text
+  db.insert(shop::schema, "items", {{"id", "x"}, {"name", "cup"}});
+// CHECK-MESSAGES: :[[@LINE-1]]:44: error: 'items.id' holds integers, and this value is text
+
+  // Must not warn: matching kinds, integers into reals and booleans, null, and values whose kind is the run time's.
+  db.insert(shop::schema, "items", {{"name", name}, {"stock", 3}, {"price", price}, {"active", true},
+                                    {"photo", blob{"\x01"}}, {"addedAt", 1700000000}});
+  db.insert(shop::schema, "items", {{"name", "x"}, {"price", 3}, {"active", 1}, {"stock", nullptr}, {"photo", any}});
+}
