@@ -70,15 +70,17 @@ def run(clangd, include, fast_check_filter_loose):
     project = tempfile.mkdtemp(prefix="orm-lsp-")
     try:
         source = os.path.join(project, "schema.cpp")
+        queries = os.path.join(project, "queries.cpp")
         shutil.copy(os.path.join(HERE, "project", "schema.cpp"), source)
+        shutil.copy(os.path.join(HERE, "project", "queries.cpp"), queries)
         if fast_check_filter_loose:
             shutil.copy(os.path.join(HERE, "project", "clangd.yaml"), os.path.join(project, ".clangd"))
         else:
             with open(os.path.join(project, ".clangd"), "w") as f:
                 f.write("Diagnostics:\n  ClangTidy:\n    Add: ['orm-*']\n")
         with open(os.path.join(project, "compile_commands.json"), "w") as f:
-            json.dump([{"directory": project, "file": source,
-                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", source]}], f)
+            json.dump([{"directory": project, "file": f_,
+                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", f_]} for f_ in (source, queries)], f)
         uri = "file://" + source
         client = Client([clangd, "--log=error", "--pch-storage=memory", "--background-index=false"], project)
         client.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + project,
@@ -127,10 +129,30 @@ def main():
         assert len(edits) == 1, edits
         assert edits[0]["newText"] == ',\n    index("by_authorId").on("authorId")', edits[0]
         assert edits[0]["range"]["start"] == {"line": 6, "character": 46}, edits[0]["range"]
+
+        # A call site in an ordinary .cpp: the misspelt relation of a `with`, with its fix.
+        queries_uri = uri.replace("schema.cpp", "queries.cpp")
+        with open(queries_uri[len("file://"):]) as f:
+            client.notify("textDocument/didOpen", {"textDocument": {"uri": queries_uri, "languageId": "cpp", "version": 1,
+                                                                    "text": f.read()}})
+        at_call = [d for d in client.diagnostics_for(queries_uri) if str(d.get("code", "")).startswith("orm-")]
+        assert len(at_call) == 1, at_call
+        d = at_call[0]
+        assert d["code"] == "orm-unknown-relation", d
+        assert d["severity"] == 1, d
+        assert d["range"]["start"] == {"line": 9, "character": 100}, d["range"]
+        assert d["message"].startswith("Table 'users' has no relation 'post'"), d["message"]
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": queries_uri}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}})
+        fixes = [a for a in actions if a.get("kind") == "quickfix" and "edit" in a]
+        assert fixes, actions
+        edits = fixes[0]["edit"]["changes"][queries_uri]
+        assert [e["newText"] for e in edits] == ['"posts"'], edits
         client.close()
     finally:
         shutil.rmtree(project, ignore_errors=True)
-    print("lsp ok: orm-missing-relation-index at 9:28 with its quick fix; none under FastCheckFilter: Strict")
+    print("lsp ok: orm-missing-relation-index at 9:28 and orm-unknown-relation at a call site, each with its quick fix; "
+          "none under FastCheckFilter: Strict")
 
 
 if __name__ == "__main__":
