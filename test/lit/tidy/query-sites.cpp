@@ -13,7 +13,7 @@ using namespace orm::sqlite;
 void reads(database& db) {
   for (const node& user : db.query(app::schema, app::users).find_many({.with = {{"post", {}}}})) {
 // CHECK-MESSAGES: :[[@LINE-1]]:82: error: table 'users' has no relation 'post'; its relations are: posts; did you mean 'posts'? [orm-unknown-relation]
-// CHECK-FIXES: {{^}}  for (const node& user : db.query(app::schema, app::users).find_many({.with = {{[{]}}"posts", {}}}})) {
+// CHECK-FIXES: {{^}}  for (const node& user : db.query(app::schema, app::users).find_many({.with = {{[{][{]}}"posts", {}}}})) {
     db.query(app::schema, app::posts).find_many({.where = eq("authorId", user["id"].as_integer()), .order_by = {asc("titel")}});
 // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: find_many on 'posts' runs once per row of the query on 'users' (N+1), through its relation 'posts'; load them in that query instead: add {"posts", {...}} to its with [orm-n-plus-one]
 // CHECK-MESSAGES: :[[@LINE-2]]:117: error: table 'posts' has no column 'titel' to order by; did you mean 'title'? [orm-unknown-column]
