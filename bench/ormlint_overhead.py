@@ -37,6 +37,27 @@ def seconds(command, cwd=None, report=None) -> float:
     return elapsed
 
 
+def write_query_unit(path: str, calls: int) -> None:
+    """A unit of `calls` calls into the runtime against examples/blog's schema: reads with
+    nested with / where / order_by, writes, and reads in loops, as an application has them."""
+    shapes = [
+        'db.query(blog::schema, blog::users).find_many({{.columns = only("name", "email"), .where = eq("name", "u{i}"), '
+        '.order_by = {{asc("name")}}, .limit = {i}, .with = {{{{"authoredPosts", {{.limit = 5, .with = {{{{"comments", '
+        '{{.limit = 3}}}}}}}}}}}}}});',
+        'db.query(blog::schema, blog::posts).find_first({{.where = eq("title", "t{i}") && !is_null("authorId"), '
+        '.with = {{{{"author", {{}}}}, {{"tags", {{.limit = 4}}}}}}}});',
+        'db.query(blog::schema, blog::users).find_unique({{.where = eq("id", {i})}});',
+        'db.insert(blog::schema, "users", {{{{"name", "n{i}"}}, {{"email", "e{i}@x"}}}});',
+        'db.update(blog::schema, "posts", {{{{"title", "t{i}"}}, {{"published", true}}}}, eq("id", {i}));',
+        'for (const auto& u : db.query(blog::schema, blog::users).find_many({{.limit = 10}})) '
+        'db.query(blog::schema, blog::posts).find_many({{.where = eq("authorId", u["id"].as_integer())}});',
+    ]
+    body = [f"void call_{i}(database& db) {{ {shapes[i % len(shapes)].format(i=i)} }}" for i in range(calls)]
+    with open(path, "w") as f:
+        f.write('#include <orm/sqlite.hpp>\n#include "blog/schema.hpp"\nusing namespace orm;\nusing namespace orm::sqlite;\n')
+        f.write("\n".join(body) + "\n")
+
+
 def syntax_only_commands(database: str, files) -> list:
     """The compile database's commands for `files`, as -fsyntax-only runs of clang++-19."""
     with open(os.path.join(database, "compile_commands.json")) as f:
@@ -64,7 +85,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     ormlint = os.path.join(args.build, "tool", "cli", "ormlint")
-    flags = ["-std=c++20", "-I", INCLUDE]
+    flags = ["-std=c++20", "-I", INCLUDE, "-I", os.path.join(ROOT, "examples")]
 
     with tempfile.TemporaryDirectory() as tmp:
         generated = os.path.join(tmp, "schema_1000x5000.hpp")
@@ -76,13 +97,17 @@ def main() -> None:
         plain = os.path.join(tmp, "standard_headers.cpp")
         with open(plain, "w") as f:
             f.write("".join(f"#include <{h}>\n" for h in STD_HEADERS) + "int main() {}\n")
+        queries = os.path.join(tmp, "query_calls.cpp")
+        write_query_unit(queries, 200)
         units = {
             "examples/blog (the example schema)": os.path.join(ROOT, "examples", "blog", "main.cpp"),
+            "200 query and write calls against examples/blog": queries,
             "generated schema, 1000 tables / 5000 relations": big,
             "14 standard headers, no schema": plain,
         }
         examples = [os.path.join(ROOT, "examples", "blog", "main.cpp")] + sorted(
-            os.path.join(ROOT, "examples", "mistakes", f) for f in os.listdir(os.path.join(ROOT, "examples", "mistakes")))
+            os.path.join(ROOT, "examples", "mistakes", f) for f in os.listdir(os.path.join(ROOT, "examples", "mistakes"))
+            if f.endswith(".cpp"))
         commands = syntax_only_commands(args.build, examples)
 
         times = {u: ([], [], []) for u in units}

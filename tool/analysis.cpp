@@ -34,13 +34,14 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
   std::set<std::tuple<unsigned, unsigned, std::string>> planned;
   const calls_in_unit calls_written = find_queries(context);
   for (const found_schema& schema : schemas.readable) {
-    std::vector<model::query> own;  // the queries and writes made against this schema
-    std::vector<model::write> own_writes;
-    for (const found_query& q : calls_written.queries)
-      if (q.schema == schema.variable->getCanonicalDecl()) own.push_back(q.query);
-    for (const found_write& w : calls_written.writes)
-      if (w.schema == schema.variable->getCanonicalDecl()) own_writes.push_back(w.write);
-    for (checks::finding& f : checks::run_checks(schema.model, enabled, own, own_writes)) {
+    // The queries and writes made against this schema.
+    const auto own = [&](const auto& calls) {
+      std::vector<std::decay_t<decltype(calls.front().call)>> out;
+      for (const auto& c : calls)
+        if (c.schema == schema.variable->getCanonicalDecl()) out.push_back(c.call);
+      return out;
+    };
+    for (checks::finding& f : checks::run_checks(schema.model, enabled, own(calls_written.queries), own(calls_written.writes))) {
       clang::SourceLocation at = locate(f.site);
       if (!f.literal.empty())
         if (const auto literal = find_literal(at, f.literal, context.getSourceManager(), context.getLangOpts()); literal.isValid())

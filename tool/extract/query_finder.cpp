@@ -58,23 +58,23 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     const auto table = schema && options ? table_name(*query_call) : std::nullopt;
     if (!table) return true;
     found_query q{schema->getCanonicalDecl(), {}};
-    q.query.table = *table;
-    q.query.site = site_of(call->getBeginLoc());
+    q.call.table = *table;
+    q.call.site = site_of(call->getBeginLoc());
     if (const clang::Expr* scan = field_init(*options, "allow_full_scan"); given(scan)) {
       const auto* literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(written(scan));
-      q.query.allow_full_scan = !literal || literal->getValue();
+      q.call.allow_full_scan = !literal || literal->getValue();
     }
     if (const clang::Expr* depth = field_init(*options, "max_depth"); given(depth)) {
       const auto value = constant(depth);
       if (!value) return true;  // a depth known only at run time: the nesting cannot be judged
-      q.query.max_depth = static_cast<int>(*value);
+      q.call.max_depth = static_cast<int>(*value);
     }
-    q.query.top = options_of(*options);
+    q.call.top = options_of(*options);
     const clang::Expr* where = field_init(*options, "where");
-    if (given(where)) q.query.per_row = per_row_of(where, *call, method->getName());
+    if (given(where)) q.call.per_row = per_row_of(where, *call, method->getName());
     if (method->getName() == "find_unique") {
-      q.query.unique = true;
-      q.query.pinned = given(where) ? pinned_by(where) : std::vector<std::string>{};
+      q.call.unique = true;
+      q.call.pinned = given(where) ? pinned_by(where) : std::vector<std::string>{};
     }
     result.queries.push_back(std::move(q));
     return true;
@@ -266,34 +266,34 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     const auto table = name_in(call.getArg(1));
     if (!schema || !table) return true;
     found_write w{schema->getCanonicalDecl(), {}};
-    w.write.what = what;
-    w.write.table = *table;
-    w.write.site = site_of(call.getExprLoc());
+    w.call.what = what;
+    w.call.table = *table;
+    w.call.site = site_of(call.getExprLoc());
     if (what != kind::remove) {
       const auto* row = row_of(call.getArg(2));
-      w.write.fields_complete = row != nullptr;
+      w.call.fields_complete = row != nullptr;
       for (const clang::Expr* item : row ? row->inits() : llvm::ArrayRef<clang::Expr*>{}) {
         const auto parts = pair_parts(item);
         auto field = parts ? name_in(parts->first) : std::nullopt;
         if (!field) {
-          w.write.fields_complete = false;  // a name known only at run time
+          w.call.fields_complete = false;  // a name known only at run time
           continue;
         }
-        w.write.fields.push_back(field_of(std::move(*field), parts->second));
+        w.call.fields.push_back(field_of(std::move(*field), parts->second));
       }
     }
     if (what != kind::insert) {
       const clang::Expr* where = call.getArg(where_arg);
       names_of_calls(where, {"eq", "ne", "lt", "le", "gt", "ge", "is_null", "is_not_null", "like", "in"}, false,
-                     w.write.where_columns);
-      w.write.where_empty = empty_braces(where);
-      w.write.per_row = per_row_of(where, call, name);
+                     w.call.where_columns);
+      w.call.where_empty = empty_braces(where);
+      w.call.per_row = per_row_of(where, call, name);
       if (where_arg + 1 < call.getNumArgs() && !llvm::isa<clang::CXXDefaultArgExpr>(call.getArg(where_arg + 1))) {
         const auto* options = llvm::dyn_cast<clang::InitListExpr>(written(call.getArg(where_arg + 1)));
         const clang::Expr* scan = options ? field_init(*options, "allow_full_scan") : nullptr;
         const auto* literal = scan ? llvm::dyn_cast<clang::CXXBoolLiteralExpr>(written(scan)) : nullptr;
         // Anything but a literal false may allow it: not known here, so not reported.
-        w.write.allow_full_scan = !options || (given(scan) && (!literal || literal->getValue()));
+        w.call.allow_full_scan = !options || (given(scan) && (!literal || literal->getValue()));
       }
     }
     result.writes.push_back(std::move(w));

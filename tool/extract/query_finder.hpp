@@ -13,15 +13,14 @@ class VarDecl;
 
 namespace orm::tool {
 
-struct found_query {
-  const clang::VarDecl* schema = nullptr;  // the schema variable the query names
-  model::query query;
-};
-
-struct found_write {
+// A call into the runtime, as the planner reads it, and the schema variable it names.
+template <class Call>
+struct found_call {
   const clang::VarDecl* schema = nullptr;
-  model::write write;
+  Call call;
 };
+using found_query = found_call<model::query>;
+using found_write = found_call<model::write>;
 
 struct calls_in_unit {
   std::vector<found_query> queries;
