@@ -46,6 +46,8 @@ constexpr check_info registry[] = {
     {"orm-query-depth", "a query whose with nests deeper than its max_depth", nullptr, query_depth_at_call},
     {"orm-n-plus-one", "a query or write run once per row of another query, which a relation could load in one", nullptr, n_plus_one_at_call, n_plus_one_in_write},
     {"orm-unpinned-unique", "a find_unique whose where does not pin a unique key", nullptr, unpinned_unique_at_call},
+    {"orm-unreadable-schema", "a schema ormlint cannot read, because its initializer is not a constant expression",
+     nullptr},
     {"orm-negative-bound", "a query with a negative limit or offset", nullptr, negative_bound_at_call},
 };
 }  // namespace

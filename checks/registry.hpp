@@ -15,12 +15,16 @@ namespace orm::checks {
 struct check_info {
   std::string_view id;       // "orm-missing-relation-index"
   std::string_view summary;  // one sentence, the same in the docs and --list-checks
-  void (*run)(const schema_index&, findings&);  // may be null for checks of queries only
+  void (*run)(const schema_index&, findings&);  // null for checks of call sites only, or found by the front ends
   // For checks that also look at the queries written against the schema; may be null.
   void (*run_on_query)(const schema_index&, const model::query&, findings&) = nullptr;
   // For checks that also look at the writes (insert, update, remove); may be null.
   void (*run_on_write)(const schema_index&, const model::write&, findings&) = nullptr;
 };
+
+// A schema variable whose initializer is not a constant expression: the front ends find
+// it (only the compiler can tell), and report it under this id like any check's finding.
+inline constexpr const char* unreadable_schema_check = "orm-unreadable-schema";
 
 std::span<const check_info> all_checks();
 const check_info* find_check(std::string_view id);

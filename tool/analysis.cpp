@@ -21,6 +21,16 @@ namespace orm::tool {
 unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled) {
   schemas_in_unit schemas = find_schemas(context);
   unit_analysis out;
+  // A schema nobody could check is a finding of its own (orm-unreadable-schema), so that
+  // CI can promote it and no front end passes it in silence.
+  if (enabled(checks::unreadable_schema_check))
+    for (const unreadable_schema& u : schemas.unreadable) {
+      checks::finding f = checks::make_finding(
+          checks::unreadable_schema_check, checks::severity::warning, {},
+          "ormlint cannot read schema '" + u.variable->getQualifiedNameAsString() + "': " + u.reason +
+              "; make its initializer a constant expression");
+      out.findings.push_back({std::move(f), u.variable->getLocation(), {}, {}});
+    }
   out.unreadable = std::move(schemas.unreadable);
   if (schemas.readable.empty()) return out;
 

@@ -1,5 +1,7 @@
 #include "tool/cli/check_globs.hpp"
 
+#include <algorithm>
+
 namespace orm::tool {
 
 namespace {
@@ -48,6 +50,15 @@ bool check_globs::matches(std::string_view check) const {
   for (const glob& g : globs_)
     if (glob_match(g.pattern, check)) result = g.positive;
   return result;
+}
+
+std::vector<std::string> check_globs::unmatched(const std::vector<std::string_view>& ids) const {
+  std::vector<std::string> out;
+  for (const glob& g : globs_)
+    if (g.positive && std::string_view(g.pattern).starts_with("orm") &&
+        std::none_of(ids.begin(), ids.end(), [&](std::string_view id) { return glob_match(g.pattern, id); }))
+      out.push_back(g.pattern);
+  return out;
 }
 
 }  // namespace orm::tool

@@ -11,6 +11,10 @@ class check_globs {
  public:
   explicit check_globs(std::string_view list);
   bool matches(std::string_view check) const;
+  // The globs that add checks of this tool ("orm..."), yet match none of `ids`: a typo
+  // ("orm-unbound-many") would otherwise enable nothing, in silence. Globs naming other
+  // tools' checks (a list shared with .clang-tidy) are left alone.
+  std::vector<std::string> unmatched(const std::vector<std::string_view>& ids) const;
 
  private:
   struct glob {

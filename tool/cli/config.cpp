@@ -21,14 +21,21 @@ namespace orm::tool {
 llvm::Expected<lint_config> parse_config(llvm::StringRef text, llvm::StringRef path) {
   lint_config config;
   config.path = path.str();
-  std::string problems;
-  llvm::yaml::Input input(text, nullptr, [](const llvm::SMDiagnostic& d, void* sink) {
-    *static_cast<std::string*>(sink) += d.getMessage().str() + "\n";
-  }, &problems);
+  // Each problem as a compiler would say it: file:line:column: message.
+  struct sink_t {
+    std::string path, text;
+  } sink{path.str(), {}};
+  llvm::yaml::Input input(text, nullptr, [](const llvm::SMDiagnostic& d, void* context) {
+    auto& s = *static_cast<sink_t*>(context);
+    s.text += s.path + ":" + std::to_string(d.getLineNo()) + ":" + std::to_string(d.getColumnNo() + 1) + ": " +
+              d.getMessage().str() + "\n";
+  }, &sink);
   input >> config;
   if (input.error())
-    return llvm::createStringError(input.error(), "%s: %sexpected keys: Checks, WarningsAsErrors", path.str().c_str(),
-                                   problems.c_str());
+    return llvm::createStringError(input.error(),
+                                   "%sormlint: .ormlint.yaml accepts the keys Checks and WarningsAsErrors (no orm check "
+                                   "has options, so there is no CheckOptions)",
+                                   sink.text.c_str());
   return config;
 }
 

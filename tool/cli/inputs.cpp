@@ -27,6 +27,9 @@ llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> take_compil
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> load_database(
     std::unique_ptr<clang::tooling::CompilationDatabase> from_arguments, const std::string& build_path,
     const std::vector<std::string>& paths) {
+  // A missing input is named as such, before any search for a database could hide it.
+  for (const std::string& path : paths)
+    if (!llvm::sys::fs::exists(path)) return llvm::createStringError("ormlint: '%s' does not exist", path.c_str());
   if (from_arguments) return from_arguments;
   std::string error;
   std::unique_ptr<clang::tooling::CompilationDatabase> database;

@@ -1,5 +1,8 @@
 // ormlint: checks orm schemas in C++ sources for what would break relational queries.
+#include <algorithm>
 #include <set>
+
+#include <orm/model/names.hpp>
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/InitLLVM.h>
@@ -23,6 +26,32 @@ int fail(llvm::Error e) {
   llvm::errs() << llvm::toString(std::move(e)) << "\n";
   return could_not_run;
 }
+
+// A check list that enables nothing, or names a check that does not exist, is a usage
+// error: a run that checks nothing must not pass CI.
+llvm::Error usable_check_lists(const lint_settings& settings, const cli_options& options,
+                               const std::optional<lint_config>& config) {
+  std::vector<std::string_view> ids;
+  for (const auto& check : orm::checks::all_checks()) ids.push_back(check.id);
+  // Where a list came from, for the message: the option, the config file's key, or the default.
+  const auto origin = [&](bool given, const char* option, bool in_config, const char* key) {
+    return given ? std::string(option) : in_config ? config->path + " (" + key + ")" : "the default " + std::string(option);
+  };
+  const std::pair<const check_globs*, std::string> lists[] = {
+      {&settings.checks, origin(!options.checks.empty(), "--checks", config && config->checks, "Checks")},
+      {&settings.warnings_as_errors, origin(!options.warnings_as_errors.empty(), "--warnings-as-errors",
+                                            config && config->warnings_as_errors, "WarningsAsErrors")}};
+  for (const auto& [globs, where] : lists)
+    for (const std::string& glob : globs->unmatched(ids)) {
+      const std::string close = orm::model::closest_name(glob, ids);
+      return llvm::createStringError("ormlint: '%s' in %s names no check%s; see --list-checks", glob.c_str(),
+                                     where.c_str(), close.empty() ? "" : ("; did you mean '" + close + "'?").c_str());
+    }
+  if (std::none_of(ids.begin(), ids.end(), [&](std::string_view id) { return settings.checks.matches(id); }))
+    return llvm::createStringError("ormlint: %s enables no check; add one, for example 'orm-*'",
+                                   lists[0].second.c_str());
+  return llvm::Error::success();
+}
 }  // namespace
 
 int main(int argc, const char** argv) {
@@ -42,6 +71,7 @@ int main(int argc, const char** argv) {
       check_globs(!options.checks.empty() ? options.checks : (*config && (*config)->checks) ? *(*config)->checks : "orm-*"),
       check_globs(!options.warnings_as_errors.empty() ? options.warnings_as_errors
                   : (*config && (*config)->warnings_as_errors) ? *(*config)->warnings_as_errors : "")};
+  if (auto unusable = usable_check_lists(settings, options, *config)) return fail(std::move(unusable));
   if (options.list_checks) {
     for (const auto& check : orm::checks::all_checks())
       if (settings.checks.matches(check.id)) llvm::outs() << check.id << "  " << check.summary << "\n";

@@ -1,6 +1,12 @@
 #include "tool/cli/options.hpp"
 
+#include <clang/Basic/Version.h>
 #include <llvm/Support/CommandLine.h>
+#include <llvm/Support/raw_ostream.h>
+
+#ifndef ORM_VERSION
+#error "ORM_VERSION must name the project's version (tool/cli/CMakeLists.txt sets it)"
+#endif
 
 namespace orm::tool {
 
@@ -21,7 +27,8 @@ cli_options parse_options(int argc, const char** argv) {
   static cl::opt<bool> fix("fix", cl::desc("Apply the fixes to the files"), cl::cat(category));
   static cl::opt<std::string> export_fixes("export-fixes", cl::desc("Write fixes as YAML for clang-apply-replacements"),
                                            cl::value_desc("file"), cl::cat(category));
-  static cl::opt<unsigned> jobs("j", cl::desc("Translation units checked in parallel"), cl::init(1), cl::cat(category));
+  static cl::opt<unsigned> jobs("j", cl::desc("Translation units checked in parallel (-j 2 or -j2)"), cl::init(1),
+                                cl::Prefix, cl::cat(category));
   static cl::opt<bool> list_checks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(category));
   static cl::opt<std::string> explain("explain", cl::desc("Print the documentation of a check and exit"),
                                       cl::value_desc("check"), cl::cat(category));
@@ -29,10 +36,19 @@ cli_options parse_options(int argc, const char** argv) {
   static cl::opt<bool> time_report("time-report", cl::desc("Print CPU time of clang's front end and of the checks"),
                                    cl::Hidden, cl::cat(category));
   cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(argc, argv,
-                              "ormlint: finds what would break relational queries in orm schemas\n\n"
-                              "  ormlint [options] <files or directories> [-- <compiler arguments>]\n\n"
-                              "Exit status: 0 no findings at error severity, 1 findings, 2 ormlint could not run.\n");
+  cl::SetVersionPrinter([](llvm::raw_ostream& out) {
+    out << "ormlint " << ORM_VERSION << ", built with Clang " << CLANG_VERSION_STRING << "\n";
+  });
+  // Errors go to a stream, so that a usage error exits 2 (could not run), not llvm::cl's 1,
+  // which CI would read as "findings".
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "ormlint: finds what would break relational queries in orm schemas\n\n"
+                                   "  ormlint [options] <files or directories> [-- <compiler arguments>]\n\n"
+                                   "Exit status: 0 no findings at error severity, 1 findings, 2 ormlint could not run.\n",
+                                   &llvm::errs())) {
+    llvm::errs() << "ormlint: see --help for the options\n";
+    std::exit(2);
+  }
   if (format != "text" && format != "json" && format != "sarif") {
     llvm::errs() << "ormlint: unknown --format=" << format << "; use text, json or sarif\n";
     std::exit(2);

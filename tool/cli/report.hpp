@@ -41,8 +41,5 @@ struct unit_report {
   double ormlint_seconds = 0;
 };
 
-// Pseudo-check for schema variables ormlint cannot evaluate; not in the registry,
-// so it cannot be disabled by mistake.
-inline constexpr const char* unreadable_schema_check = "ormlint-unreadable-schema";
 
 }  // namespace orm::tool

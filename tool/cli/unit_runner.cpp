@@ -42,11 +42,6 @@ class unit_linter : public clang::ASTConsumer {
       if (settings_.warnings_as_errors.matches(f.finding.check)) level = checks::severity::error;
       add(context, f.finding.check, level, f.location, f.finding.message, f.notes, f.fixes);
     }
-    for (const unreadable_schema& u : analysis.unreadable)
-      add(context, unreadable_schema_check, checks::severity::warning, u.variable->getLocation(),
-          "ormlint cannot read schema '" + u.variable->getQualifiedNameAsString() + "': " + u.reason +
-              "; make its initializer a constant expression",
-          {}, {});
     report_.ormlint_seconds = cpu_seconds() - parsed;
   }
 

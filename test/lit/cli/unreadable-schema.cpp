@@ -1,12 +1,22 @@
 // A schema that is not a constant expression is reported with Clang's reason, not skipped.
 // RUN: %ormlint %s -- %cxxflags | FileCheck %s -implicit-check-not='{{warning|error}}:'
+// It is a check like the others: listed, documented, promotable, and can be turned off.
+// RUN: %python %S/Inputs/expect_status.py 1 %ormlint --warnings-as-errors='*' %s -- %cxxflags
+// RUN: not %ormlint --warnings-as-errors='orm-unreadable-schema' %s -- %cxxflags | FileCheck %s --check-prefix=PROMOTED
+// PROMOTED: error: ormlint cannot read schema 'schema'{{.*}}[orm-unreadable-schema]
+// RUN: %ormlint --checks='orm-*,-orm-unreadable-schema' %s -- %cxxflags | FileCheck %s --check-prefix=OFF --allow-empty
+// OFF-NOT: unreadable
+// RUN: %ormlint --list-checks | FileCheck %s --check-prefix=LIST
+// LIST: orm-unreadable-schema  a schema ormlint cannot read, because its initializer is not a constant expression
+// RUN: %ormlint --explain orm-unreadable-schema | FileCheck %s --check-prefix=PAGE
+// PAGE: # orm-unreadable-schema
 #include <orm/orm.hpp>
 
 using namespace orm;
 int runtime_limit();
 inline constexpr auto users = table("users");
 inline const auto schema = define_schema(tables(users), {.defaults = {.default_limit = runtime_limit()}});
-// CHECK: :[[@LINE-1]]:19: warning: ormlint cannot read schema 'schema': non-constexpr function 'runtime_limit' cannot be used in a constant expression {{.*}}; make its initializer a constant expression [ormlint-unreadable-schema]
+// CHECK: :[[@LINE-1]]:19: warning: ormlint cannot read schema 'schema': non-constexpr function 'runtime_limit' cannot be used in a constant expression {{.*}}; make its initializer a constant expression [orm-unreadable-schema]
 
 // A template's schemas are never evaluated (their values depend on the arguments).
 template <int N>
