@@ -1,7 +1,8 @@
+// orm-unreadable-schema: a schema ormlint cannot read, because its initializer is not a constant expression
 // A schema that is not a constant expression is reported with Clang's reason, not skipped.
 // RUN: %ormlint %s -- %cxxflags | FileCheck %s -implicit-check-not='{{warning|error}}:'
 // It is a check like the others: listed, documented, promotable, and can be turned off.
-// RUN: %python %S/Inputs/expect_status.py 1 %ormlint --warnings-as-errors='*' %s -- %cxxflags
+// RUN: %python %S/../cli/Inputs/expect_status.py 1 %ormlint --warnings-as-errors='*' %s -- %cxxflags
 // RUN: not %ormlint --warnings-as-errors='orm-unreadable-schema' %s -- %cxxflags | FileCheck %s --check-prefix=PROMOTED
 // PROMOTED: error: ormlint cannot read schema 'schema'{{.*}}[orm-unreadable-schema]
 // RUN: %ormlint --checks='orm-*,-orm-unreadable-schema' %s -- %cxxflags | FileCheck %s --check-prefix=OFF --allow-empty
