@@ -14,41 +14,44 @@
 namespace orm::checks {
 
 namespace {
-// One line per check. The summaries are repeated in docs/checks/<name>.md.
+// One line per check: id, summary (repeated in docs/checks/<name>.md), the severity it
+// reports at by default (some findings of a check may differ; its page says when), and
+// what runs it.
+constexpr severity error = severity::error, warning = severity::warning;
 constexpr check_info registry[] = {
-    {"orm-unknown-reference", "a table or column named in a schema that does not exist", unknown_reference},
-    {"orm-missing-relation-index", "a relation load with no index whose leading columns are the lookup columns",
+    {"orm-unknown-reference", "a table or column named in a schema that does not exist", error, unknown_reference},
+    {"orm-missing-relation-index", "a relation load with no index whose leading columns are the lookup columns", error,
      missing_relation_index},
-    {"orm-ambiguous-relation", "relations whose columns cannot be decided: several candidate inverses, or one name twice",
+    {"orm-ambiguous-relation", "relations whose columns cannot be decided: several candidate inverses, or one name twice", error,
      ambiguous_relation},
-    {"orm-missing-inverse", "a relation whose inverse cannot be found, or does not mirror it",
+    {"orm-missing-inverse", "a relation whose inverse cannot be found, or does not mirror it", error,
      missing_inverse},
-    {"orm-unbounded-many", "a many() relation that a query can load with no bound", unbounded_many,
+    {"orm-unbounded-many", "a many() relation that a query can load with no bound", warning, unbounded_many,
      unbounded_loads},
-    {"orm-discriminator-collision", "a discriminator whose alias, variants or fields collide",
+    {"orm-discriminator-collision", "a discriminator whose alias, variants or fields collide", error,
      discriminator_collision},
-    {"orm-relation-name-collision", "a relation named like a column of its table", relation_name_collision},
-    {"orm-non-unique-one", "a one() relation whose target columns are not unique, including one-to-one without a unique foreign key", non_unique_one},
-    {"orm-foreign-key-mismatch", "a foreign key that contradicts its column: nullable but required, set null but not_null, or ids of another table", foreign_key_mismatch},
-    {"orm-required-cycle", "required foreign keys that form a cycle, so that no row can be inserted first", required_cycle},
-    {"orm-redundant-index", "an index that another index or the primary key already serves", redundant_index},
+    {"orm-relation-name-collision", "a relation named like a column of its table", error, relation_name_collision},
+    {"orm-non-unique-one", "a one() relation whose target columns are not unique, including one-to-one without a unique foreign key", warning, non_unique_one},
+    {"orm-foreign-key-mismatch", "a foreign key that contradicts its column: nullable but required, set null but not_null, or ids of another table", error, foreign_key_mismatch},
+    {"orm-required-cycle", "required foreign keys that form a cycle, so that no row can be inserted first", error, required_cycle},
+    {"orm-redundant-index", "an index that another index or the primary key already serves", warning, redundant_index},
     // Call sites: checked by the query planner the runtime runs (model/query_plan.hpp).
-    {"orm-unknown-relation", "a query whose with names a relation its table does not have", nullptr,
+    {"orm-unknown-relation", "a query whose with names a relation its table does not have", error, nullptr,
      unknown_relation_at_call},
-    {"orm-unknown-column", "a query or write that names a table or column the schema does not have", nullptr,
+    {"orm-unknown-column", "a query or write that names a table or column the schema does not have", error, nullptr,
      unknown_column_at_call, unknown_column_in_write},
-    {"orm-value-type", "an insert or update that sets a column to a value of another type", nullptr, nullptr,
+    {"orm-value-type", "an insert or update that sets a column to a value of another type", error, nullptr, nullptr,
      value_type_in_write},
-    {"orm-discriminator-write", "an insert or update that breaks its discriminator's variant rules", nullptr, nullptr,
+    {"orm-discriminator-write", "an insert or update that breaks its discriminator's variant rules", error, nullptr, nullptr,
      discriminator_write},
-    {"orm-full-scan-write", "an update or remove whose where is empty, without allow_full_scan", nullptr, nullptr,
+    {"orm-full-scan-write", "an update or remove whose where is empty, without allow_full_scan", error, nullptr, nullptr,
      full_scan_write},
-    {"orm-query-depth", "a query whose with nests deeper than its max_depth", nullptr, query_depth_at_call},
-    {"orm-n-plus-one", "a query or write run once per row of another query, which a relation could load in one", nullptr, n_plus_one_at_call, n_plus_one_in_write},
-    {"orm-unpinned-unique", "a find_unique whose where does not pin a unique key", nullptr, unpinned_unique_at_call},
-    {"orm-unreadable-schema", "a schema ormlint cannot read, because its initializer is not a constant expression",
+    {"orm-query-depth", "a query whose with nests deeper than its max_depth", error, nullptr, query_depth_at_call},
+    {"orm-n-plus-one", "a query or write run once per row of another query, which a relation could load in one", warning, nullptr, n_plus_one_at_call, n_plus_one_in_write},
+    {"orm-unpinned-unique", "a find_unique whose where does not pin a unique key", error, nullptr, unpinned_unique_at_call},
+    {"orm-unreadable-schema", "a schema ormlint cannot read, because its initializer is not a constant expression", warning,
      nullptr},
-    {"orm-negative-bound", "a query with a negative limit or offset", nullptr, negative_bound_at_call},
+    {"orm-negative-bound", "a query with a negative limit or offset", error, nullptr, negative_bound_at_call},
 };
 }  // namespace
 

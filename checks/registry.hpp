@@ -15,6 +15,7 @@ namespace orm::checks {
 struct check_info {
   std::string_view id;       // "orm-missing-relation-index"
   std::string_view summary;  // one sentence, the same in the docs and --list-checks
+  severity level;            // the default: SARIF's rule level, the doc page's "Severity"
   void (*run)(const schema_index&, findings&);  // null for checks of call sites only, or found by the front ends
   // For checks that also look at the queries written against the schema; may be null.
   void (*run_on_query)(const schema_index&, const model::query&, findings&) = nullptr;

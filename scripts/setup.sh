@@ -24,5 +24,22 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Microsoft's SARIF validator, from the npm registry, into a folder of the build (test
+# sarif_validator). npm is Debian's when the machine has none.
+validator_version=5.7.0
+validator=build/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if ! grep -qs "\"version\": \"$validator_version\"" build/npm/node_modules/@microsoft/sarif-multitool/package.json; then
+  if ! command -v npm >/dev/null; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
+  fi
+  echo "setup: installing @microsoft/sarif-multitool@$validator_version into build/npm"
+  mkdir -p build/npm
+  npm install --prefix build/npm --no-audit --no-fund --loglevel=error "@microsoft/sarif-multitool@$validator_version" >/dev/null
+fi
+chmod u+x "$validator"  # its package's postinstall does this; npm no longer runs install scripts unasked
+
 cmake --preset default >/dev/null
 cmake --build --preset default

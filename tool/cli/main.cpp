@@ -4,7 +4,9 @@
 
 #include <orm/model/names.hpp>
 
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/Path.h>
 #include <llvm/Support/InitLLVM.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -25,6 +27,22 @@ constexpr int no_error_findings = 0, error_findings = 1, could_not_run = 2;
 int fail(llvm::Error e) {
   llvm::errs() << llvm::toString(std::move(e)) << "\n";
   return could_not_run;
+}
+
+// Where SARIF's helpUri points: the option's base, else the pages installed with
+// ormlint (<prefix>/share/doc/orm/checks/), else those of the source tree it was built
+// from; always absolute, as SARIF requires.
+std::string help_base(const cli_options& options, const char* argv0) {
+  std::string base = options.sarif_help_uri;
+  if (base.empty()) {
+    static int anchor;
+    llvm::SmallString<256> installed(llvm::sys::path::parent_path(
+        llvm::sys::path::parent_path(llvm::sys::fs::getMainExecutable(argv0, &anchor))));
+    llvm::sys::path::append(installed, "share", "doc", "orm", "checks");
+    base = "file://" + (llvm::sys::fs::is_directory(installed) ? installed.str().str() : std::string(ORM_SOURCE_DIR "/docs/checks"));
+  }
+  if (!base.empty() && base.back() != '/') base += '/';
+  return base;
 }
 
 // A check list that enables nothing, or names a check that does not exist, is a usage
@@ -96,7 +114,7 @@ int main(int argc, const char** argv) {
       if (reported.insert(f.key()).second) findings.push_back(&f);
   }
   if (options.format == "json") print_json(findings, llvm::outs());
-  else if (options.format == "sarif") print_sarif(findings, llvm::outs());
+  else if (options.format == "sarif") print_sarif(findings, llvm::outs(), help_base(options, argv[0]));
   else print_text(findings, llvm::outs());
   llvm::outs().flush();
   if (!options.export_fixes.empty() && !export_fixes(findings, files->front(), options.export_fixes, llvm::errs()))

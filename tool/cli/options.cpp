@@ -33,6 +33,11 @@ cli_options parse_options(int argc, const char** argv) {
   static cl::opt<std::string> explain("explain", cl::desc("Print the documentation of a check and exit"),
                                       cl::value_desc("check"), cl::cat(category));
 
+  static cl::opt<std::string> sarif_help_uri(
+      "sarif-help-uri",
+      cl::desc("Base URI of the checks' pages in SARIF (helpUri = base + '<check>.md'), such as your repository's "
+               "docs/checks/ (default: the pages installed with ormlint, as file://)"),
+      cl::value_desc("uri"), cl::cat(category));
   static cl::opt<bool> time_report("time-report", cl::desc("Print CPU time of clang's front end and of the checks"),
                                    cl::Hidden, cl::cat(category));
   cl::HideUnrelatedOptions(category);
@@ -54,7 +59,7 @@ cli_options parse_options(int argc, const char** argv) {
     std::exit(2);
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
-          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain, time_report};
+          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain, time_report, sarif_help_uri};
 }
 
 }  // namespace orm::tool

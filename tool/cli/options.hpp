@@ -17,6 +17,7 @@ struct cli_options {
   bool list_checks = false;
   std::string explain;
   bool time_report = false;  // hidden: CPU time of the front end and of ormlint, per unit
+  std::string sarif_help_uri;  // empty: the docs installed next to ormlint (or in its source tree)
 };
 
 // Parses argv (already without the part after `--`); exits with 2 on bad options.

@@ -16,6 +16,8 @@ void print_text(const finding_list& findings, llvm::raw_ostream& out);
 // One JSON array; each finding has check, severity, file, line, column, message, notes, fixes.
 void print_json(const finding_list& findings, llvm::raw_ostream& out);
 // SARIF 2.1.0, written by Clang's SarifDocumentWriter.
-void print_sarif(const finding_list& findings, llvm::raw_ostream& out);
+// `help_base`: where each rule's page is, as an absolute URI ending in '/'; the rule's
+// helpUri is help_base + "<name>.md".
+void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const std::string& help_base);
 
 }  // namespace orm::tool

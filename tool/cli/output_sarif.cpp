@@ -5,6 +5,8 @@
 #include <clang/Basic/FileManager.h>
 #include <clang/Basic/Sarif.h>
 #include <clang/Basic/SourceManager.h>
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
 
 #include "checks/registry.hpp"
@@ -44,20 +46,79 @@ class sarif_sources {
 
 }  // namespace
 
-void print_sarif(const finding_list& findings, llvm::raw_ostream& out) {
+namespace {
+
+// A file path as SARIF's artifact URIs have it: file:// and the path, percent-encoded.
+std::string file_uri(llvm::StringRef path) {
+  std::string out = "file://";
+  for (unsigned char c : path) {
+    if (llvm::isAlnum(c) || llvm::StringRef("/-._~").contains(static_cast<char>(c))) out += static_cast<char>(c);
+    else out += {'%', llvm::hexdigit(c >> 4), llvm::hexdigit(c & 15)};
+  }
+  return out;
+}
+
+// "orm-unknown-relation" -> "UnknownRelation": SARIF wants a rule's name, for people,
+// distinct from its opaque id.
+std::string rule_name(llvm::StringRef id) {
+  id.consume_front("orm-");
+  std::string out;
+  for (llvm::StringRef word : llvm::split(id, '-'))
+    if (!word.empty()) out += llvm::toUpper(word.front()) + word.drop_front().str();
+  return out;
+}
+
+llvm::json::Object physical_location(const std::string& file, unsigned line, unsigned column) {
+  return llvm::json::Object{{"physicalLocation", llvm::json::Object{{"artifactLocation", llvm::json::Object{{"uri", file_uri(file)}}},
+                                                                  {"region", llvm::json::Object{{"startLine", line},
+                                                                                                {"startColumn", column}}}}}};
+}
+
+// What clang's writer has no setter for: a result's notes as relatedLocations, its
+// fix-its as one fix (all its edits together, as the text output applies them).
+void add_notes_and_fixes(llvm::json::Object& result, const reported_finding& f) {
+  llvm::json::Array related;
+  for (const reported_note& n : f.notes) {
+    llvm::json::Object location = physical_location(n.file, n.line, n.column);
+    location["id"] = static_cast<int64_t>(related.size());
+    location["message"] = llvm::json::Object{{"text", n.message}};
+    related.push_back(std::move(location));
+  }
+  if (!related.empty()) result["relatedLocations"] = std::move(related);
+  if (f.replacements.empty()) return;
+  std::map<std::string, llvm::json::Array> edits_by_file;
+  for (const clang::tooling::Replacement& r : f.replacements)
+    edits_by_file[r.getFilePath().str()].push_back(llvm::json::Object{
+        {"deletedRegion", llvm::json::Object{{"charOffset", r.getOffset()}, {"charLength", r.getLength()}}},
+        {"insertedContent", llvm::json::Object{{"text", r.getReplacementText()}}}});
+  llvm::json::Array changes;
+  for (auto& [file, edits] : edits_by_file)
+    changes.push_back(llvm::json::Object{{"artifactLocation", llvm::json::Object{{"uri", file_uri(file)}}},
+                                         {"replacements", std::move(edits)}});
+  result["fixes"] = llvm::json::Array{llvm::json::Object{
+      {"description", llvm::json::Object{{"text", "apply the fix-it of " + f.check}}}, {"artifactChanges", std::move(changes)}}};
+}
+
+}  // namespace
+
+void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const std::string& help_base) {
   sarif_sources sources;
   clang::SarifDocumentWriter writer(sources.manager());
-  writer.createRun("ormlint", "ormlint: relational schema checks for the orm C++ library", "0.1.0");
+  writer.createRun("ormlint", "ormlint: relational schema checks for the orm C++ library", ORM_VERSION);
   std::map<std::string, std::size_t> rules;
   auto rule_of = [&](const std::string& id) {
     auto [it, fresh] = rules.try_emplace(id);
     if (fresh) {
       const checks::check_info* info = checks::find_check(id);
-      it->second = writer.createRule(clang::SarifRule::create()
-                                         .setRuleId(id)
-                                         .setName(id)
-                                         .setDescription(info ? info->summary : "a schema ormlint cannot read")
-                                         .setHelpURI("docs/checks/" + (id.rfind("orm-", 0) == 0 ? id.substr(4) : id) + ".md"));
+      const bool warning = info && info->level == checks::severity::warning;
+      it->second = writer.createRule(
+          clang::SarifRule::create()
+              .setRuleId(id)
+              .setName(rule_name(id))
+              .setDescription(info ? info->summary : id)
+              .setHelpURI(help_base + (id.rfind("orm-", 0) == 0 ? id.substr(4) : id) + ".md")
+              .setDefaultConfiguration(clang::SarifReportingConfiguration::create().setLevel(
+                  warning ? clang::SarifResultLevel::Warning : clang::SarifResultLevel::Error)));
     }
     return it->second;
   };
@@ -71,7 +132,13 @@ void print_sarif(const finding_list& findings, llvm::raw_ostream& out) {
     writer.appendResult(result);
   }
   writer.endRun();
-  out << llvm::formatv("{0:2}", llvm::json::Value(writer.createDocument())) << "\n";
+  llvm::json::Object document = writer.createDocument();
+  // Results come back in the order they were appended: the findings' order.
+  if (auto* runs = document.getArray("runs"); runs && !runs->empty())
+    if (auto* results = (*runs)[0].getAsObject()->getArray("results"))
+      for (std::size_t i = 0; i < results->size() && i < findings.size(); ++i)
+        add_notes_and_fixes(*(*results)[i].getAsObject(), *findings[i]);
+  out << llvm::formatv("{0:2}", llvm::json::Value(std::move(document))) << "\n";
 }
 
 }  // namespace orm::tool

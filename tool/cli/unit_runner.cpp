@@ -135,7 +135,6 @@ class lint_action : public clang::ASTFrontendAction {
  private:
   unit_report& report_;
   const lint_settings& settings_;
-  double started_;  // the consumer is created before parsing starts
 };
 
 class lint_action_factory : public clang::tooling::FrontendActionFactory {
