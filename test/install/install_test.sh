@@ -16,20 +16,33 @@ done
 
 cmake -S "$source/test/install/consumer" -B "$work/consumer" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
       -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
-cmake --build "$work/consumer" > /dev/null
+cmake --build "$work/consumer" > "$work/build.txt" 2>&1 || { echo "FAIL: the consumer did not build"; cat "$work/build.txt"; exit 1; }
+grep -q "ormlint main.cpp" "$work/build.txt" || { echo "FAIL: building the target did not lint it"; cat "$work/build.txt"; exit 1; }
 "$work/consumer/consumer" | grep -q "ann has 1 order(s)" || { echo "FAIL: the consumer did not run"; exit 1; }
 cmake --build "$work/consumer" --target consumer_ormlint > "$work/lint.txt" 2>&1 || {
   echo "FAIL: the consumer's ormlint step failed on a clean schema"; cat "$work/lint.txt"; exit 1; }
+
+# Incremental: a no-op build lints nothing; a touched source is linted again.
+cmake --build "$work/consumer" > "$work/noop.txt" 2>&1
+if grep -q "ormlint" "$work/noop.txt"; then echo "FAIL: a no-op build linted again"; cat "$work/noop.txt"; exit 1; fi
+touch "$source/test/install/consumer/main.cpp"
+cmake --build "$work/consumer" > "$work/touched.txt" 2>&1
+grep -q "ormlint main.cpp" "$work/touched.txt" || { echo "FAIL: a changed source was not linted again"; cat "$work/touched.txt"; exit 1; }
 
 # The step fails the build when the schema has a mistake.
 mkdir -p "$work/broken"
 cp "$source/test/install/consumer/CMakeLists.txt" "$source/test/install/consumer/main.cpp" "$work/broken/"
 sed -i 's/index("by_customer").on("customerId")/check("positive", ge("total", 0))/' "$work/broken/main.cpp"
 cmake -S "$work/broken" -B "$work/broken-build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
-if cmake --build "$work/broken-build" --target consumer_ormlint > "$work/broken.txt" 2>&1; then
-  echo "FAIL: the ormlint step passed a schema with a missing index"; exit 1
+if cmake --build "$work/broken-build" > "$work/broken.txt" 2>&1; then
+  echo "FAIL: a plain build passed a schema with a missing index"; exit 1
 fi
 grep -q "\[orm-missing-relation-index\]" "$work/broken.txt" || { echo "FAIL: no finding printed"; cat "$work/broken.txt"; exit 1; }
+[ ! -e "$work/broken-build/consumer" ] || { echo "FAIL: the broken target was linked anyway"; exit 1; }
+# Fixing the schema makes the same build pass.
+sed -i 's/check("positive", ge("total", 0))/index("by_customer").on("customerId")/' "$work/broken/main.cpp"
+cmake --build "$work/broken-build" > "$work/fixed.txt" 2>&1 || { echo "FAIL: the fixed schema did not build"; cat "$work/fixed.txt"; exit 1; }
+sed -i 's/index("by_customer").on("customerId")/check("positive", ge("total", 0))/' "$work/broken/main.cpp"  # broken again, for the tools below
 
 "$work/prefix/bin/ormlint" --list-checks | grep -q orm-missing-inverse
 

@@ -29,6 +29,38 @@ int fail(llvm::Error e) {
   return could_not_run;
 }
 
+// A passing run, for a build system: the stamp it may skip the next run by, and the
+// files whose change makes the stamp stale (Makefile syntax, which Ninja reads too).
+llvm::Error write_stamp(const cli_options& options, const std::vector<unit_report>& reports) {
+  if (options.stamp.empty()) return llvm::Error::success();
+  if (!options.depfile.empty()) {
+    std::set<std::string> inputs;
+    for (const unit_report& unit : reports) inputs.insert(unit.inputs.begin(), unit.inputs.end());
+    std::string rule;
+    const auto escaped = [](llvm::StringRef path) {
+      std::string out;
+      for (char c : path) {
+        if (c == ' ' || c == '#' || c == ':' || c == '\\') out += '\\';
+        if (c == '$') out += '$';
+        out += c;
+      }
+      return out;
+    };
+    rule += escaped(options.stamp) + ":";
+    for (const std::string& input : inputs) rule += " \\\n  " + escaped(input);
+    rule += "\n";
+    std::error_code ec;
+    llvm::raw_fd_ostream depfile(options.depfile, ec);
+    if (ec) return llvm::createStringError(ec, "ormlint: cannot write %s", options.depfile.c_str());
+    depfile << rule;
+  }
+  std::error_code ec;
+  llvm::raw_fd_ostream stamp(options.stamp, ec);
+  if (ec) return llvm::createStringError(ec, "ormlint: cannot write %s", options.stamp.c_str());
+  stamp << "ormlint passed\n";
+  return llvm::Error::success();
+}
+
 // Where SARIF's helpUri points: the option's base, else the pages installed with
 // ormlint (<prefix>/share/doc/orm/checks/), else those of the source tree it was built
 // from; always absolute, as SARIF requires.
@@ -100,6 +132,8 @@ int main(int argc, const char** argv) {
   auto files = select_files(**database, options.paths);
   if (!files) return fail(files.takeError());
 
+  // A stamp left from an earlier pass must not outlive a run that fails.
+  if (!options.stamp.empty()) llvm::sys::fs::remove(options.stamp);
   const std::vector<unit_report> reports = lint_units(**database, *files, settings, options.jobs);
   finding_list findings;
   std::set<std::string> reported;  // a header's finding is reported once, however many units include it
@@ -126,5 +160,7 @@ int main(int argc, const char** argv) {
   }
   const bool any_error = std::any_of(findings.begin(), findings.end(),
                                      [](const reported_finding* f) { return f->level == orm::checks::severity::error; });
-  return any_error ? error_findings : no_error_findings;
+  if (any_error) return error_findings;
+  if (auto e = write_stamp(options, reports)) return fail(std::move(e));
+  return no_error_findings;
 }

@@ -38,6 +38,11 @@ cli_options parse_options(int argc, const char** argv) {
       cl::desc("Base URI of the checks' pages in SARIF (helpUri = base + '<check>.md'), such as your repository's "
                "docs/checks/ (default: the pages installed with ormlint, as file://)"),
       cl::value_desc("uri"), cl::cat(category));
+  static cl::opt<std::string> stamp("stamp", cl::desc("Build integration: touch this file when the run passes (exit 0)"),
+                                    cl::value_desc("file"), cl::cat(category));
+  static cl::opt<std::string> depfile("depfile", cl::desc("Build integration: write the files the run read, as a "
+                                                          "Makefile rule for --stamp (CMake's DEPFILE)"),
+                                      cl::value_desc("file"), cl::cat(category));
   static cl::opt<bool> time_report("time-report", cl::desc("Print CPU time of clang's front end and of the checks"),
                                    cl::Hidden, cl::cat(category));
   cl::HideUnrelatedOptions(category);
@@ -54,12 +59,16 @@ cli_options parse_options(int argc, const char** argv) {
     llvm::errs() << "ormlint: see --help for the options\n";
     std::exit(2);
   }
+  if (!depfile.empty() && stamp.empty()) {
+    llvm::errs() << "ormlint: --depfile names the rule's target, so it needs --stamp\n";
+    std::exit(2);
+  }
   if (format != "text" && format != "json" && format != "sarif") {
     llvm::errs() << "ormlint: unknown --format=" << format << "; use text, json or sarif\n";
     std::exit(2);
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
-          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain, time_report, sarif_help_uri};
+          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain, time_report, depfile, stamp, sarif_help_uri};
 }
 
 }  // namespace orm::tool

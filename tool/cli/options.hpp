@@ -17,6 +17,8 @@ struct cli_options {
   bool list_checks = false;
   std::string explain;
   bool time_report = false;  // hidden: CPU time of the front end and of ormlint, per unit
+  std::string depfile;  // build integration: the files the run read, as a Makefile rule for `stamp`
+  std::string stamp;    // build integration: touched when the run passes (exit 0)
   std::string sarif_help_uri;  // empty: the docs installed next to ormlint (or in its source tree)
 };
 

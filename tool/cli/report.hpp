@@ -39,6 +39,7 @@ struct unit_report {
   // semantic analysis, as -fsyntax-only), then ormlint's own work on the AST.
   double front_end_seconds = 0;
   double ormlint_seconds = 0;
+  std::vector<std::string> inputs;  // every file the unit read (absolute), for --depfile
 };
 
 

@@ -43,6 +43,14 @@ class unit_linter : public clang::ASTConsumer {
       add(context, f.finding.check, level, f.location, f.finding.message, f.notes, f.fixes);
     }
     report_.ormlint_seconds = cpu_seconds() - parsed;
+    // What a build system must watch to know when this unit needs linting again.
+    auto& sm = context.getSourceManager();
+    for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
+      llvm::SmallString<256> path(it->first.getName());
+      sm.getFileManager().makeAbsolutePath(path);
+      llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
+      report_.inputs.emplace_back(path);
+    }
   }
 
   static double cpu_seconds() {
