@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine for this project, then configures and builds it.
 # Installs only the Debian packages that are missing, so a second run is quick.
+#   setup.sh            everything, with the test tools (the SARIF validator from npm)
+#   setup.sh <target>   only what that target needs (the main job builds `ormlint`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,9 +28,10 @@ fi
 
 # Microsoft's SARIF validator, from the npm registry, into a folder of the build (test
 # sarif_validator). npm is Debian's when the machine has none.
+targets=("$@")
 validator_version=5.7.0
 validator=build/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-if ! grep -qs "\"version\": \"$validator_version\"" build/npm/node_modules/@microsoft/sarif-multitool/package.json; then
+if ((${#targets[@]} == 0)) && ! grep -qs "\"version\": \"$validator_version\"" build/npm/node_modules/@microsoft/sarif-multitool/package.json; then
   if ! command -v npm >/dev/null; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
@@ -39,7 +42,11 @@ if ! grep -qs "\"version\": \"$validator_version\"" build/npm/node_modules/@micr
   mkdir -p build/npm
   npm install --prefix build/npm --no-audit --no-fund --loglevel=error "@microsoft/sarif-multitool@$validator_version" >/dev/null
 fi
-chmod u+x "$validator"  # its package's postinstall does this; npm no longer runs install scripts unasked
+[ ! -e "$validator" ] || chmod u+x "$validator"  # its package's postinstall does this; npm no longer runs install scripts unasked
 
 cmake --preset default >/dev/null
-cmake --build --preset default
+if ((${#targets[@]})); then
+  cmake --build --preset default --target "${targets[@]}"
+else
+  cmake --build --preset default
+fi

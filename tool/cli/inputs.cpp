@@ -14,6 +14,11 @@ std::string absolute(llvm::StringRef path) {
   llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
   return std::string(p);
 }
+
+std::string real_path(const std::string& path) {
+  llvm::SmallString<256> real;
+  return llvm::sys::fs::real_path(path, real) ? path : std::string(real);
+}
 }  // namespace
 
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> take_compiler_arguments(int& argc,
@@ -64,9 +69,12 @@ llvm::Expected<std::vector<std::string>> select_files(const clang::tooling::Comp
       files.push_back(full);
       continue;
     }
+    // Through symbolic links too: a checkout reached by a link, a database that names real paths.
+    const std::string real = real_path(full);
     const std::size_t before = files.size();
     for (const std::string& f : all)
-      if (llvm::StringRef(f).starts_with(full + "/")) files.push_back(f);
+      if (llvm::StringRef(f).starts_with(full + "/") || llvm::StringRef(real_path(f)).starts_with(real + "/"))
+        files.push_back(f);
     if (files.size() == before)
       return llvm::createStringError("ormlint: the compile database has no file under '%s'", path.c_str());
   }
