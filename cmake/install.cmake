@@ -5,6 +5,8 @@ include(CMakePackageConfigHelpers)
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/orm DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS ormlint ormlint-clangd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# ormlint-clangd's clangd configuration for users who have none (tool/clangd/main.cpp).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/tool/clangd/defaults/ DESTINATION ${CMAKE_INSTALL_DATADIR}/orm/clangd-defaults)
 # The checks' pages: ormlint's SARIF points at them (helpUri) unless given --sarif-help-uri.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/checks/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/orm/checks)
 install(TARGETS ormlint-tidy LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

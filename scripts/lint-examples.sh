@@ -3,8 +3,8 @@
 # the blog project, which must be clean, and examples/mistakes/, one file per check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "setting up and building ormlint: on a fresh machine about 5 minutes to install packages, then about" >&2
-echo "6 minutes of building on 2 cores (the lines [n/N] below); a second run takes seconds" >&2
+echo "setting up and building ormlint: on a fresh machine a few minutes to install packages, then about" >&2
+echo "2 minutes of building on 2 cores (the lines [n/N] below); a second run takes seconds" >&2
 bash scripts/setup.sh ormlint
 ormlint=build/tool/cli/ormlint
 

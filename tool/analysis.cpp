@@ -19,7 +19,11 @@
 namespace orm::tool {
 
 unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled) {
-  schemas_in_unit schemas = find_schemas(context);
+  const calls_in_unit calls_written = find_queries(context);
+  std::vector<const clang::VarDecl*> named_by_calls;
+  for (const found_query& q : calls_written.queries) named_by_calls.push_back(q.schema);
+  for (const found_write& w : calls_written.writes) named_by_calls.push_back(w.schema);
+  schemas_in_unit schemas = find_schemas(context, named_by_calls);
   unit_analysis out;
   // A schema nobody could check is a finding of its own (orm-unreadable-schema), so that
   // CI can promote it and no front end passes it in silence.
@@ -42,7 +46,6 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
   // for both ends) is attached to the first only: front ends that apply every fix-it
   // (clang-tidy, clangd) would otherwise apply it twice.
   std::set<std::tuple<unsigned, unsigned, std::string>> planned;
-  const calls_in_unit calls_written = find_queries(context);
   for (const found_schema& schema : schemas.readable) {
     // The queries and writes made against this schema.
     const auto own = [&](const auto& calls) {

@@ -16,9 +16,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class Client:
-    def __init__(self, command, cwd):
+    def __init__(self, command, cwd, env, log):
         self.process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL)
+                                        stderr=log, env=env)
         self.next_id = 0
 
     def send(self, message):
@@ -66,23 +66,30 @@ class Client:
         self.process.wait(timeout=30)
 
 
-def run(clangd, include, fast_check_filter_loose):
+def run(clangd, include, user_config):
+    """Opens schema.cpp with clangd's user configuration `user_config` (None: the user has
+    none), and no .clangd in the project."""
     project = tempfile.mkdtemp(prefix="orm-lsp-")
     try:
         source = os.path.join(project, "schema.cpp")
         queries = os.path.join(project, "queries.cpp")
         shutil.copy(os.path.join(HERE, "project", "schema.cpp"), source)
         shutil.copy(os.path.join(HERE, "project", "queries.cpp"), queries)
-        if fast_check_filter_loose:
-            shutil.copy(os.path.join(HERE, "project", "clangd.yaml"), os.path.join(project, ".clangd"))
-        else:
-            with open(os.path.join(project, ".clangd"), "w") as f:
-                f.write("Diagnostics:\n  ClangTidy:\n    Add: ['orm-*']\n")
+        app = os.path.join(project, "app.cpp")
+        shutil.copy(os.path.join(HERE, "project", "app.cpp"), app)
+        shutil.copy(os.path.join(HERE, "project", "blog_schema.hpp"), os.path.join(project, "blog_schema.hpp"))
+        xdg = os.path.join(project, "xdg")  # clangd reads the user's configuration from here
+        os.makedirs(os.path.join(xdg, "clangd"))
+        if user_config is not None:
+            with open(os.path.join(xdg, "clangd", "config.yaml"), "w") as f:
+                f.write(user_config)
+        env = dict(os.environ, XDG_CONFIG_HOME=xdg)
+        log = open(os.path.join(project, "clangd.log"), "w")
         with open(os.path.join(project, "compile_commands.json"), "w") as f:
             json.dump([{"directory": project, "file": f_,
-                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", f_]} for f_ in (source, queries)], f)
+                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", f_]} for f_ in (source, queries, app)], f)
         uri = "file://" + source
-        client = Client([clangd, "--log=error", "--pch-storage=memory", "--background-index=false"], project)
+        client = Client([clangd, "--log=error", "--pch-storage=memory", "--background-index=false"], project, env, log)
         client.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + project,
                                       "capabilities": {"textDocument": {"publishDiagnostics": {"codeDescriptionSupport": True},
                                                                         "codeAction": {"codeActionLiteralSupport": {
@@ -103,13 +110,19 @@ def run(clangd, include, fast_check_filter_loose):
 def main():
     clangd, include = sys.argv[1], sys.argv[2]
 
-    # clangd's default FastCheckFilter (Strict) skips our checks: the setting the docs give is needed.
-    (client, _, orm), project = run(clangd, include, fast_check_filter_loose=False)
+    # A user configuration that leaves clangd's FastCheckFilter at Strict skips our checks:
+    # ormlint-clangd says so in clangd's log, with the lines to add.
+    (client, _, orm), project = run(clangd, include, "Diagnostics:\n  ClangTidy:\n    Add: ['orm-*']\n")
     client.close()
+    with open(os.path.join(project, "clangd.log")) as f:
+        log = f.read()
     shutil.rmtree(project)
     assert orm == [], "expected no orm-* diagnostics under FastCheckFilter: Strict, got %s" % orm
+    assert "leaves clangd's FastCheckFilter at Strict, which skips the orm-* checks" in log, log
+    assert "FastCheckFilter: Loose" in log, log
 
-    (client, uri, orm), project = run(clangd, include, fast_check_filter_loose=True)
+    # With no configuration of the user's own, and no .clangd, the checks run by default.
+    (client, uri, orm), project = run(clangd, include, None)
     try:
         assert len(orm) == 1, orm
         d = orm[0]
@@ -148,11 +161,26 @@ def main():
         assert fixes, actions
         edits = fixes[0]["edit"]["changes"][queries_uri]
         assert [e["newText"] for e in edits] == ['"posts"'], edits
+
+        # The schema in a header, queried by the open file: its finding is shown at the
+        # #include, naming the header.
+        app_uri = uri.replace("schema.cpp", "app.cpp")
+        with open(app_uri[len("file://"):]) as f:
+            client.notify("textDocument/didOpen", {"textDocument": {"uri": app_uri, "languageId": "cpp", "version": 1,
+                                                                    "text": f.read()}})
+        in_header = [d for d in client.diagnostics_for(app_uri) if str(d.get("code", "")).startswith("orm-")]
+        assert len(in_header) == 1, in_header
+        d = in_header[0]
+        assert d["code"] == "orm-missing-relation-index", d
+        assert d["range"]["start"]["line"] == 0, d["range"]  # the #include line
+        assert "In included file " in d["message"] and "blog_schema.hpp:11: relation 'users.posts'" in d["message"], d["message"]
+        # The edit is in the header, which the editor cannot change from here: the message says it.
+        assert 'add index("by_authorId").on("authorId") to \'posts\'' in d["message"], d["message"]
         client.close()
     finally:
         shutil.rmtree(project, ignore_errors=True)
     print("lsp ok: orm-missing-relation-index at 9:28 and orm-unknown-relation at a call site, each with its quick fix; "
-          "none under FastCheckFilter: Strict")
+          "a header's finding at the #include; none under FastCheckFilter: Strict")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@
 #include <clang/Basic/PartialDiagnostic.h>
 #include <clang/Basic/SourceManager.h>
 
+#include <set>
+
 #include "tool/extract/apvalue_pools.hpp"
 #include "tool/extract/value_reader.hpp"
 
@@ -59,8 +61,8 @@ class finder {
 
   schemas_in_unit result;
 
- private:
   void visit(const clang::VarDecl& var) {
+    if (!visited_.insert(var.getCanonicalDecl()).second) return;
     if (var.isInvalidDecl() || !var.getInit() || var.getType()->isDependentType() || !is_schema_type(var.getType()))
       return;
     if (var.getInit()->isValueDependent()) return;
@@ -82,20 +84,29 @@ class finder {
     }
   }
 
+
+ private:
   clang::ASTContext& context_;
   value_reader reader_;
+  std::set<const clang::VarDecl*> visited_;  // canonical declarations
 };
 
 }  // namespace
 
 // Within the AST's traversal scope: the whole unit for ormlint and clang-tidy, the main
 // file's declarations in clangd, which would otherwise have to load its whole preamble.
-schemas_in_unit find_schemas(clang::ASTContext& context) {
+// The schemas that calls in scope name are read too, wherever they are declared: in
+// clangd, a .cpp that queries a schema declared in a header still has it checked.
+schemas_in_unit find_schemas(clang::ASTContext& context, const std::vector<const clang::VarDecl*>& named_by_calls) {
   finder f(context);
   for (const clang::Decl* d : context.getTraversalScope()) {
     if (const auto* unit = llvm::dyn_cast<clang::TranslationUnitDecl>(d)) f.walk(unit);
     else f.look_at(d);
   }
+  for (const clang::VarDecl* var : named_by_calls)
+    if (const clang::VarDecl* defined = var ? var->getInitializingDeclaration() : nullptr;
+        defined && !context.getSourceManager().isInSystemHeader(defined->getLocation()))
+      f.visit(*defined);
   return std::move(f.result);
 }
 

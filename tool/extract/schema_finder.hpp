@@ -30,6 +30,8 @@ struct schemas_in_unit {
   std::vector<unreadable_schema> unreadable;
 };
 
-schemas_in_unit find_schemas(clang::ASTContext& context);
+// The schemas in the AST's traversal scope, and those the given variables (the schemas
+// that calls in scope name) hold, wherever they are declared.
+schemas_in_unit find_schemas(clang::ASTContext& context, const std::vector<const clang::VarDecl*>& named_by_calls = {});
 
 }  // namespace orm::tool

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <clang-tidy/ClangTidyCheck.h>
 #include <clang-tidy/ClangTidyModule.h>
@@ -25,6 +26,14 @@ namespace orm::tool::tidy {
 namespace {
 
 using namespace clang::ast_matchers;
+
+// ormlint-clangd links these objects in with ORM_TIDY_IN_EDITOR: its findings are shown
+// in an editor, which shows the open file only. clang-tidy loads the module without it.
+#ifdef ORM_TIDY_IN_EDITOR
+constexpr bool in_editor = true;
+#else
+constexpr bool in_editor = false;
+#endif
 
 // The orm checks of one translation unit share one reading of its schemas. clang-tidy and
 // clangd create a unit's checks together, on one thread, and destroy them together after
@@ -66,18 +75,54 @@ class orm_check : public clang::tidy::ClangTidyCheck {
   void check(const MatchFinder::MatchResult& result) override {
     for (const located_finding& f : unit_->analysis(*result.Context).findings) {
       if (f.finding.check != id_) continue;
+      clang::SourceLocation at = f.location;
+      std::string message = f.finding.message;
+      std::vector<clang::FixItHint> fixes = f.fixes;
+      if (in_editor) shown_in_open_file(*result.SourceManager, at, message, fixes);
       {
-        auto d = diag(f.location, "%0",
+        auto d = diag(at, "%0",
                       f.finding.level == checks::severity::error ? clang::DiagnosticIDs::Error
                                                                  : clang::DiagnosticIDs::Warning)
-                 << f.finding.message;
-        for (const clang::FixItHint& fix : f.fixes) d << fix;
+                 << message;
+        for (const clang::FixItHint& fix : fixes) d << fix;
       }
       for (const located_note& n : f.notes) diag(n.location, "%0", clang::DiagnosticIDs::Note) << n.message;
     }
   }
 
  private:
+  // An editor shows the open file's diagnostics only, and drops a fix that edits another
+  // file. A finding in a header (the usual place for a schema) is shown at the #include
+  // that brings it in, naming the header; a fix the editor would drop is described in
+  // the message instead, so that the user can make the edit by hand.
+  static void shown_in_open_file(const clang::SourceManager& sm, clang::SourceLocation& at, std::string& message,
+                                 std::vector<clang::FixItHint>& fixes) {
+    const clang::FileID main = sm.getMainFileID();
+    const clang::SourceLocation where = sm.getFileLoc(at);
+    if (where.isValid() && sm.getFileID(where) != main) {
+      clang::SourceLocation include = where;
+      while (include.isValid() && sm.getFileID(include) != main) include = sm.getIncludeLoc(sm.getFileID(include));
+      if (include.isValid()) {
+        const clang::PresumedLoc p = sm.getPresumedLoc(where);
+        message = "in included file " + std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) + ": " + message;
+        at = include;
+      }
+    }
+    std::vector<clang::FixItHint> kept;
+    for (clang::FixItHint& fix : fixes) {
+      const clang::SourceLocation edit = sm.getFileLoc(fix.RemoveRange.getBegin());
+      if (sm.getFileID(edit) == main) {
+        kept.push_back(std::move(fix));
+        continue;
+      }
+      llvm::StringRef code = llvm::StringRef(fix.CodeToInsert).trim(" \n,");
+      message += "; the fix, which the editor cannot apply from this file, edits " +
+                 std::string(sm.getPresumedLoc(edit).getFilename()) + ":" + std::to_string(sm.getPresumedLoc(edit).getLine()) +
+                 (code.empty() ? std::string() : ": insert " + code.str());
+    }
+    fixes = std::move(kept);
+  }
+
   std::string id_;
   std::shared_ptr<unit_state> unit_;
 };
