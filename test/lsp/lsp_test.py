@@ -60,6 +60,22 @@ class Client:
                 return last
         raise RuntimeError("no diagnostics for " + uri)
 
+    def open_file(self, uri):
+        """Opens the file as an editor does; returns its orm-* diagnostics."""
+        with open(uri[len("file://"):]) as f:
+            self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp", "version": 1,
+                                                                  "text": f.read()}})
+        return [d for d in self.diagnostics_for(uri) if str(d.get("code", "")).startswith("orm-")]
+
+    def quick_fix_edits(self, uri, diagnostic):
+        """The edits of the first quick fix offered for the diagnostic."""
+        actions = self.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic], "only": ["quickfix"]}})
+        fixes = [a for a in actions if a.get("kind") == "quickfix" and "edit" in a]
+        assert fixes, actions
+        return fixes[0]["edit"]["changes"][uri]
+
     def close(self):
         self.request("shutdown", None)
         self.notify("exit", None)
@@ -95,12 +111,7 @@ def run(clangd, include, user_config):
                                                                         "codeAction": {"codeActionLiteralSupport": {
                                                                             "codeActionKind": {"valueSet": ["quickfix"]}}}}}})
         client.notify("initialized", {})
-        with open(source) as f:
-            text = f.read()
-        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp", "version": 1, "text": text}})
-        diagnostics = client.diagnostics_for(uri)
-        orm = [d for d in diagnostics if str(d.get("code", "")).startswith("orm-")]
-        result = (client, uri, orm)
+        result = (client, uri, client.open_file(uri))
         return result, project
     except Exception:
         shutil.rmtree(project, ignore_errors=True)
@@ -134,41 +145,25 @@ def main():
         assert d["message"].startswith("Relation 'users.posts' loads 'posts' rows by (authorId)"), d["message"]
         assert "note: table 'posts' is defined here" in d["message"], d["message"]
 
-        actions = client.request("textDocument/codeAction", {
-            "textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}})
-        fixes = [a for a in actions if a.get("kind") == "quickfix" and "edit" in a]
-        assert fixes, actions
-        edits = fixes[0]["edit"]["changes"][uri]
+        edits = client.quick_fix_edits(uri, d)
         assert len(edits) == 1, edits
         assert edits[0]["newText"] == ',\n    index("by_authorId").on("authorId")', edits[0]
         assert edits[0]["range"]["start"] == {"line": 6, "character": 46}, edits[0]["range"]
 
         # A call site in an ordinary .cpp: the misspelt relation of a `with`, with its fix.
         queries_uri = uri.replace("schema.cpp", "queries.cpp")
-        with open(queries_uri[len("file://"):]) as f:
-            client.notify("textDocument/didOpen", {"textDocument": {"uri": queries_uri, "languageId": "cpp", "version": 1,
-                                                                    "text": f.read()}})
-        at_call = [d for d in client.diagnostics_for(queries_uri) if str(d.get("code", "")).startswith("orm-")]
+        at_call = client.open_file(queries_uri)
         assert len(at_call) == 1, at_call
         d = at_call[0]
         assert d["code"] == "orm-unknown-relation", d
         assert d["severity"] == 1, d
         assert d["range"]["start"] == {"line": 9, "character": 100}, d["range"]
         assert d["message"].startswith("Table 'users' has no relation 'post'"), d["message"]
-        actions = client.request("textDocument/codeAction", {
-            "textDocument": {"uri": queries_uri}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}})
-        fixes = [a for a in actions if a.get("kind") == "quickfix" and "edit" in a]
-        assert fixes, actions
-        edits = fixes[0]["edit"]["changes"][queries_uri]
-        assert [e["newText"] for e in edits] == ['"posts"'], edits
+        assert [e["newText"] for e in client.quick_fix_edits(queries_uri, d)] == ['"posts"']
 
         # The schema in a header, queried by the open file: its finding is shown at the
         # #include, naming the header.
-        app_uri = uri.replace("schema.cpp", "app.cpp")
-        with open(app_uri[len("file://"):]) as f:
-            client.notify("textDocument/didOpen", {"textDocument": {"uri": app_uri, "languageId": "cpp", "version": 1,
-                                                                    "text": f.read()}})
-        in_header = [d for d in client.diagnostics_for(app_uri) if str(d.get("code", "")).startswith("orm-")]
+        in_header = client.open_file(uri.replace("schema.cpp", "app.cpp"))
         assert len(in_header) == 1, in_header
         d = in_header[0]
         assert d["code"] == "orm-missing-relation-index", d
