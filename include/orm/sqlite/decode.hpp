@@ -3,7 +3,10 @@
 // shape: booleans come back as 0/1 and blobs as hex, so the shape says which is which.
 // simdjson parses: decoding speed is most of a large read's client-side cost, and its
 // DOM parser is the fastest Debian packages (docs/dependencies.md).
+#include <charconv>
+#include <cmath>
 #include <string>
+#include <system_error>
 
 #include <simdjson.h>
 
@@ -49,18 +52,46 @@ class row_decoder {
 
   static int hex_digit(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 
-  static node scalar(simdjson::dom::element e, column_kind kind) {
+  // One column's value. What the column's type cannot hold (a value written behind the
+  // runtime's back) is an error naming the table and column, never simdjson's.
+  static node scalar(simdjson::dom::element e, column_kind kind, const shape& s, const std::string& column) {
     if (e.is_null()) return node();
+    const auto refuse = [&](const char* what) {
+      std::string held = e.is_string() ? "text '" + std::string(std::string_view(e)) + "'" : "a value of another type";
+      return sqlite::error("'" + s.table + "." + column + "' holds " + held + ", which is not " + what);
+    };
     switch (kind) {
-      case column_kind::boolean: return node::of_boolean(int64_t(e) != 0);
+      case column_kind::boolean:
+        if (!e.is_int64()) throw refuse("a boolean");
+        return node::of_boolean(int64_t(e) != 0);
+      case column_kind::integer:
+      case column_kind::id:
+      case column_kind::timestamp:
+        if (!e.is_int64()) throw refuse("an integer");
+        return node::of_integer(int64_t(e));
       case column_kind::bytes: {
+        if (!e.is_string()) throw refuse("bytes");
         const std::string_view hex = e;
         std::string bytes;
         for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
           bytes.push_back(static_cast<char>(hex_digit(hex[i]) * 16 + hex_digit(hex[i + 1])));
         return node::of_text(std::move(bytes), node::kind::bytes);
       }
-      case column_kind::real: return node::of_real(e.is_double() ? double(e) : static_cast<double>(int64_t(e)));
+      case column_kind::real: {
+        if (e.is_int64()) return node::of_real(static_cast<double>(int64_t(e)));
+        if (e.is_double()) return node::of_real(double(e));
+        // printf('%!.17g'): enough digits to give back the same bits; "Inf" for infinities;
+        // "<digits>p<k>" for a large real scaled by 2^-k (read_sql.hpp).
+        const std::string_view text = e.is_string() ? std::string_view(e) : std::string_view();
+        const char* const last = text.data() + text.size();
+        double value = 0;
+        const auto [end, error] = std::from_chars(text.data(), last, value);
+        int scale = 0;
+        const bool scaled = end != last && *end == 'p' &&
+                            std::from_chars(end + 1, last, scale).ptr == last && (scale == 400 || scale == 700);
+        if (text.empty() || error != std::errc() || (end != last && !scaled)) throw refuse("a real");
+        return node::of_real(scaled ? std::ldexp(value, scale) : value);
+      }
       default: return generic(e);
     }
   }
@@ -70,7 +101,7 @@ class row_decoder {
     for (auto field : simdjson::dom::object(e)) {
       const std::string key(field.key);
       if (const column_kind* kind = s.kind_of(key)) {
-        n.add(key, scalar(field.value, *kind));
+        n.add(key, scalar(field.value, *kind, s, key));
       } else if (const shape* child = s.child(key)) {
         if (field.value.is_array()) {
           node items = node::make(node::kind::array);

@@ -17,6 +17,7 @@ namespace orm::sqlite {
 // How to decode one JSON object of the result: column kinds (booleans come back as
 // 0/1, bytes as hex) and the objects nested under relation names and variant aliases.
 struct shape {
+  std::string table;  // whose row this is, for decoding errors
   std::vector<std::pair<std::string, column_kind>> columns;
   std::vector<std::string> nested_keys;
   std::vector<shape> nested;
@@ -169,9 +170,27 @@ class read_compiler {
     return out;
   }
 
+  // A column's value as the row's JSON carries it, so that it decodes exactly: blobs as
+  // hex (JSON cannot hold them), reals as 17 significant digits in text (json_object
+  // prints 15, and refuses infinities), NULL as null for both. SQLite keeps no sign on
+  // a stored -0.0: it reads back as 0.0.
   static std::string value_expression(const model::column& c, const std::string& alias) {
     const std::string ref = sql::column_ref(alias, c.name);
-    return c.kind == column_kind::bytes ? "hex(" + ref + ")" : ref;  // JSON cannot hold blobs
+    if (c.kind == column_kind::bytes) return "CASE WHEN " + ref + " IS NULL THEN NULL ELSE hex(" + ref + ") END";
+    if (c.kind == column_kind::real) {
+      // SQLite 3.40's printf is exact for magnitudes below about 1e100 only: larger reals
+      // are scaled by an exact power of two first, and the text says which ("...p700").
+      static const std::string two_to_50 = "1125899906842624.0";
+      const auto power = [](int fifties) {
+        std::string out = two_to_50;
+        for (int i = 1; i < fifties; ++i) out += "*" + two_to_50;
+        return "(" + out + ")";
+      };
+      return "CASE typeof(" + ref + ") WHEN 'real' THEN CASE WHEN abs(" + ref + ") >= 1e200 THEN printf('%!.17gp700', " +
+             ref + " / " + power(14) + ") WHEN abs(" + ref + ") >= 1e90 THEN printf('%!.17gp400', " + ref + " / " +
+             power(8) + ") ELSE printf('%!.17g', " + ref + ") END ELSE " + ref + " END";
+    }
+    return ref;
   }
 
   // json_object(...) of one row of `t` at `alias`, with its nested loads.
@@ -181,6 +200,7 @@ class read_compiler {
     auto add = [&](const std::string& key, const std::string& expr) {
       args += (args.empty() ? "" : ", ") + sql::string_literal(key) + ", " + expr;
     };
+    out.table = t.name;
     for (const model::column& c : t.columns) {
       if (!c.variants.empty() || !o.columns.selects(c.name)) continue;
       add(c.name, value_expression(c, alias));
@@ -196,6 +216,7 @@ class read_compiler {
   // The active variant's fields, nested under the discriminator's alias.
   std::string variant_object(const model::table& t, const model::discriminator& d, const std::string& alias, shape& out) {
     shape fields;
+    fields.table = t.name;
     std::string cases;
     for (int index : d.variants) {
       const model::variant& v = t.variants[static_cast<std::size_t>(index)];

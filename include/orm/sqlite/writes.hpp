@@ -2,6 +2,7 @@
 // INSERT / UPDATE / DELETE statements with bound parameters. The seed's rules for
 // writing discriminated rows are the write planner's (model/write_plan.hpp).
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -26,15 +27,18 @@ inline const param* field_value(const fields& row, const std::string& name) {
 
 // What only the data can tell: the planner (model/write_plan.hpp) has checked names,
 // kinds and variants before this runs.
-inline void check_text(const model::table& t, const fields& row) {
-  for (const auto& [name, v] : row)
+inline void check_values(const model::table& t, const fields& row) {
+  for (const auto& [name, v] : row) {
     // Reads return rows as JSON, which holds text only as UTF-8.
     if (v.type() == param::kind::text && !simdjson::validate_utf8(v.text().data(), v.text().size()))
       throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
+    if (v.type() == param::kind::real && std::isnan(v.real()))
+      throw schema_error("'" + t.name + "." + name + "' cannot hold NaN: SQLite would store NULL; write nullptr for no value");
+  }
 }
 
 inline statement_text insert(const model::table& t, const fields& row) {
-  check_text(t, row);
+  check_values(t, row);
   statement_text out{"INSERT INTO " + sql::identifier(t.name), {}};
   if (row.empty()) {
     out.sql += " DEFAULT VALUES";
@@ -53,12 +57,18 @@ inline statement_text insert(const model::table& t, const fields& row) {
 // A row that changes its variant has the old variant's fields cleared.
 inline statement_text update(const model::table& t, const fields& changes, const condition& where) {
   if (changes.empty()) throw schema_error("an update of '" + t.name + "' needs at least one column to set");
-  check_text(t, changes);
+  check_values(t, changes);
+  // Naming the variant clears the fields of the others (a row changing variant drops the
+  // old one's), never the named variant's own fields that the update leaves alone.
   fields all = changes;
   for (const auto& d : t.discriminators)
-    if (field_value(changes, d.column))
-      for (const auto& c : t.columns)
-        if (!c.variants.empty() && !field_value(all, c.name)) all.emplace_back(c.name, param());
+    if (const param* chosen = field_value(changes, d.column))
+      for (int v : d.variants) {
+        if (t.variants[static_cast<std::size_t>(v)].name != chosen->text()) continue;
+        for (const auto& c : t.columns)
+          if (!c.variants.empty() && !field_value(all, c.name) && std::find(c.variants.begin(), c.variants.end(), v) == c.variants.end())
+            all.emplace_back(c.name, param());
+      }
   statement_text out{"UPDATE " + sql::identifier(t.name) + " SET ", {}};
   for (std::size_t i = 0; i < all.size(); ++i) {
     out.sql += (i ? ", " : "") + sql::identifier(all[i].first) + " = ?";
