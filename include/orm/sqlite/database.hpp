@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <map>
+#include <mutex>
+#include <utility>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,10 +52,49 @@ class table_query {
   const model::table& table_;
 };
 
+// How a database file is opened.
+struct open_options {
+  bool read_only = false;     // refuse every write (SQLite's SQLITE_OPEN_READONLY)
+  bool wal = false;           // write-ahead log: readers do not block the writer, nor it them
+  int busy_timeout_ms = 5000;  // how long a statement waits for another connection's lock
+};
+
+// A transaction: `auto tx = db.transaction(); ...; tx.commit();`. Destroyed without
+// commit() (an exception passed), it rolls back. Nested ones are savepoints. It holds the
+// database for its thread while it lives: another thread's calls wait until it ends.
+class transaction {
+ public:
+  explicit transaction(database& db);
+  transaction(transaction&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), lock_(std::move(other.lock_)), depth_(other.depth_) {}
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+  ~transaction() {
+    if (!db_) return;
+    try {
+      rollback();
+    } catch (...) {
+      // A rollback that fails leaves SQLite to roll back when the connection closes.
+    }
+  }
+  void commit();
+  void rollback();
+
+ private:
+  void end(const std::string& sql);
+  database* db_;
+  std::unique_lock<std::recursive_mutex> lock_;
+  int depth_ = 0;
+};
+
+// One connection. Safe to share between threads: each call holds the connection while it
+// runs (and a transaction holds it while it lives), so calls from several threads run one
+// after another; for reads in parallel, open one database per thread on the same file.
 class database {
  public:
-  explicit database(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  explicit database(const std::string& path, const open_options& options = {}) {
+    const int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       throw sqlite_error("cannot open database '" + path + "': " + message, SQLITE_CANTOPEN);
@@ -61,11 +102,39 @@ class database {
     // A double-quoted name that matches no column is an error, not a string literal.
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+    sqlite3_busy_timeout(db_, options.busy_timeout_ms);
     exec("PRAGMA foreign_keys = ON");
+    if (options.wal && !options.read_only) exec("PRAGMA journal_mode = WAL");
   }
   database(const database&) = delete;
   database& operator=(const database&) = delete;
+  // Moving is for setup (returning a database from a function): no other thread may be
+  // using either side, and table_query objects of the old one must not be used again.
+  database(database&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), models_(std::move(other.models_)), warnings_(std::move(other.warnings_)),
+        decoder_(std::move(other.decoder_)), mutex_(std::move(other.mutex_)), depth_(std::exchange(other.depth_, 0)) {}
+  database& operator=(database&& other) noexcept {
+    if (this != &other) {
+      sqlite3_close(db_);
+      db_ = std::exchange(other.db_, nullptr);
+      models_ = std::move(other.models_);
+      warnings_ = std::move(other.warnings_);
+      decoder_ = std::move(other.decoder_);
+      mutex_ = std::move(other.mutex_);
+      depth_ = std::exchange(other.depth_, 0);
+    }
+    return *this;
+  }
   ~database() { sqlite3_close(db_); }
+
+  // BEGIN IMMEDIATE (or a savepoint inside another transaction): see sqlite::transaction.
+  sqlite::transaction transaction() { return sqlite::transaction(*this); }
+
+  // Holds the connection for the calling thread; calls take it themselves.
+  std::unique_lock<std::recursive_mutex> hold() const {
+    if (!mutex_) throw error("this database was moved from");
+    return std::unique_lock<std::recursive_mutex>(*mutex_);
+  }
 
   // Creates the tables, indexes and constraints that do not exist yet, in one transaction.
   // A schema that ormlint reports an error in (model/verdict.hpp) is refused, in its words.
@@ -75,28 +144,26 @@ class database {
       for (std::size_t i = 1; i < refusals.size(); ++i) message += "\n  and: " + refusals[i];
       throw schema_error(message);
     }
-    exec("BEGIN");
-    try {
-      for (const std::string& sql : ddl::statements(schema)) exec(sql);
-      exec("COMMIT");
-    } catch (...) {
-      exec("ROLLBACK");
-      throw;
-    }
+    auto tx = transaction();  // a savepoint inside the caller's transaction
+    for (const std::string& sql : ddl::statements(schema)) exec(sql);
+    tx.commit();
   }
 
   std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row) {
+    const auto held = hold();
     run(writes::insert(planned(schema, model::write::kind::insert, table, row, nullptr, {}), row));
     return sqlite3_last_insert_rowid(db_);
   }
   // An empty `where` is refused unless `options.allow_full_scan`: it would change every row.
   std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes, const condition& where,
                       write_options options = {}) {
+    const auto held = hold();
     run(writes::update(planned(schema, model::write::kind::update, table, changes, &where, options), changes, where));
     return sqlite3_changes64(db_);
   }
   std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
                       write_options options = {}) {
+    const auto held = hold();
     run(writes::remove(planned(schema, model::write::kind::remove, table, {}, &where, options), where));
     return sqlite3_changes64(db_);
   }
@@ -108,6 +175,7 @@ class database {
   // The same, from the constexpr schema: its model is built once per database.
   template <class Schema>
   const model::schema& model_of(const Schema& schema) {
+    const auto held = hold();
     auto& slot = models_[static_cast<const void*>(&schema)];
     if (!slot) slot = std::make_unique<model::schema>(model::build(schema));
     return *slot;
@@ -132,6 +200,7 @@ class database {
 
   // Runs SQL without parameters (PRAGMA, BEGIN, DDL).
   void exec(const std::string& sql) {
+    const auto held = hold();
     char* message = nullptr;
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
       const std::string text = message ? message : "unknown error";
@@ -143,7 +212,10 @@ class database {
   sqlite3* handle() const { return db_; }
   // Warnings of non-strict schemas (a relation load that no index serves).
   const std::vector<std::string>& warnings() const { return warnings_; }
-  void warn(const std::string& message) { warnings_.push_back(message); }
+  void warn(const std::string& message) {
+    const auto held = hold();
+    warnings_.push_back(message);
+  }
   row_decoder& decoder() { return decoder_; }
 
  private:
@@ -194,21 +266,48 @@ class database {
     }
   }
 
+  friend class sqlite::transaction;
+
   sqlite3* db_ = nullptr;
   std::map<const void*, std::unique_ptr<model::schema>> models_;
   std::vector<std::string> warnings_;
-  row_decoder decoder_;
+  row_decoder decoder_;  // one parser, reused: used under the lock only
+  std::unique_ptr<std::recursive_mutex> mutex_ = std::make_unique<std::recursive_mutex>();
+  int depth_ = 0;  // transactions open on this connection
 };
 
 inline compiled_read table_query::sql(const find_options& options) const { return compile(options, false); }
 
 inline compiled_read table_query::compile(const find_options& options, bool unique) const {
+  const auto held = db_.hold();
   return read_compiler(schema_, options, [this](const std::string& m) { db_.warn(m); }, unique).compile(table_, options);
 }
 
 inline std::vector<node> table_query::find_many(const find_options& options) const { return run(compile(options, false)); }
 
+inline transaction::transaction(database& db) : db_(&db), lock_(db.hold()) {
+  depth_ = db.depth_++;
+  try {
+    db.exec(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT orm_" + std::to_string(depth_));
+  } catch (...) {
+    --db.depth_;
+    db_ = nullptr;
+    throw;
+  }
+}
+inline void transaction::end(const std::string& sql) {
+  if (!db_) throw error("this transaction has already ended");
+  database& db = *std::exchange(db_, nullptr);
+  --db.depth_;
+  db.exec(sql);
+}
+inline void transaction::commit() { end(depth_ == 0 ? "COMMIT" : "RELEASE orm_" + std::to_string(depth_)); }
+inline void transaction::rollback() {
+  end(depth_ == 0 ? "ROLLBACK" : "ROLLBACK TO orm_" + std::to_string(depth_) + "; RELEASE orm_" + std::to_string(depth_));
+}
+
 inline std::vector<node> table_query::run(const compiled_read& read) const {
+  const auto held = db_.hold();
   statement s(db_.handle(), read.sql);
   s.bind(read.params);
   std::vector<node> rows;

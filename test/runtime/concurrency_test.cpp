@@ -1,0 +1,156 @@
+// One database shared by threads, two processes writing one file, transactions that roll
+// back when an exception passes, nested savepoints, a movable database, read-only opening.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include <orm/sqlite.hpp>
+
+namespace {
+using namespace orm;
+using namespace orm::sqlite;
+
+inline constexpr auto notes = table("notes", column("body", text().not_null()), column("writer", integer()));
+inline constexpr auto schema = define_schema(tables(notes), {.defaults = {.default_limit = 100000}});
+
+std::int64_t count(database& db) { return static_cast<std::int64_t>(db.query(schema, notes).find_many().size()); }
+
+std::string temporary_file(const char* name) {
+  const auto path = std::filesystem::temp_directory_path() / (std::string(name) + "-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  return path.string();
+}
+
+TEST(Transactions, AnExceptionRollsBackAndLeavesTheConnectionUsable) {
+  database db(":memory:");
+  db.migrate(schema);
+  try {
+    auto tx = db.transaction();
+    db.insert(schema, "notes", {{"body", "lost"}});
+    throw std::runtime_error("the caller fails");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(count(db), 0);
+  {
+    auto tx = db.transaction();  // BEGIN works again
+    db.insert(schema, "notes", {{"body", "kept"}});
+    tx.commit();
+  }
+  db.migrate(schema);  // and so does migrate's own transaction
+  EXPECT_EQ(count(db), 1);
+}
+
+TEST(Transactions, NestedOnesAreSavepoints) {
+  database db(":memory:");
+  db.migrate(schema);
+  auto outer = db.transaction();
+  db.insert(schema, "notes", {{"body", "outer"}});
+  {
+    auto inner = db.transaction();
+    db.insert(schema, "notes", {{"body", "inner"}});
+  }  // rolled back alone
+  {
+    auto inner = db.transaction();
+    db.insert(schema, "notes", {{"body", "inner kept"}});
+    inner.commit();
+  }
+  outer.commit();
+  const auto rows = db.query(schema, notes).find_many({.order_by = {asc("id")}});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1]["body"].as_text(), "inner kept");
+  EXPECT_THROW(outer.commit(), error);  // already ended
+}
+
+TEST(Database, IsMovable) {
+  auto open = [] {
+    database db(":memory:");
+    db.migrate(schema);
+    db.insert(schema, "notes", {{"body", "moved"}});
+    return db;
+  };
+  database db = open();
+  EXPECT_EQ(count(db), 1);
+  database other(":memory:");
+  other = std::move(db);
+  EXPECT_EQ(count(other), 1);
+}
+
+TEST(Database, SharedByThreads) {
+  database db(":memory:");
+  db.migrate(schema);
+  constexpr int per_thread = 300;
+  std::vector<std::thread> threads;
+  for (int writer = 0; writer < 4; ++writer)
+    threads.emplace_back([&, writer] {
+      for (int i = 0; i < per_thread; ++i) {
+        db.insert(schema, "notes", {{"body", "n" + std::to_string(i)}, {"writer", writer}});
+        const auto mine = db.query(schema, notes).find_many({.where = eq("writer", writer)});
+        ASSERT_EQ(static_cast<int>(mine.size()), i + 1);
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(count(db), 4 * per_thread);
+}
+
+// Two processes, each with its own connection, writing one file: none loses a row.
+void two_writers(const open_options& options) {
+  const std::string path = temporary_file(options.wal ? "orm-two-writers-wal" : "orm-two-writers");
+  {
+    database db(path, options);
+    db.migrate(schema);
+  }
+  constexpr int rows = 1000;
+  std::vector<pid_t> children;
+  for (int writer = 0; writer < 2; ++writer) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      int status = 0;
+      try {
+        database db(path, options);
+        for (int i = 0; i < rows; ++i) db.insert(schema, "notes", {{"body", "x"}, {"writer", writer}});
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "writer %d: %s\n", writer, e.what());
+        status = 1;
+      }
+      std::_Exit(status);
+    }
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "a writer failed";
+  }
+  database db(path);
+  EXPECT_EQ(count(db), 2 * rows);
+  std::filesystem::remove(path);
+}
+
+TEST(Database, TwoProcessesWritingOneFileLoseNothing) { two_writers({}); }
+TEST(Database, TwoProcessesWritingOneFileInWalMode) { two_writers({.wal = true}); }
+
+TEST(Database, ReadOnlyRefusesWrites) {
+  const std::string path = temporary_file("orm-read-only");
+  {
+    database db(path);
+    db.migrate(schema);
+  }
+  database db(path, {.read_only = true});
+  EXPECT_EQ(count(db), 0);
+  try {
+    db.insert(schema, "notes", {{"body", "x"}});
+    FAIL() << "a read-only database took a write";
+  } catch (const sqlite_error& e) {
+    EXPECT_NE(std::string(e.what()).find("readonly"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(path);
+}
+
+}  // namespace
