@@ -16,6 +16,7 @@
 #include <orm/model/verdict.hpp>
 #include <orm/model/write_plan.hpp>
 #include <orm/sqlite/ddl.hpp>
+#include <orm/sqlite/migration.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
@@ -136,8 +137,11 @@ class database {
     return std::unique_lock<std::recursive_mutex>(*mutex_);
   }
 
-  // Creates the tables, indexes and constraints that do not exist yet, in one transaction.
-  // A schema that ormlint reports an error in (model/verdict.hpp) is refused, in its words.
+  // Brings the database to the schema, in one transaction: creates what is missing (tables,
+  // columns, indexes; sqlite/migration.hpp) and refuses, before writing anything, every
+  // other difference (a dropped, renamed or retyped column, a changed constraint), listing
+  // them with the way out. A schema that ormlint reports an error in (model/verdict.hpp)
+  // is refused, in its words.
   void migrate(const model::schema& schema) {
     if (const auto refusals = model::schema_refusals(schema); !refusals.empty()) {
       std::string message = "the schema cannot be migrated: " + refusals.front();
@@ -145,9 +149,24 @@ class database {
       throw schema_error(message);
     }
     auto tx = transaction();  // a savepoint inside the caller's transaction
-    for (const std::string& sql : ddl::statements(schema)) exec(sql);
+    const migration_plan plan = sqlite::plan_migration(db_, schema);
+    if (!plan.refusals.empty()) {
+      std::string message = "migrate refuses to change the database; it found " + std::to_string(plan.refusals.size()) +
+                            (plan.refusals.size() == 1 ? " difference" : " differences") + " it does not make:";
+      for (const std::string& r : plan.refusals) message += "\n  - " + r;
+      throw schema_error(message);
+    }
+    for (const std::string& sql : plan.statements) exec(sql);
     tx.commit();
   }
+
+  // What migrate would run (and refuse), without changing anything.
+  migration_plan plan_migration(const model::schema& schema) {
+    const auto held = hold();
+    return sqlite::plan_migration(db_, schema);
+  }
+  template <class Schema>
+  migration_plan plan_migration(const Schema& schema) { return plan_migration(model_of(schema)); }
 
   std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row) {
     const auto held = hold();

@@ -1,0 +1,146 @@
+// migrate looks at the file: it adds what the schema gained, refuses every other
+// difference before writing anything, and a killed migration leaves the old schema whole.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include <orm/sqlite.hpp>
+
+namespace {
+using namespace orm;
+using namespace orm::sqlite;
+
+namespace v1 {
+inline constexpr auto users = table("users", column("name", text().not_null()));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace v1
+namespace v2 {  // gains a nullable column, a column with a default, and an index on the new column
+inline constexpr auto users = table("users", column("name", text().not_null()), column("email", text()),
+                                    column("active", boolean().not_null().default_value(true)), index("by_email").on("email"));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace v2
+namespace renamed {  // name became fullName
+inline constexpr auto users = table("users", column("fullName", text().not_null()));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace renamed
+namespace unique_name {  // name became unique, and a required column without a default came
+inline constexpr auto users = table("users", column("name", text().not_null().unique()), column("age", integer().not_null()));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace unique_name
+
+class Migration : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path = (std::filesystem::temp_directory_path() / ("orm-migration-" + std::to_string(::getpid()) + ".db")).string();
+    std::filesystem::remove(path);
+    database db(path);
+    db.migrate(v1::schema);
+    db.insert(v1::schema, "users", {{"name", "Ann"}});
+  }
+  void TearDown() override { std::filesystem::remove(path); }
+  std::string path;
+};
+
+TEST_F(Migration, AddsColumnsAndIndexesTheSchemaGained) {
+  database db(path);
+  db.migrate(v2::schema);
+  db.insert(v2::schema, "users", {{"name", "Bob"}, {"email", "bob@example.com"}});
+  const auto rows = db.query(v2::schema, v2::users).find_many({.order_by = {asc("id")}});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_TRUE(rows[0]["email"].is_null());
+  EXPECT_TRUE(rows[0]["active"].as_boolean());  // the default filled the old row
+  EXPECT_EQ(rows[1]["email"].as_text(), "bob@example.com");
+  EXPECT_TRUE(db.plan_migration(v2::schema).statements.empty());  // nothing left to do
+}
+
+TEST_F(Migration, PlanShowsTheStatementsWithoutRunningThem) {
+  database db(path);
+  const migration_plan plan = db.plan_migration(v2::schema);
+  EXPECT_TRUE(plan.refusals.empty());
+  ASSERT_EQ(plan.statements.size(), 3u);
+  EXPECT_EQ(plan.statements[0], "ALTER TABLE \"users\" ADD COLUMN \"email\" TEXT");
+  EXPECT_EQ(plan.statements[2], "CREATE INDEX IF NOT EXISTS \"users.by_email\" ON \"users\" (\"email\")");
+  EXPECT_THROW(db.insert(v2::schema, "users", {{"name", "x"}, {"email", "y"}}), sqlite_error);  // not applied
+}
+
+TEST_F(Migration, RefusesARenamedColumnBeforeWritingAnything) {
+  database db(path);
+  try {
+    db.migrate(renamed::schema);
+    FAIL() << "a renamed column was migrated";
+  } catch (const schema_error& e) {
+    EXPECT_NE(std::string(e.what()).find("migrate refuses to change the database; it found 2 differences"), std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("column 'users.name' is in the database but not in the schema (dropped or "
+                                         "renamed?)"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(db.plan_migration(v1::schema).statements.size(), 0u);  // fullName was not added
+  EXPECT_EQ(db.query(v1::schema, v1::users).find_many().size(), 1u);
+}
+
+TEST_F(Migration, RefusesConstraintChangesAndRequiredColumnsWithoutDefault) {
+  database db(path);
+  const migration_plan plan = db.plan_migration(unique_name::schema);
+  ASSERT_EQ(plan.refusals.size(), 2u);
+  EXPECT_NE(plan.refusals[0].find("'users.age' is not_null without a default"), std::string::npos) << plan.refusals[0];
+  EXPECT_NE(plan.refusals[1].find("column 'users.name' is not unique in the database but in the schema"), std::string::npos)
+      << plan.refusals[1];
+  EXPECT_THROW(db.migrate(unique_name::schema), schema_error);
+}
+
+// A migration killed halfway: the next open rolls it back, leaving the old schema whole.
+namespace big {
+inline constexpr auto users = table("users", column("name", text().not_null()), column("email", text()),
+                                    index("by_name").on("name"), index("by_email").on("email"),
+                                    index("by_both").on("name", "email"));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace big
+
+TEST_F(Migration, AKilledMigrationLeavesTheOldSchemaWhole) {
+  {
+    database db(path);
+    auto tx = db.transaction();
+    for (int i = 0; i < 200000; ++i) db.insert(v1::schema, "users", {{"name", "user" + std::to_string(i * 7919 % 200000)}});
+    tx.commit();
+  }
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    database db(path);
+    (void)::write(ready[1], "x", 1);
+    db.migrate(big::schema);
+    std::_Exit(0);
+  }
+  char byte = 0;
+  ASSERT_EQ(::read(ready[0], &byte, 1), 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+
+  database db(path);
+  const migration_plan left = db.plan_migration(big::schema);
+  const bool untouched = left.statements.size() == 4;  // the column and the three indexes
+  const bool finished = left.statements.empty();
+  EXPECT_TRUE(untouched || finished) << left.statements.size() << " statements left: a partial migration";
+  std::printf("killed migration: %s\n", untouched ? "rolled back" : "had finished");
+  EXPECT_EQ(db.query(v1::schema, v1::users).find_many({.allow_full_scan = true}).size(), 200001u);
+  statement check(db.handle(), "PRAGMA integrity_check");
+  ASSERT_TRUE(check.step());
+  EXPECT_EQ(check.text(0), "ok");
+  db.migrate(big::schema);  // and it can be migrated now
+  EXPECT_TRUE(db.plan_migration(big::schema).statements.empty());
+}
+
+}  // namespace
