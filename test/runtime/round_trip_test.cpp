@@ -65,6 +65,32 @@ TEST_F(RoundTrip, RealsComeBackBitForBit) {
   EXPECT_EQ(std::bit_cast<std::uint64_t>((*top)["price"].as_real()), std::bit_cast<std::uint64_t>(0.1 + 0.2));
 }
 
+TEST_F(RoundTrip, TextAndBytesComeBackByteForByte) {
+  std::mt19937_64 random(7);
+  const std::vector<std::string> pieces = {"a", "Z", "0", " ", "\"", "\\", "'", "\n", "\t", "\x01", "\x1f", "\x7f",
+                                           std::string(1, '\0'), "é", "€", "𝄞", "日本", "\xef\xbb\xbf", "{}", "[", "%"};
+  std::vector<std::string> texts = {"", std::string(1, '\0'), "\\u0000", "null"};
+  std::vector<std::string> blobs = {"", std::string(1, '\0')};
+  while (texts.size() < 300) {
+    std::string t;
+    for (std::uint64_t n = random() % 12; n > 0; --n) t += pieces[random() % pieces.size()];
+    texts.push_back(t);
+    std::string b(random() % 40, '\0');
+    for (char& c : b) c = static_cast<char>(random() & 0xff);
+    blobs.push_back(b);
+  }
+  while (blobs.size() < texts.size()) blobs.push_back("x");
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    db.insert(schema, "items", {{"shelfId", shelf}, {"note", texts[i]}, {"photo", blob{blobs[i]}}});
+  const auto rows = db.query(schema, shelves).find_many({.with = {{"items", {.order_by = {asc("id")}}}}});
+  const node& read = rows.at(0)["items"];
+  ASSERT_EQ(read.size(), texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(read[i]["note"].as_text(), texts[i]) << "row " << i;
+    EXPECT_EQ(read[i]["photo"].as_text(), blobs[i]) << "row " << i;
+  }
+}
+
 TEST_F(RoundTrip, IntegersAcrossTheInt64Range) {
   const std::vector<long long> values = {std::numeric_limits<long long>::min(), std::numeric_limits<long long>::max(), -1,
                                          0, (1LL << 53) + 1};
