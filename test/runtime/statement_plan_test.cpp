@@ -35,6 +35,22 @@ TEST_F(Plan, EachCallRunsExactlyOneStatement) {
   EXPECT_EQ(count_statements(db.handle(), [&] { users.find_unique({.where = eq("id", ann), .with = {{"reports", {}}}}); }), 1);
 }
 
+// A call of a shape already run reuses its prepared statement: values are bound, so the
+// SQL is the same, and the connection keeps one statement per shape.
+TEST_F(Plan, CallsOfOneShapeShareAPreparedStatement) {
+  auto statements = [&] {
+    int n = 0;
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db.handle(), nullptr); s; s = sqlite3_next_stmt(db.handle(), s)) ++n;
+    return n;
+  };
+  auto users = db.query(blog::schema, blog::users);
+  const int before = statements();
+  for (int i = 0; i < 20; ++i) users.find_many({.where = eq("name", "user" + std::to_string(i)), .with = three_levels.with});
+  EXPECT_EQ(statements(), before + 1);
+  for (int i = 0; i < 20; ++i) db.update(blog::schema, "users", {{"name", "n" + std::to_string(i)}}, eq("id", ann));
+  EXPECT_EQ(statements(), before + 2);
+}
+
 TEST_F(Plan, RelationSubqueriesSearchIndexes) {
   const compiled_read read = db.query(blog::schema, blog::users).sql(three_levels);
   statement explain(db.handle(), "EXPLAIN QUERY PLAN " + read.sql);

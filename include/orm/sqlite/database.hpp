@@ -113,9 +113,11 @@ class database {
   // using either side, and table_query objects of the old one must not be used again.
   database(database&& other) noexcept
       : db_(std::exchange(other.db_, nullptr)), models_(std::move(other.models_)), warnings_(std::move(other.warnings_)),
-        decoder_(std::move(other.decoder_)), mutex_(std::move(other.mutex_)), depth_(std::exchange(other.depth_, 0)) {}
+        decoder_(std::move(other.decoder_)), mutex_(std::move(other.mutex_)), depth_(std::exchange(other.depth_, 0)),
+        statements_(std::move(other.statements_)) {}
   database& operator=(database&& other) noexcept {
     if (this != &other) {
+      statements_.clear();
       sqlite3_close(db_);
       db_ = std::exchange(other.db_, nullptr);
       models_ = std::move(other.models_);
@@ -123,10 +125,14 @@ class database {
       decoder_ = std::move(other.decoder_);
       mutex_ = std::move(other.mutex_);
       depth_ = std::exchange(other.depth_, 0);
+      statements_ = std::move(other.statements_);
     }
     return *this;
   }
-  ~database() { sqlite3_close(db_); }
+  ~database() {
+    statements_.clear();  // finalized before the connection closes
+    sqlite3_close(db_);
+  }
 
   // BEGIN IMMEDIATE (or a savepoint inside another transaction): see sqlite::transaction.
   sqlite::transaction transaction() { return sqlite::transaction(*this); }
@@ -236,6 +242,8 @@ class database {
     warnings_.push_back(message);
   }
   row_decoder& decoder() { return decoder_; }
+  // A prepared statement for `sql`, from this connection's cache (callers hold the lock).
+  statement_cache::lease prepared(const std::string& sql) { return statements_.take(db_, sql); }
 
  private:
   // Plans the write (model/write_plan.hpp), as ormlint does at the call site; the first
@@ -279,9 +287,9 @@ class database {
     return *t;
   }
   void run(const writes::statement_text& text) {
-    statement s(db_, text.sql);
-    s.bind(text.params);
-    while (s.step()) {
+    auto s = prepared(text.sql);
+    s->bind(text.params);
+    while (s->step()) {
     }
   }
 
@@ -293,6 +301,7 @@ class database {
   row_decoder decoder_;  // one parser, reused: used under the lock only
   std::unique_ptr<std::recursive_mutex> mutex_ = std::make_unique<std::recursive_mutex>();
   int depth_ = 0;  // transactions open on this connection
+  statement_cache statements_;
 };
 
 inline compiled_read table_query::sql(const find_options& options) const { return compile(options, false); }
@@ -327,16 +336,16 @@ inline void transaction::rollback() {
 
 inline std::vector<node> table_query::run(const compiled_read& read) const {
   const auto held = db_.hold();
-  statement s(db_.handle(), read.sql);
-  s.bind(read.params);
+  auto s = db_.prepared(read.sql);
+  s->bind(read.params);
   std::vector<node> rows;
-  while (s.step()) {
+  while (s->step()) {
     if (read.fan_out_limit > 0 && static_cast<std::int64_t>(rows.size()) == read.fan_out_limit)
       throw fan_out_error("the query on '" + table_.name + "' loads relations for more than " +
                           std::to_string(read.fan_out_limit) +
                           " parent rows (relation_fan_out_max_keys); add a limit or a narrower where, raise "
                           "defaults.relation_fan_out_max_keys, or pass allow_full_scan");
-    rows.push_back(db_.decoder().decode(s.text(0), read.decode));
+    rows.push_back(db_.decoder().decode(s->text(0), read.decode));
   }
   return rows;
 }

@@ -2,7 +2,10 @@
 // RAII over sqlite3 and sqlite3_stmt: prepared statements with bound parameters only.
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <orm/sqlite/errors.hpp>
@@ -62,6 +65,50 @@ class statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Prepared statements kept per connection, keyed by their SQL: a query's SQL is its shape
+// (every value is a bound parameter), so a call of the same shape skips sqlite3_prepare,
+// which is most of a small read's cost. A statement is lent to one use at a time.
+class statement_cache {
+ public:
+  class lease {
+   public:
+    lease(statement_cache& cache, std::string sql, std::unique_ptr<statement> s)
+        : cache_(&cache), sql_(std::move(sql)), statement_(std::move(s)) {}
+    lease(lease&&) = default;
+    lease& operator=(lease&&) = delete;
+    ~lease() {
+      if (statement_) cache_->give_back(std::move(sql_), std::move(statement_));
+    }
+    statement* operator->() const { return statement_.get(); }
+    statement& operator*() const { return *statement_; }
+
+   private:
+    statement_cache* cache_;
+    std::string sql_;
+    std::unique_ptr<statement> statement_;
+  };
+
+  lease take(sqlite3* db, const std::string& sql) {
+    if (const auto it = idle_.find(sql); it != idle_.end()) {
+      auto s = std::move(it->second);
+      idle_.erase(it);
+      return lease(*this, sql, std::move(s));
+    }
+    return lease(*this, sql, std::make_unique<statement>(db, sql));
+  }
+  // Finalizes every statement: before the connection closes.
+  void clear() { idle_.clear(); }
+
+ private:
+  static constexpr std::size_t most = 256;  // shapes kept; beyond, the cache starts again
+  void give_back(std::string sql, std::unique_ptr<statement> s) {
+    s->reset();
+    if (idle_.size() >= most) idle_.clear();
+    idle_.emplace(std::move(sql), std::move(s));
+  }
+  std::unordered_map<std::string, std::unique_ptr<statement>> idle_;
 };
 
 }  // namespace orm::sqlite
