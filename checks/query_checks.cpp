@@ -49,6 +49,8 @@ void report_n_plus_one(const schema_index& s, const std::string& table, const mo
   if (!message) return;
   finding f = make_finding("orm-n-plus-one", severity::warning, at, *message);
   f.notes.push_back({per_row->outer_site, "the loop iterates the rows of this query on '" + per_row->outer_table + "'"});
+  if (!per_row->helper.empty())
+    f.notes.push_back({per_row->through, "once per row through this call of '" + per_row->helper + "'"});
   out.push_back(std::move(f));
 }
 }  // namespace

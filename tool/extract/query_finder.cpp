@@ -71,7 +71,10 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     }
     q.call.top = options_of(*options);
     const clang::Expr* where = field_init(*options, "where");
-    if (given(where)) q.call.per_row = per_row_of(where, *call, method->getName());
+    if (given(where)) {
+      q.call.per_row = per_row_of(where, *call, method->getName());
+      if (!q.call.per_row) note_parameter_fed(where, true, result.queries.size(), method->getName());
+    }
     if (method->getName() == "find_unique") {
       q.call.unique = true;
       q.call.pinned = given(where) ? pinned_by(where) : std::vector<std::string>{};
@@ -95,9 +98,117 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     return in_loop(s, s->getBody(), [&] { return RecursiveASTVisitor::TraverseDoStmt(s); });
   }
 
+  // Functions, so that a call's filter can be traced to the parameters of the one it is in.
+  bool TraverseFunctionDecl(clang::FunctionDecl* f) {
+    functions_.push_back(f);
+    const bool go_on = RecursiveASTVisitor::TraverseFunctionDecl(f);
+    functions_.pop_back();
+    return go_on;
+  }
+  bool TraverseCXXMethodDecl(clang::CXXMethodDecl* f) {
+    functions_.push_back(f);
+    const bool go_on = RecursiveASTVisitor::TraverseCXXMethodDecl(f);
+    functions_.pop_back();
+    return go_on;
+  }
+
+  // A function of this unit called in a loop over rows, with a row's value as an argument.
+  bool VisitCallExpr(clang::CallExpr* call) {
+    const clang::FunctionDecl* callee = call->getDirectCallee();
+    if (!callee || !callee->hasBody() || in_orm(callee) || sm_.isInSystemHeader(callee->getLocation())) return true;
+    std::vector<const loop*> around;
+    for (const loop& l : loops_)
+      if (within(l.body, call->getBeginLoc())) around.push_back(&l);
+    if (around.empty()) return true;
+    const unsigned first = llvm::isa<clang::CXXOperatorCallExpr>(call) ? 1 : 0;
+    for (unsigned i = first; i < call->getNumArgs() && i - first < callee->getNumParams(); ++i)
+      if (auto rows = row_source(call->getArg(i), around, 0))
+        helper_calls_.push_back({callee->getCanonicalDecl(), i - first, *rows, site_of(call->getBeginLoc()),
+                                 callee->getNameAsString()});
+    return true;
+  }
+
+  // One level of helper: a call in a helper function whose filter takes a parameter, the
+  // helper called in a loop with a row's value for it, runs once per row too.
+  void resolve_helpers() {
+    for (const parameter_fed& p : parameter_fed_)
+      for (const helper_call& h : helper_calls_) {
+        if (h.callee != p.function || h.parameter != p.parameter) continue;
+        model::per_row_call per_row{h.rows.first, h.rows.second, p.columns, p.call_name, h.site, h.name};
+        auto& slot = p.is_query ? result.queries[p.index].call.per_row : result.writes[p.index].call.per_row;
+        if (!slot) slot = std::move(per_row);
+      }
+  }
+
   calls_in_unit result;
 
  private:
+  struct helper_call {
+    const clang::FunctionDecl* callee;  // canonical
+    unsigned parameter;
+    std::pair<std::string, model::source_site> rows;  // the outer query
+    model::source_site site;
+    std::string name;
+  };
+  struct parameter_fed {
+    const clang::FunctionDecl* function;  // canonical
+    unsigned parameter;
+    std::vector<model::written_name> columns;
+    bool is_query;
+    std::size_t index;  // in result.queries or result.writes
+    std::string call_name;
+  };
+
+  // Records a call (not in a loop) whose eq(...) / in(...) values come from a parameter of
+  // the function it is in: resolve_helpers() pairs it with the loops that call the function.
+  // `index`: where the call is about to be stored in result.queries or result.writes.
+  void note_parameter_fed(const clang::Expr* where, bool is_query, std::size_t index, llvm::StringRef call_name) {
+    if (functions_.empty()) return;
+    const clang::FunctionDecl* function = functions_.back();
+    parameter_fed fed{function->getCanonicalDecl(), 0, {}, is_query, index, call_name.str()};
+    std::optional<unsigned> parameter;
+    auto visit = [&](auto&& self, const clang::Stmt* e) -> void {
+      if (!e) return;
+      if (const auto* c = llvm::dyn_cast<clang::CallExpr>(e); c && !llvm::isa<clang::CXXOperatorCallExpr>(c)) {
+        const auto* callee = llvm::dyn_cast_or_null<clang::FunctionDecl>(c->getCalleeDecl());
+        if (callee && callee->getIdentifier() && in_orm(callee) && (callee->getName() == "eq" || callee->getName() == "in") &&
+            c->getNumArgs() == 2) {
+          const auto column = name_in(c->getArg(0));
+          const auto from = column ? parameter_source(c->getArg(1), *function, 0) : std::nullopt;
+          if (from && (!parameter || *parameter == *from)) {
+            parameter = from;
+            fed.columns.push_back(*column);
+          }
+          return;
+        }
+      }
+      for (const clang::Stmt* child : e->children()) self(self, child);
+    };
+    visit(visit, where);
+    if (!parameter) return;
+    fed.parameter = *parameter;
+    parameter_fed_.push_back(std::move(fed));
+  }
+
+  // The parameter of `function` that `e` is computed from, through locals.
+  static std::optional<unsigned> parameter_source(const clang::Stmt* e, const clang::FunctionDecl& function, int hops) {
+    if (!e) return std::nullopt;
+    if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
+      if (const auto* p = llvm::dyn_cast<clang::ParmVarDecl>(ref->getDecl()); p && p->getDeclContext() == &function)
+        return p->getFunctionScopeIndex();
+      if (const auto* v = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); v && v->hasLocalStorage() && v->hasInit() && hops < 3)
+        return parameter_source(v->getInit(), function, hops + 1);
+    }
+    if (llvm::isa<clang::LambdaExpr>(e)) return std::nullopt;
+    for (const clang::Stmt* child : e->children())
+      if (auto found = parameter_source(child, function, hops)) return found;
+    return std::nullopt;
+  }
+
+  std::vector<const clang::FunctionDecl*> functions_;
+  std::vector<helper_call> helper_calls_;
+  std::vector<parameter_fed> parameter_fed_;
+
   struct loop {
     const clang::Stmt* statement;
     const clang::Stmt* body;
@@ -288,6 +399,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
                      w.call.where_columns);
       w.call.where_empty = empty_braces(where);
       w.call.per_row = per_row_of(where, call, name);
+      if (!w.call.per_row) note_parameter_fed(where, false, result.writes.size(), name);
       if (where_arg + 1 < call.getNumArgs() && !llvm::isa<clang::CXXDefaultArgExpr>(call.getArg(where_arg + 1))) {
         const auto* options = llvm::dyn_cast<clang::InitListExpr>(written(call.getArg(where_arg + 1)));
         const clang::Expr* scan = options ? field_init(*options, "allow_full_scan") : nullptr;
@@ -498,6 +610,7 @@ calls_in_unit find_queries(clang::ASTContext& context) {
   if (context.Idents.find("table_query") == context.Idents.end()) return {};
   finder f(context);
   f.TraverseAST(context);
+  f.resolve_helpers();
   return std::move(f.result);
 }
 

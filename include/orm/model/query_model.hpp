@@ -45,6 +45,10 @@ struct per_row_call {
   source_site outer_site;                  // the query whose rows the loop iterates
   std::vector<written_name> row_columns;   // the filter's columns whose values come from the row
   std::string call;                        // the repeated call: find_many, update, ...
+  // When the call sits in a helper function that the loop calls with a row's value: that
+  // call, and the helper's name (empty otherwise).
+  source_site through;
+  std::string helper;
 };
 
 struct query {

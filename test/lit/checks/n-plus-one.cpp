@@ -50,3 +50,20 @@ void must_not_warn(database& db, const std::vector<std::int64_t>& ids, const std
   // The batched form.
   db.query(app::schema, app::comments).find_many({.where = in("postId", keys)});
 }
+
+// One level of helper function: the loop passes a row's value to a function whose call
+// filters on it.
+std::vector<node> comments_of(database& db, std::int64_t post_id) {
+  return db.query(app::schema, app::comments).find_many({.where = eq("postId", post_id)});
+// CHECK-MESSAGES: :[[@LINE-1]]:10: warning: find_many on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; load them in that query instead: add {"comments", {...}} to its with [orm-n-plus-one]
+// CHECK-MESSAGES: :[[@LINE+5]]:27: note: the loop iterates the rows of this query on 'posts'
+// CHECK-MESSAGES: :[[@LINE+5]]:5: note: once per row through this call of 'comments_of'
+}
+
+void through_a_helper(database& db) {
+  for (const node& post : db.query(app::schema, app::posts).find_many({.limit = 10}))
+    comments_of(db, post["id"].as_integer());
+  // Must not warn: the helper called once, outside a loop, or in a loop with a value that is not a row's.
+  comments_of(db, 1);
+  for (std::int64_t id = 0; id < 3; ++id) comments_of(db, id);
+}
