@@ -21,7 +21,8 @@ using namespace orm::sqlite;
 inline constexpr auto shelves = table("shelves", column("label", text()));
 inline constexpr auto items = table("items", column("shelfId", id("shelves")), column("price", real()),
                                     column("count", integer()), column("photo", bytes()), column("note", text()),
-                                    column("active", boolean()), index("by_shelf").on("shelfId"));
+                                    column("active", boolean()), column("addedAt", timestamp()),
+                                    index("by_shelf").on("shelfId"));
 inline constexpr auto schema = define_schema(tables(shelves, items), {.defaults = {.default_limit = 100000}})
     .relations(many(shelves, "items", items, {.to = "shelfId"}), one(items, "shelf", shelves, {.from = "shelfId"}));
 
@@ -100,11 +101,27 @@ TEST_F(RoundTrip, IntegersAcrossTheInt64Range) {
   for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(rows[i]["count"].as_integer(), values[i]);
 }
 
+TEST_F(RoundTrip, BooleansAndTimestamps) {
+  const std::vector<long long> times = {std::numeric_limits<long long>::min(), -1, 0, 1700000000,
+                                        std::numeric_limits<long long>::max()};
+  for (std::size_t i = 0; i < times.size(); ++i)
+    db.insert(schema, "items", {{"shelfId", shelf}, {"active", i % 2 == 0}, {"addedAt", times[i]}});
+  const auto rows = db.query(schema, shelves).find_many({.with = {{"items", {.order_by = {asc("id")}}}}});
+  const node& read = rows.at(0)["items"];
+  ASSERT_EQ(read.size(), times.size());
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    EXPECT_EQ(read[i]["active"].type(), node::kind::boolean);
+    EXPECT_EQ(read[i]["active"].as_boolean(), i % 2 == 0);
+    EXPECT_EQ(read[i]["addedAt"].as_integer(), times[i]);
+  }
+}
+
 TEST_F(RoundTrip, NullOfEveryTypeIsNull) {
   db.insert(schema, "items", {{"shelfId", shelf}});
   db.insert(schema, "items", {{"shelfId", shelf}, {"photo", blob{""}}});
   const auto rows = db.query(schema, items).find_many({.order_by = {asc("id")}});
-  for (const char* column : {"price", "count", "photo", "note", "active"}) EXPECT_TRUE(rows[0][column].is_null()) << column;
+  for (const char* column : {"price", "count", "photo", "note", "active", "addedAt"})
+    EXPECT_TRUE(rows[0][column].is_null()) << column;
   EXPECT_FALSE(rows[1]["photo"].is_null());  // empty bytes are not NULL
   EXPECT_EQ(rows[1]["photo"].as_text(), "");
 }
