@@ -4,8 +4,6 @@
 #include <initializer_list>
 
 #include <orm/model/n_plus_one.hpp>
-#include <orm/model/query_plan.hpp>
-#include <orm/model/write_plan.hpp>
 
 namespace orm::checks {
 
@@ -22,23 +20,19 @@ void report(const std::vector<model::query_problem>& problems, findings& out, co
     out.push_back(std::move(f));
   }
 }
-void report(const schema_index& schema, const model::query& query, findings& out, const char* check,
-            std::initializer_list<kind> kinds) {
-  report(model::plan_query(schema.schema(), query), out, check, kinds);
-}
 }  // namespace
 
-void unknown_column_in_write(const schema_index& s, const model::write& w, findings& out) {
-  report(model::plan_write(s.schema(), w), out, "orm-unknown-column", {kind::unknown_column});
+void unknown_column_in_write(const schema_index&, const planned_write& w, findings& out) {
+  report(w.problems, out, "orm-unknown-column", {kind::unknown_column});
 }
-void value_type_in_write(const schema_index& s, const model::write& w, findings& out) {
-  report(model::plan_write(s.schema(), w), out, "orm-value-type", {kind::value_type});
+void value_type_in_write(const schema_index&, const planned_write& w, findings& out) {
+  report(w.problems, out, "orm-value-type", {kind::value_type});
 }
-void discriminator_write(const schema_index& s, const model::write& w, findings& out) {
-  report(model::plan_write(s.schema(), w), out, "orm-discriminator-write", {kind::discriminator_write});
+void discriminator_write(const schema_index&, const planned_write& w, findings& out) {
+  report(w.problems, out, "orm-discriminator-write", {kind::discriminator_write});
 }
-void full_scan_write(const schema_index& s, const model::write& w, findings& out) {
-  report(model::plan_write(s.schema(), w), out, "orm-full-scan-write", {kind::full_scan_write});
+void full_scan_write(const schema_index&, const planned_write& w, findings& out) {
+  report(w.problems, out, "orm-full-scan-write", {kind::full_scan_write});
 }
 
 namespace {
@@ -55,31 +49,31 @@ void report_n_plus_one(const schema_index& s, const std::string& table, const mo
 }
 }  // namespace
 
-void n_plus_one_at_call(const schema_index& s, const model::query& q, findings& out) {
-  report_n_plus_one(s, q.table, q.site, q.per_row, out);
+void n_plus_one_at_call(const schema_index& s, const planned_query& q, findings& out) {
+  report_n_plus_one(s, q.call.table, q.call.site, q.call.per_row, out);
 }
-void n_plus_one_in_write(const schema_index& s, const model::write& w, findings& out) {
-  report_n_plus_one(s, w.table.text, w.site, w.per_row, out);
-}
-
-void unpinned_unique_at_call(const schema_index& s, const model::query& q, findings& out) {
-  report(s, q, out, "orm-unpinned-unique", {kind::unpinned_unique});
+void n_plus_one_in_write(const schema_index& s, const planned_write& w, findings& out) {
+  report_n_plus_one(s, w.call.table.text, w.call.site, w.call.per_row, out);
 }
 
-void unknown_relation_at_call(const schema_index& s, const model::query& q, findings& out) {
-  report(s, q, out, "orm-unknown-relation", {kind::unknown_relation, kind::duplicate_relation});
+void unpinned_unique_at_call(const schema_index&, const planned_query& q, findings& out) {
+  report(q.problems, out, "orm-unpinned-unique", {kind::unpinned_unique});
 }
-void unknown_column_at_call(const schema_index& s, const model::query& q, findings& out) {
-  report(s, q, out, "orm-unknown-column", {kind::unknown_column});
+
+void unknown_relation_at_call(const schema_index&, const planned_query& q, findings& out) {
+  report(q.problems, out, "orm-unknown-relation", {kind::unknown_relation, kind::duplicate_relation});
 }
-void query_depth_at_call(const schema_index& s, const model::query& q, findings& out) {
-  report(s, q, out, "orm-query-depth", {kind::depth});
+void unknown_column_at_call(const schema_index&, const planned_query& q, findings& out) {
+  report(q.problems, out, "orm-unknown-column", {kind::unknown_column});
 }
-void negative_bound_at_call(const schema_index& s, const model::query& q, findings& out) {
-  report(s, q, out, "orm-negative-bound", {kind::negative_bound});
+void query_depth_at_call(const schema_index&, const planned_query& q, findings& out) {
+  report(q.problems, out, "orm-query-depth", {kind::depth});
 }
-void unbounded_loads(const schema_index& s, const model::query& q, findings& out) {
-  report(s, q, out, "orm-unbounded-many", {kind::unbounded});
+void negative_bound_at_call(const schema_index&, const planned_query& q, findings& out) {
+  report(q.problems, out, "orm-negative-bound", {kind::negative_bound});
+}
+void unbounded_loads(const schema_index&, const planned_query& q, findings& out) {
+  report(q.problems, out, "orm-unbounded-many", {kind::unbounded});
 }
 
 }  // namespace orm::checks

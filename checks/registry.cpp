@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <orm/model/write_plan.hpp>
+
 #include "checks/ambiguous_relation.hpp"
 #include "checks/discriminator_collision.hpp"
 #include "checks/missing_inverse.hpp"
@@ -65,14 +67,19 @@ const check_info* find_check(std::string_view id) {
 findings run_checks(const model::schema& schema, const std::function<bool(std::string_view)>& enabled,
                     const std::vector<model::query>& queries, const std::vector<model::write>& writes) {
   const schema_index index(schema);
+  // Each call is planned once, whatever number of checks read it.
+  std::vector<planned_query> planned_queries;
+  for (const model::query& q : queries) planned_queries.push_back({q, model::plan_query(schema, q)});
+  std::vector<planned_write> planned_writes;
+  for (const model::write& w : writes) planned_writes.push_back({w, model::plan_write(schema, w)});
   findings out;
   for (const check_info& check : registry) {
     if (!enabled(check.id)) continue;
     if (check.run) check.run(index, out);
     if (check.run_on_query)
-      for (const model::query& q : queries) check.run_on_query(index, q, out);
+      for (const planned_query& q : planned_queries) check.run_on_query(index, q, out);
     if (check.run_on_write)
-      for (const model::write& w : writes) check.run_on_write(index, w, out);
+      for (const planned_write& w : planned_writes) check.run_on_write(index, w, out);
   }
   return out;
 }

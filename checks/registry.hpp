@@ -8,6 +8,7 @@
 #include <orm/model/query_model.hpp>
 
 #include "checks/finding.hpp"
+#include "checks/planned_call.hpp"
 #include "checks/schema_index.hpp"
 
 namespace orm::checks {
@@ -18,9 +19,9 @@ struct check_info {
   severity level;            // the default: SARIF's rule level, the doc page's "Severity"
   void (*run)(const schema_index&, findings&);  // null for checks of call sites only, or found by the front ends
   // For checks that also look at the queries written against the schema; may be null.
-  void (*run_on_query)(const schema_index&, const model::query&, findings&) = nullptr;
+  void (*run_on_query)(const schema_index&, const planned_query&, findings&) = nullptr;
   // For checks that also look at the writes (insert, update, remove); may be null.
-  void (*run_on_write)(const schema_index&, const model::write&, findings&) = nullptr;
+  void (*run_on_write)(const schema_index&, const planned_write&, findings&) = nullptr;
 };
 
 // A schema variable whose initializer is not a constant expression: the front ends find
