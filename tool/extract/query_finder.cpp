@@ -30,6 +30,9 @@ const clang::Expr* field_init(const clang::InitListExpr& list, llvm::StringRef n
   return nullptr;
 }
 
+// The DSL's and the runtime's filter predicates, each naming its column first.
+const llvm::StringRef filter_predicates[] = {"eq", "ne", "lt", "le", "gt", "ge", "is_null", "is_not_null", "like", "in"};
+
 // Whether the user wrote this field, rather than leaving it to its default.
 bool given(const clang::Expr* init) { return init && !llvm::isa<clang::CXXDefaultInitExpr>(init); }
 
@@ -116,9 +119,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   bool VisitCallExpr(clang::CallExpr* call) {
     const clang::FunctionDecl* callee = call->getDirectCallee();
     if (!callee || !callee->hasBody() || in_orm(callee) || sm_.isInSystemHeader(callee->getLocation())) return true;
-    std::vector<const loop*> around;
-    for (const loop& l : loops_)
-      if (within(l.body, call->getBeginLoc())) around.push_back(&l);
+    const std::vector<const loop*> around = loops_around(*call);
     if (around.empty()) return true;
     const unsigned first = llvm::isa<clang::CXXOperatorCallExpr>(call) ? 1 : 0;
     for (unsigned i = first; i < call->getNumArgs() && i - first < callee->getNumParams(); ++i)
@@ -167,24 +168,12 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     const clang::FunctionDecl* function = functions_.back();
     parameter_fed fed{function->getCanonicalDecl(), 0, {}, is_query, index, call_name.str()};
     std::optional<unsigned> parameter;
-    auto visit = [&](auto&& self, const clang::Stmt* e) -> void {
-      if (!e) return;
-      if (const auto* c = llvm::dyn_cast<clang::CallExpr>(e); c && !llvm::isa<clang::CXXOperatorCallExpr>(c)) {
-        const auto* callee = llvm::dyn_cast_or_null<clang::FunctionDecl>(c->getCalleeDecl());
-        if (callee && callee->getIdentifier() && in_orm(callee) && (callee->getName() == "eq" || callee->getName() == "in") &&
-            c->getNumArgs() == 2) {
-          const auto column = name_in(c->getArg(0));
-          const auto from = column ? parameter_source(c->getArg(1), *function, 0) : std::nullopt;
-          if (from && (!parameter || *parameter == *from)) {
-            parameter = from;
-            fed.columns.push_back(*column);
-          }
-          return;
-        }
-      }
-      for (const clang::Stmt* child : e->children()) self(self, child);
-    };
-    visit(visit, where);
+    for_each_equality(where, [&](const model::written_name& column, const clang::Expr* value) {
+      const auto from = parameter_source(value, *function, 0);
+      if (!from || (parameter && *parameter != *from)) return;
+      parameter = from;
+      fed.columns.push_back(column);
+    });
     if (!parameter) return;
     fed.parameter = *parameter;
     parameter_fed_.push_back(std::move(fed));
@@ -234,33 +223,40 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   // the range-for's variable, the rows indexed, or a local computed from either.
   std::optional<model::per_row_call> per_row_of(const clang::Expr* where, const clang::CallExpr& call,
                                                 llvm::StringRef call_name) const {
-    std::vector<const loop*> around;  // the loops whose body holds the call
-    for (const loop& l : loops_)
-      if (within(l.body, call.getBeginLoc())) around.push_back(&l);
+    const std::vector<const loop*> around = loops_around(call);
     if (around.empty()) return std::nullopt;
     std::optional<model::per_row_call> out;
-    collect_row_columns(where, around, out);
-    if (out) out->call = call_name.str();
+    for_each_equality(where, [&](const model::written_name& column, const clang::Expr* value) {
+      const auto rows = row_source(value, around, 0);
+      if (!rows || (out && out->outer_site != rows->second)) return;
+      if (!out) out = model::per_row_call{rows->first, rows->second, {}, call_name.str(), {}, {}};
+      out->row_columns.push_back(column);
+    });
     return out;
   }
 
-  void collect_row_columns(const clang::Stmt* e, const std::vector<const loop*>& around,
-                           std::optional<model::per_row_call>& out) const {
+  // The loops whose body holds the call.
+  std::vector<const loop*> loops_around(const clang::CallExpr& call) const {
+    std::vector<const loop*> around;
+    for (const loop& l : loops_)
+      if (within(l.body, call.getBeginLoc())) around.push_back(&l);
+    return around;
+  }
+
+  // Each eq("column", value) and in("column", values) of a filter whose column is a
+  // literal: the equalities a filter takes its values by.
+  template <class Visit>
+  void for_each_equality(const clang::Stmt* e, Visit&& visit) const {
     if (!e) return;
     if (const auto* c = llvm::dyn_cast<clang::CallExpr>(e); c && !llvm::isa<clang::CXXOperatorCallExpr>(c)) {
       const auto* callee = llvm::dyn_cast_or_null<clang::FunctionDecl>(c->getCalleeDecl());
       if (callee && callee->getIdentifier() && in_orm(callee) && (callee->getName() == "eq" || callee->getName() == "in") &&
           c->getNumArgs() == 2) {
-        const auto column = name_in(c->getArg(0));
-        const auto rows = column ? row_source(c->getArg(1), around, 0) : std::nullopt;
-        if (rows && (!out || out->outer_site == rows->second)) {
-          if (!out) out = model::per_row_call{rows->first, rows->second, {}, {}};
-          out->row_columns.push_back(*column);
-        }
+        if (const auto column = name_in(c->getArg(0))) visit(*column, c->getArg(1));
         return;
       }
     }
-    for (const clang::Stmt* child : e->children()) collect_row_columns(child, around, out);
+    for (const clang::Stmt* child : e->children()) for_each_equality(child, visit);
   }
 
   // The query (its table and site) whose rows `e` reads, inside the loops `around`.
@@ -349,9 +345,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       if (!column) return std::nullopt;
       return std::vector<std::string>{column->text};
     }
-    if (name == "ne" || name == "lt" || name == "le" || name == "gt" || name == "ge" || name == "is_null" ||
-        name == "is_not_null" || name == "like" || name == "in")
-      return std::vector<std::string>{};
+    if (llvm::is_contained(filter_predicates, name)) return std::vector<std::string>{};  // pins nothing
     return std::nullopt;
   }
 
@@ -395,7 +389,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     }
     if (what != kind::insert) {
       const clang::Expr* where = call.getArg(where_arg);
-      names_of_calls(where, {"eq", "ne", "lt", "le", "gt", "ge", "is_null", "is_not_null", "like", "in"}, false,
+      names_of_calls(where, filter_predicates, false,
                      w.call.where_columns);
       w.call.where_empty = empty_braces(where);
       w.call.per_row = per_row_of(where, call, name);
@@ -526,7 +520,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   // The column literals of calls to the given functions anywhere under `e`: only(...),
   // asc(...), eq("col", v) && lt("col", v), ... A name built at run time is not known
   // here and is left out: only what is written is checked.
-  void names_of_calls(const clang::Stmt* e, std::initializer_list<llvm::StringRef> functions, bool every_argument,
+  void names_of_calls(const clang::Stmt* e, llvm::ArrayRef<llvm::StringRef> functions, bool every_argument,
                       std::vector<model::written_name>& out) const {
     if (!e) return;
     if (const auto* call = llvm::dyn_cast<clang::CallExpr>(e); call && !llvm::isa<clang::CXXOperatorCallExpr>(call)) {
@@ -558,7 +552,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       out.columns_mode = model::query_options::selection::include;
     }
     if (const clang::Expr* where = field_init(options, "where"); given(where))
-      names_of_calls(where, {"eq", "ne", "lt", "le", "gt", "ge", "is_null", "is_not_null", "like", "in"}, false,
+      names_of_calls(where, filter_predicates, false,
                      out.where_columns);
     if (const clang::Expr* order = field_init(options, "order_by"); given(order))
       names_of_calls(order, {"asc", "desc"}, false, out.order_columns);
