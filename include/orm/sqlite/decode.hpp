@@ -81,14 +81,13 @@ class row_decoder {
         if (e.is_int64()) return node::of_real(static_cast<double>(int64_t(e)));
         if (e.is_double()) return node::of_real(double(e));
         // printf('%!.17g'): enough digits to give back the same bits; "Inf" for infinities;
-        // "<digits>p<k>" for a large real scaled by 2^-k (read_sql.hpp).
+        // "<digits>p<k>" for a large real scaled by 2^-k (read_sql.hpp's value_expression).
         const std::string_view text = e.is_string() ? std::string_view(e) : std::string_view();
         const char* const last = text.data() + text.size();
         double value = 0;
         const auto [end, error] = std::from_chars(text.data(), last, value);
         int scale = 0;
-        const bool scaled = end != last && *end == 'p' &&
-                            std::from_chars(end + 1, last, scale).ptr == last && (scale == 400 || scale == 700);
+        const bool scaled = end != last && *end == 'p' && std::from_chars(end + 1, last, scale).ptr == last;
         if (text.empty() || error != std::errc() || (end != last && !scaled)) throw refuse("a real");
         return node::of_real(scaled ? std::ldexp(value, scale) : value);
       }

@@ -180,15 +180,15 @@ class read_compiler {
     if (c.kind == column_kind::real) {
       // SQLite 3.40's printf is exact for magnitudes below about 1e100 only: larger reals
       // are scaled by an exact power of two first, and the text says which ("...p700").
-      static const std::string two_to_50 = "1125899906842624.0";
-      const auto power = [](int fifties) {
-        std::string out = two_to_50;
-        for (int i = 1; i < fifties; ++i) out += "*" + two_to_50;
-        return "(" + out + ")";
+      // printf of ref / 2^(50 * fifties), marked so that the decoder scales it back.
+      const auto scaled = [&](int fifties) {
+        std::string power = "1125899906842624.0";  // 2^50, exact
+        for (int i = 1; i < fifties; ++i) power += "*1125899906842624.0";
+        return "printf('%!.17gp" + std::to_string(50 * fifties) + "', " + ref + " / (" + power + "))";
       };
-      return "CASE typeof(" + ref + ") WHEN 'real' THEN CASE WHEN abs(" + ref + ") >= 1e200 THEN printf('%!.17gp700', " +
-             ref + " / " + power(14) + ") WHEN abs(" + ref + ") >= 1e90 THEN printf('%!.17gp400', " + ref + " / " +
-             power(8) + ") ELSE printf('%!.17g', " + ref + ") END ELSE " + ref + " END";
+      return "CASE typeof(" + ref + ") WHEN 'real' THEN CASE WHEN abs(" + ref + ") >= 1e200 THEN " + scaled(14) +
+             " WHEN abs(" + ref + ") >= 1e90 THEN " + scaled(8) + " ELSE printf('%!.17g', " + ref + ") END ELSE " + ref +
+             " END";
     }
     return ref;
   }
