@@ -51,11 +51,16 @@ model::query query_on(std::string table, std::vector<model::query_load> loads, b
   return q;
 }
 
+// The check as run_checks runs it: on the call, planned once.
+void unbounded_loads(const checks::schema_index& index, const model::query& q, checks::findings& out) {
+  checks::unbounded_loads(index, {q, model::plan_query(index.schema(), q)}, out);
+}
+
 TEST(UnboundedManyQueries, WithLoadsWithoutLimitAreRefusedAtRunTime) {
   const auto m = model::build(broken::unbounded_many::schema);
   const checks::schema_index index(m);
   checks::findings out;
-  checks::unbounded_loads(index, query_on("users", {load("posts", false, 3)}), out);
+  unbounded_loads(index, query_on("users", {load("posts", false, 3)}), out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].level, checks::severity::error);
   EXPECT_EQ(out[0].site.line, 3u);
@@ -63,18 +68,17 @@ TEST(UnboundedManyQueries, WithLoadsWithoutLimitAreRefusedAtRunTime) {
                             "defaults.default_limit, or pass allow_full_scan");
 
   out.clear();
-  checks::unbounded_loads(index, query_on("users", {load("posts", true, 3)}), out);         // limited
-  checks::unbounded_loads(index, query_on("posts", {load("author", false, 3)}), out);       // a one()
-  checks::unbounded_loads(index, query_on("users", {load("posts", false, 3)}, true), out);  // allow_full_scan
-  checks::unbounded_loads(index, query_on("users", {load("nope", false, 3)}), out);         // unknown: another check's
+  unbounded_loads(index, query_on("users", {load("posts", true, 3)}), out);         // limited
+  unbounded_loads(index, query_on("posts", {load("author", false, 3)}), out);       // a one()
+  unbounded_loads(index, query_on("users", {load("posts", false, 3)}, true), out);  // allow_full_scan
+  unbounded_loads(index, query_on("users", {load("nope", false, 3)}), out);         // unknown: another check's
   EXPECT_TRUE(out.empty());
 }
 
 TEST(UnboundedManyQueries, NestedLoadsFollowTheTargetTable) {
   const auto m = model::build(broken::unbounded_many::schema);
   checks::findings out;
-  checks::unbounded_loads(checks::schema_index(m), query_on("posts", {load("author", false, 3, {load("posts", false, 9)})}),
-                          out);
+  unbounded_loads(checks::schema_index(m), query_on("posts", {load("author", false, 3, {load("posts", false, 9)})}), out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].site.line, 9u);
 }
