@@ -45,6 +45,29 @@ struct query_problem {
 
 namespace detail {
 
+// A problem about a name as written, with the one close name when there is one.
+inline query_problem named_problem(query_problem::kind k, const written_name& name, std::string message,
+                                   const std::vector<std::string_view>& candidates = {}, bool warning = false) {
+  query_problem p{k, warning, name.site, name.text, closest_name(name.text, candidates), std::move(message)};
+  if (!p.suggestion.empty()) p.message += "; did you mean '" + p.suggestion + "'?";
+  return p;
+}
+
+inline query_problem unknown_table(const schema& s, const written_name& name) {
+  std::vector<std::string_view> tables;
+  for (const table& t : s.tables) tables.push_back(t.name);
+  return named_problem(query_problem::kind::unknown_column, name, "the schema has no table '" + name.text + "'", tables);
+}
+
+// `purpose`: what the column was named for ("to select"); empty for a written field.
+inline query_problem unknown_column(const table& t, const written_name& name, const std::string& purpose) {
+  std::vector<std::string_view> columns;
+  for (const column& c : t.columns) columns.push_back(c.name);
+  return named_problem(query_problem::kind::unknown_column, name,
+                       "table '" + t.name + "' has no column '" + name.text + "'" + (purpose.empty() ? "" : " " + purpose),
+                       columns);
+}
+
 class planner {
  public:
   planner(const schema& s, const query& q) : s_(s), q_(q) {}
@@ -52,8 +75,7 @@ class planner {
   std::vector<query_problem> run() {
     const table* t = s_.find_table(q_.table);
     if (!t) {
-      add(query_problem::kind::unknown_column, {q_.table, q_.site}, "the schema has no table '" + q_.table + "'",
-          table_names());
+      out_.push_back(unknown_table(s_, {q_.table, q_.site}));
       return std::move(out_);
     }
     level(*t, q_.top, 0, t->name);
@@ -73,30 +95,14 @@ class planner {
   }
 
  private:
-  std::vector<std::string_view> table_names() const {
-    std::vector<std::string_view> out;
-    for (const table& t : s_.tables) out.push_back(t.name);
-    return out;
-  }
-
   void add(query_problem::kind k, const written_name& name, std::string message,
            const std::vector<std::string_view>& candidates = {}, bool warning = false) {
-    query_problem p{k, warning, name.site, name.text, closest_name(name.text, candidates), std::move(message)};
-    if (!p.suggestion.empty()) p.message += "; did you mean '" + p.suggestion + "'?";
-    out_.push_back(std::move(p));
-  }
-
-  static std::vector<std::string_view> columns_of(const table& t) {
-    std::vector<std::string_view> out;
-    for (const column& c : t.columns) out.push_back(c.name);
-    return out;
+    out_.push_back(named_problem(k, name, std::move(message), candidates, warning));
   }
 
   void expect_columns(const table& t, const std::vector<written_name>& names, const char* purpose) {
     for (const written_name& n : names)
-      if (!t.find_column(n.text))
-        add(query_problem::kind::unknown_column, n, "table '" + t.name + "' has no column '" + n.text + "' " + purpose,
-            columns_of(t));
+      if (!t.find_column(n.text)) out_.push_back(unknown_column(t, n, purpose));
   }
 
   void bound(const std::optional<std::int64_t>& value, const source_site& site, const char* what, const std::string& path) {

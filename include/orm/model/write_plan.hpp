@@ -115,33 +115,22 @@ inline void plan_variants(const table& t, const write& w, std::vector<query_prob
 // Every problem of `w`, in the order the runtime meets them; empty when it can run.
 inline std::vector<query_problem> plan_write(const schema& s, const write& w) {
   std::vector<query_problem> out;
-  auto add = [&](query_problem::kind k, const written_name& n, std::string message, const std::vector<std::string_view>& names) {
-    query_problem p{k, false, n.site, n.text, closest_name(n.text, names), std::move(message)};
-    if (!p.suggestion.empty()) p.message += "; did you mean '" + p.suggestion + "'?";
-    out.push_back(std::move(p));
-  };
   const table* t = s.find_table(w.table.text);
   if (!t) {
-    std::vector<std::string_view> names;
-    for (const table& x : s.tables) names.push_back(x.name);
-    add(query_problem::kind::unknown_column, w.table, "the schema has no table '" + w.table.text + "'", names);
+    out.push_back(detail::unknown_table(s, w.table));
     return out;
   }
-  std::vector<std::string_view> columns;
-  for (const column& c : t->columns) columns.push_back(c.name);
   for (const written_field& f : w.fields) {
     const column* c = t->find_column(f.name.text);
     if (!c)
-      add(query_problem::kind::unknown_column, f.name, "table '" + t->name + "' has no column '" + f.name.text + "'", columns);
+      out.push_back(detail::unknown_column(*t, f.name, ""));
     else if (!detail::fits(c->kind, f.kind))
       out.push_back({query_problem::kind::value_type, false, f.value_site, {}, {},
                      "'" + t->name + "." + c->name + "' holds " + detail::holds(c->kind) + ", and this value is " +
                          detail::kind_name(f.kind)});
   }
   for (const written_name& f : w.where_columns)
-    if (!t->find_column(f.text))
-      add(query_problem::kind::unknown_column, f, "table '" + t->name + "' has no column '" + f.text + "' to filter on",
-          columns);
+    if (!t->find_column(f.text)) out.push_back(detail::unknown_column(*t, f, "to filter on"));
   if (w.what != write::kind::remove) detail::plan_variants(*t, w, out);
   if (w.what != write::kind::insert && w.where_empty && !w.allow_full_scan)
     out.push_back({query_problem::kind::full_scan_write, false, w.site, {}, {},
