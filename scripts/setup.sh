@@ -14,10 +14,13 @@ packages=(
   libfmt-dev libsqlite3-dev sqlite3 libsimdjson-dev libgtest-dev libbenchmark-dev
   libabsl-dev libgrpc++-dev libprotobuf-dev  # clangd's remote-index target links against these
 )
+targets=("$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# npm fetches the SARIF validator below (full setup only); Debian's when the machine has none.
+if ((${#targets[@]} == 0)) && ! command -v npm >/dev/null; then missing+=(npm); fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   sudo=""
@@ -27,17 +30,10 @@ if ((${#missing[@]})); then
 fi
 
 # Microsoft's SARIF validator, from the npm registry, into a folder of the build (test
-# sarif_validator). npm is Debian's when the machine has none.
-targets=("$@")
+# sarif_validator).
 validator_version=5.7.0
 validator=build/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 if ((${#targets[@]} == 0)) && ! grep -qs "\"version\": \"$validator_version\"" build/npm/node_modules/@microsoft/sarif-multitool/package.json; then
-  if ! command -v npm >/dev/null; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
-  fi
   echo "setup: installing @microsoft/sarif-multitool@$validator_version into build/npm"
   mkdir -p build/npm
   npm install --prefix build/npm --no-audit --no-fund --loglevel=error "@microsoft/sarif-multitool@$validator_version" >/dev/null
