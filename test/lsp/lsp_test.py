@@ -94,6 +94,9 @@ def run(clangd, include, user_config):
         app = os.path.join(project, "app.cpp")
         shutil.copy(os.path.join(HERE, "project", "app.cpp"), app)
         shutil.copy(os.path.join(HERE, "project", "blog_schema.hpp"), os.path.join(project, "blog_schema.hpp"))
+        split = os.path.join(project, "split.cpp")
+        shutil.copy(os.path.join(HERE, "project", "split.cpp"), split)
+        shutil.copy(os.path.join(HERE, "project", "tables.hpp"), os.path.join(project, "tables.hpp"))
         xdg = os.path.join(project, "xdg")  # clangd reads the user's configuration from here
         os.makedirs(os.path.join(xdg, "clangd"))
         if user_config is not None:
@@ -103,7 +106,7 @@ def run(clangd, include, user_config):
         log = open(os.path.join(project, "clangd.log"), "w")
         with open(os.path.join(project, "compile_commands.json"), "w") as f:
             json.dump([{"directory": project, "file": f_,
-                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", f_]} for f_ in (source, queries, app)], f)
+                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", f_]} for f_ in (source, queries, app, split)], f)
         uri = "file://" + source
         client = Client([clangd, "--log=error", "--pch-storage=memory", "--background-index=false"], project, env, log)
         client.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + project,
@@ -169,8 +172,21 @@ def main():
         assert d["code"] == "orm-missing-relation-index", d
         assert d["range"]["start"]["line"] == 0, d["range"]  # the #include line
         assert "In included file " in d["message"] and "blog_schema.hpp:11: relation 'users.posts'" in d["message"], d["message"]
-        # The edit is in the header, which the editor cannot change from here: the message says it.
         assert 'add index("by_authorId").on("authorId") to \'posts\'' in d["message"], d["message"]
+
+        # Tables in a header, relations in the open file: the finding is shown here and names
+        # the index and the table to add it to; no quick fix is offered (it would edit the
+        # header, outside clangd's reach from this file).
+        split_uri = uri.replace("schema.cpp", "split.cpp")
+        cross = client.open_file(split_uri)
+        assert len(cross) == 1, cross
+        d = cross[0]
+        assert d["code"] == "orm-missing-relation-index", d
+        assert d["range"]["start"]["line"] == 4, d["range"]
+        assert 'add index("by_userId").on("userId") to \'orders\'' in d["message"], d["message"]
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": split_uri}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}})
+        assert not [a for a in actions if a.get("kind") == "quickfix" and "edit" in a], actions
         client.close()
     finally:
         shutil.rmtree(project, ignore_errors=True)

@@ -10,7 +10,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <vector>
 
 #include <clang-tidy/ClangTidyCheck.h>
 #include <clang-tidy/ClangTidyModule.h>
@@ -77,50 +76,31 @@ class orm_check : public clang::tidy::ClangTidyCheck {
       if (f.finding.check != id_) continue;
       clang::SourceLocation at = f.location;
       std::string message = f.finding.message;
-      std::vector<clang::FixItHint> fixes = f.fixes;
-      if (in_editor) shown_in_open_file(*result.SourceManager, at, message, fixes);
+      if (in_editor) shown_in_open_file(*result.SourceManager, at, message);
       {
         auto d = diag(at, "%0",
                       f.finding.level == checks::severity::error ? clang::DiagnosticIDs::Error
                                                                  : clang::DiagnosticIDs::Warning)
                  << message;
-        for (const clang::FixItHint& fix : fixes) d << fix;
+        for (const clang::FixItHint& fix : f.fixes) d << fix;
       }
       for (const located_note& n : f.notes) diag(n.location, "%0", clang::DiagnosticIDs::Note) << n.message;
     }
   }
 
  private:
-  // An editor shows the open file's diagnostics only, and drops a fix that edits another
-  // file. A finding in a header (the usual place for a schema) is shown at the #include
-  // that brings it in, naming the header; a fix the editor would drop is described in
-  // the message instead, so that the user can make the edit by hand.
-  static void shown_in_open_file(const clang::SourceManager& sm, clang::SourceLocation& at, std::string& message,
-                                 std::vector<clang::FixItHint>& fixes) {
+  // An editor shows the open file's diagnostics only: a finding in a header (the usual
+  // place for a schema) is shown at the #include that brings it in, naming the header.
+  static void shown_in_open_file(const clang::SourceManager& sm, clang::SourceLocation& at, std::string& message) {
     const clang::FileID main = sm.getMainFileID();
     const clang::SourceLocation where = sm.getFileLoc(at);
-    if (where.isValid() && sm.getFileID(where) != main) {
-      clang::SourceLocation include = where;
-      while (include.isValid() && sm.getFileID(include) != main) include = sm.getIncludeLoc(sm.getFileID(include));
-      if (include.isValid()) {
-        const clang::PresumedLoc p = sm.getPresumedLoc(where);
-        message = "in included file " + std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) + ": " + message;
-        at = include;
-      }
-    }
-    std::vector<clang::FixItHint> kept;
-    for (clang::FixItHint& fix : fixes) {
-      const clang::SourceLocation edit = sm.getFileLoc(fix.RemoveRange.getBegin());
-      if (sm.getFileID(edit) == main) {
-        kept.push_back(std::move(fix));
-        continue;
-      }
-      llvm::StringRef code = llvm::StringRef(fix.CodeToInsert).trim(" \n,");
-      message += "; the fix, which the editor cannot apply from this file, edits " +
-                 std::string(sm.getPresumedLoc(edit).getFilename()) + ":" + std::to_string(sm.getPresumedLoc(edit).getLine()) +
-                 (code.empty() ? std::string() : ": insert " + code.str());
-    }
-    fixes = std::move(kept);
+    if (where.isInvalid() || sm.getFileID(where) == main) return;
+    clang::SourceLocation include = where;
+    while (include.isValid() && sm.getFileID(include) != main) include = sm.getIncludeLoc(sm.getFileID(include));
+    if (include.isInvalid()) return;
+    const clang::PresumedLoc p = sm.getPresumedLoc(where);
+    message = "in included file " + std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) + ": " + message;
+    at = include;
   }
 
   std::string id_;
