@@ -99,7 +99,10 @@ TEST(Database, SharedByThreads) {
 }
 
 // Two processes, each with its own connection, writing one file: none loses a row.
-void two_writers(const open_options& options) {
+// SQLite's lock is not fair, so a writer may wait as long as the other one's whole loop
+// (seconds on a slow disk): the timeout is set above that, as docs/runtime.md advises.
+void two_writers(open_options options) {
+  options.busy_timeout_ms = 60000;
   const std::string path = temporary_file(options.wal ? "orm-two-writers-wal" : "orm-two-writers");
   {
     database db(path, options);

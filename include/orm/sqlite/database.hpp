@@ -15,6 +15,7 @@
 #include <orm/model/rules.hpp>
 #include <orm/model/verdict.hpp>
 #include <orm/model/write_plan.hpp>
+#include <orm/sqlite/busy_wait.hpp>
 #include <orm/sqlite/ddl.hpp>
 #include <orm/sqlite/migration.hpp>
 #include <orm/sqlite/decode.hpp>
@@ -103,7 +104,7 @@ class database {
     // A double-quoted name that matches no column is an error, not a string literal.
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
-    sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+    wait_for_locks(db_, options.busy_timeout_ms);
     exec("PRAGMA foreign_keys = ON");
     if (options.wal && !options.read_only) exec("PRAGMA journal_mode = WAL");
   }

@@ -1,0 +1,45 @@
+#pragma once
+// How a connection waits for another connection's lock.
+//
+// SQLite's own busy_timeout sleeps 1, 2, 5, ... then 100 ms between attempts. Its file
+// lock is not fair: a process inserting in a loop frees the lock for a few microseconds
+// between commits, so a waiter that wakes every 100 ms almost never finds it free and is
+// starved until the other process stops (a writer of 1,000 rows on a slow disk outlasts
+// the 5 s timeout). Waking often, at first, catches those gaps; the interval then grows
+// so that a long wait (another process's open transaction) does not spin.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <thread>
+
+namespace orm::sqlite {
+
+namespace busy_detail {
+// When the current wait began. A connection is used by one thread at a time, and a wait
+// starts (count 0) and ends within one statement, so per thread is per wait.
+inline thread_local std::chrono::steady_clock::time_point waiting_since;
+
+inline int wait_for_lock(void* timeout_ms, int attempts) {
+  using namespace std::chrono;
+  const auto now = steady_clock::now();
+  if (attempts == 0) waiting_since = now;
+  const auto timeout = milliseconds(reinterpret_cast<std::intptr_t>(timeout_ms));
+  if (now - waiting_since >= timeout) return 0;  // give up: the statement fails with SQLITE_BUSY
+  const auto interval = microseconds(std::min(2000, 50 * (1 + attempts)));
+  std::this_thread::sleep_for(std::min<steady_clock::duration>(interval, timeout - (now - waiting_since)));
+  return 1;
+}
+}  // namespace busy_detail
+
+// Makes `db` wait up to `timeout_ms` for a lock held by another connection.
+inline void wait_for_locks(sqlite3* db, int timeout_ms) {
+  if (timeout_ms <= 0) {
+    sqlite3_busy_handler(db, nullptr, nullptr);  // fail at once, as SQLite does by default
+    return;
+  }
+  sqlite3_busy_handler(db, &busy_detail::wait_for_lock, reinterpret_cast<void*>(static_cast<std::intptr_t>(timeout_ms)));
+}
+
+}  // namespace orm::sqlite
