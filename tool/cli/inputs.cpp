@@ -56,6 +56,19 @@ llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> load_databa
   return clang::tooling::inferMissingCompileCommands(std::move(database));
 }
 
+std::string database_directory(bool from_arguments, const std::string& build_path, const std::vector<std::string>& paths) {
+  if (from_arguments) return "";
+  if (!build_path.empty()) return absolute(build_path);
+  const std::string start = absolute(paths.empty() ? "." : paths.front());
+  for (llvm::StringRef dir = start; !dir.empty();
+       dir = llvm::sys::path::parent_path(dir)) {
+    llvm::SmallString<256> candidate(dir);
+    llvm::sys::path::append(candidate, "compile_commands.json");
+    if (llvm::sys::fs::exists(candidate)) return dir.str();
+  }
+  return "";
+}
+
 llvm::Expected<std::vector<std::string>> select_files(const clang::tooling::CompilationDatabase& database,
                                                       const std::vector<std::string>& paths) {
   std::vector<std::string> all = database.getAllFiles();

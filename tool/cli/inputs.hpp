@@ -20,6 +20,10 @@ llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> load_databa
     std::unique_ptr<clang::tooling::CompilationDatabase> from_arguments, const std::string& build_path,
     const std::vector<std::string>& paths);
 
+// The directory of the compile_commands.json that load_database reads (-p, else the
+// first one found upward from the first input); empty for compiler arguments after --.
+std::string database_directory(bool from_arguments, const std::string& build_path, const std::vector<std::string>& paths);
+
 // The inputs as files: a directory means the database's files below it; no input
 // means every file of the database.
 llvm::Expected<std::vector<std::string>> select_files(const clang::tooling::CompilationDatabase& database,

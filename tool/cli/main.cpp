@@ -1,5 +1,6 @@
 // ormlint: checks orm schemas in C++ sources for what would break relational queries.
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include <orm/model/names.hpp>
@@ -17,6 +18,7 @@
 #include "tool/cli/inputs.hpp"
 #include "tool/cli/options.hpp"
 #include "tool/cli/output.hpp"
+#include "tool/cli/result_cache.hpp"
 #include "tool/cli/unit_runner.hpp"
 
 using namespace orm::tool;
@@ -77,6 +79,24 @@ std::string help_base(const cli_options& options, const char* argv0) {
   return base;
 }
 
+// The cache's default place: next to the compile database, when there is one.
+std::string with_leaf(const std::string& database_dir) {
+  if (database_dir.empty()) return "";
+  llvm::SmallString<256> dir(database_dir);
+  llvm::sys::path::append(dir, ".ormlint-cache");
+  return std::string(dir);
+}
+
+// What of the settings changes findings, for the cache's key: which checks run, and
+// which of them report errors.
+std::string enabled_checks(const lint_settings& settings) {
+  std::string out;
+  for (const auto& check : orm::checks::all_checks())
+    if (settings.checks.matches(check.id))
+      out += std::string(check.id) + (settings.warnings_as_errors.matches(check.id) ? "!" : "") + ",";
+  return out;
+}
+
 // A check list that enables nothing, or names a check that does not exist, is a usage
 // error: a run that checks nothing must not pass CI.
 llvm::Error usable_check_lists(const lint_settings& settings, const cli_options& options,
@@ -127,6 +147,7 @@ int main(int argc, const char** argv) {
       if (settings.checks.matches(check.id)) llvm::outs() << check.id << "  " << check.summary << "\n";
     return no_error_findings;
   }
+  const bool from_arguments = *compiler_arguments != nullptr;
   auto database = load_database(std::move(*compiler_arguments), options.build_path, options.paths);
   if (!database) return fail(database.takeError());
   auto files = select_files(**database, options.paths);
@@ -134,19 +155,38 @@ int main(int argc, const char** argv) {
 
   // A stamp left from an earlier pass must not outlive a run that fails.
   if (!options.stamp.empty()) llvm::sys::fs::remove(options.stamp);
-  const std::vector<unit_report> reports = lint_units(**database, *files, settings, options.jobs);
+  std::optional<result_cache> cache;
+  const std::string cache_dir = options.no_cache ? ""
+                                : !options.cache_dir.empty()
+                                    ? options.cache_dir
+                                    : with_leaf(database_directory(from_arguments, options.build_path, options.paths));
+  if (!cache_dir.empty()) cache.emplace(cache_dir, enabled_checks(settings));
+  const std::vector<unit_report> reports =
+      lint_units(**database, *files, settings, {options.jobs, cache ? &*cache : nullptr});
   finding_list findings;
   std::set<std::string> reported;  // a header's finding is reported once, however many units include it
   bool failed = false;
+  std::size_t skipped = 0, cached = 0;
   for (const unit_report& unit : reports) {
+    skipped += unit.skipped;
+    cached += unit.cached;
     llvm::errs() << unit.compiler_errors;
-    if (options.time_report)
+    if (options.time_report && !unit.skipped && !unit.cached)
       llvm::errs() << llvm::formatv("ormlint: time: {0}: front end {1:f3} s, ormlint {2:f3} s\n", unit.file,
                                     unit.front_end_seconds, unit.ormlint_seconds);
     failed |= unit.failed;
     for (const reported_finding& f : unit.findings)
       if (reported.insert(f.key()).second) findings.push_back(&f);
   }
+  if (skipped == reports.size())  // a pass that checked nothing says so
+    llvm::errs() << (reports.size() == 1 ? "ormlint: " + reports.front().file + " includes no orm header; nothing to check\n"
+                                         : llvm::formatv("ormlint: none of the {0} translation units includes an orm "
+                                                         "header; nothing to check\n", reports.size()).str());
+  else if (options.time_report)
+    llvm::errs() << llvm::formatv("ormlint: {0} of {1} translation units parsed; {2} include no orm header; {3} "
+                                  "from the cache{4}\n",
+                                  reports.size() - skipped - cached, reports.size(), skipped, cached,
+                                  cache ? " in " + cache->directory() : std::string(" (none)"));
   if (options.format == "json") print_json(findings, llvm::outs());
   else if (options.format == "sarif") print_sarif(findings, llvm::outs(), help_base(options, argv[0]));
   else print_text(findings, llvm::outs());

@@ -43,8 +43,15 @@ cli_options parse_options(int argc, const char** argv) {
   static cl::opt<std::string> depfile("depfile", cl::desc("Build integration: write the files the run read, as a "
                                                           "Makefile rule for --stamp (CMake's DEPFILE)"),
                                       cl::value_desc("file"), cl::cat(category));
-  static cl::opt<bool> time_report("time-report", cl::desc("Print CPU time of clang's front end and of the checks"),
-                                   cl::Hidden, cl::cat(category));
+  static cl::opt<bool> time_report("time-report",
+                                   cl::desc("Print CPU time of clang's front end and of the checks per unit, and how "
+                                            "many units were skipped (no orm header) or came from the cache"),
+                                   cl::cat(category));
+  static cl::opt<std::string> cache_dir("cache-dir",
+                                        cl::desc("Where results are kept for re-runs (default: .ormlint-cache next to "
+                                                 "compile_commands.json; none with compiler arguments after --)"),
+                                        cl::value_desc("dir"), cl::cat(category));
+  static cl::opt<bool> no_cache("no-cache", cl::desc("Neither read nor write the result cache"), cl::cat(category));
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter([](llvm::raw_ostream& out) {
     out << "ormlint " << ORM_VERSION << ", built with Clang " << CLANG_VERSION_STRING << "\n";
@@ -68,7 +75,8 @@ cli_options parse_options(int argc, const char** argv) {
     std::exit(2);
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
-          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain, time_report, depfile, stamp, sarif_help_uri};
+          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain, time_report, cache_dir, no_cache,
+          depfile, stamp, sarif_help_uri};
 }
 
 }  // namespace orm::tool

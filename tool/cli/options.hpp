@@ -16,7 +16,9 @@ struct cli_options {
   unsigned jobs = 1;
   bool list_checks = false;
   std::string explain;
-  bool time_report = false;  // hidden: CPU time of the front end and of ormlint, per unit
+  bool time_report = false;  // CPU time of the front end and of ormlint, per unit; units skipped and cached
+  std::string cache_dir;     // empty: <directory of compile_commands.json>/.ormlint-cache
+  bool no_cache = false;
   std::string depfile;  // build integration: the files the run read, as a Makefile rule for `stamp`
   std::string stamp;    // build integration: touched when the run passes (exit 0)
   std::string sarif_help_uri;  // empty: the docs installed next to ormlint (or in its source tree)

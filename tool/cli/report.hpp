@@ -40,6 +40,8 @@ struct unit_report {
   double front_end_seconds = 0;
   double ormlint_seconds = 0;
   std::vector<std::string> inputs;  // every file the unit read (absolute), for --depfile
+  bool skipped = false;  // it includes no orm header, so it was not parsed
+  bool cached = false;   // its report came from the result cache
 };
 
 

@@ -18,6 +18,8 @@
 
 #include "tool/analysis.hpp"
 #include "tool/cli/nolint.hpp"
+#include "tool/cli/orm_reach.hpp"
+#include "tool/cli/result_cache.hpp"
 
 #ifndef ORM_CLANG_RESOURCE_DIR
 #error "ORM_CLANG_RESOURCE_DIR must name clang's resource directory (tool/CMakeLists.txt sets it)"
@@ -155,15 +157,20 @@ class lint_action_factory : public clang::tooling::FrontendActionFactory {
   const lint_settings& settings_;
 };
 
+// What every unit's command gets, for parsing and for the dependency scan alike: our
+// binary does not sit next to clang's builtin headers, so say where they are; the
+// compiler's own warnings are not ormlint's to report.
+clang::tooling::ArgumentsAdjuster ormlint_arguments() {
+  return clang::tooling::getInsertArgumentAdjuster({"-resource-dir=" ORM_CLANG_RESOURCE_DIR, "-w"},
+                                                   clang::tooling::ArgumentInsertPosition::END);
+}
+
 unit_report lint_one(const clang::tooling::CompilationDatabase& database, const std::string& file,
                      const lint_settings& settings) {
   unit_report report;
   report.file = file;
   clang::tooling::ClangTool tool(database, {file});
-  // Our binary does not sit next to clang's builtin headers; say where they are. The
-  // compiler's own warnings are not ormlint's to report.
-  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" ORM_CLANG_RESOURCE_DIR, "-w"}, clang::tooling::ArgumentInsertPosition::END));
+  tool.appendArgumentsAdjuster(ormlint_arguments());
   llvm::raw_string_ostream errors(report.compiler_errors);
   auto* options = new clang::DiagnosticOptions();
   clang::TextDiagnosticPrinter printer(errors, options);
@@ -175,18 +182,58 @@ unit_report lint_one(const clang::tooling::CompilationDatabase& database, const 
   return report;
 }
 
+// The unit's command as ClangTool would run it (its default adjustments, then ours).
+clang::tooling::CompileCommand as_parsed(clang::tooling::CompileCommand command) {
+  using namespace clang::tooling;
+  const ArgumentsAdjuster adjust = combineAdjusters(
+      combineAdjusters(getClangStripOutputAdjuster(), getClangSyntaxOnlyAdjuster()),
+      combineAdjusters(getClangStripDependencyFileAdjuster(), ormlint_arguments()));
+  command.CommandLine = adjust(command.CommandLine, command.Filename);
+  return command;
+}
+
+// Scan, then parse only what reaches the orm, through the cache when there is one.
+unit_report check_unit(const clang::tooling::CompilationDatabase& database, const std::string& file,
+                       const lint_settings& settings, const reach_scanner& scanner, result_cache* cache) {
+  const std::vector<clang::tooling::CompileCommand> commands = database.getCompileCommands(file);
+  // One command is the usual case; a file compiled twice is parsed as ClangTool does, uncached.
+  if (commands.size() != 1) return lint_one(database, file, settings);
+  const clang::tooling::CompileCommand command = as_parsed(commands.front());
+  reach_verdict reach = scanner.scan(command);
+  if (!reach.scanned) return lint_one(database, file, settings);  // the parse reports why the scan failed
+  if (!reach.reaches_orm) {
+    unit_report report;
+    report.file = file;
+    report.skipped = true;
+    report.inputs = std::move(reach.dependencies);  // a later #include <orm/...> makes a stamp stale
+    return report;
+  }
+  const std::optional<std::string> key = cache ? cache->key(command, reach.dependencies) : std::nullopt;
+  if (key)
+    if (std::optional<unit_report> hit = cache->load(*key)) {
+      hit->file = file;
+      hit->cached = true;
+      return std::move(*hit);
+    }
+  unit_report report = lint_one(database, file, settings);
+  if (key && !report.failed) cache->store(*key, report);
+  return report;
+}
+
 }  // namespace
 
 std::vector<unit_report> lint_units(const clang::tooling::CompilationDatabase& database,
                                     const std::vector<std::string>& files, const lint_settings& settings,
-                                    unsigned jobs) {
+                                    const run_options& run) {
   std::vector<unit_report> reports(files.size());
+  const reach_scanner scanner;
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) reports[i] = lint_one(database, files[i], settings);
+    for (std::size_t i = next++; i < files.size(); i = next++)
+      reports[i] = check_unit(database, files[i], settings, scanner, run.cache);
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::max(1u, jobs); ++t) threads.emplace_back(worker);
+  for (unsigned t = 1; t < std::max(1u, run.jobs); ++t) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
   return reports;

@@ -17,9 +17,17 @@ struct lint_settings {
   check_globs warnings_as_errors{""};
 };
 
-// Reports come back in the order of `files`, whatever order the units finish in.
+class result_cache;
+
+struct run_options {
+  unsigned jobs = 1;
+  result_cache* cache = nullptr;  // none: every unit that reaches the orm is parsed
+};
+
+// Reports come back in the order of `files`, whatever order the units finish in. A unit
+// that cannot include an orm header is not parsed (its report says skipped).
 std::vector<unit_report> lint_units(const clang::tooling::CompilationDatabase& database,
                                     const std::vector<std::string>& files, const lint_settings& settings,
-                                    unsigned jobs);
+                                    const run_options& run);
 
 }  // namespace orm::tool
