@@ -14,6 +14,7 @@
 //   std::size_t relation_count() const;       relation relation(std::size_t) const;
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include <orm/model/resolve.hpp>
 #include <orm/model/schema_model.hpp>
@@ -54,7 +55,9 @@ inline column primary_key(const source_site& table_site) {
 // A base column is added as is; a variant field is added to its variant and, once per
 // name, as a physical column of the flat storage.
 inline void add_column(table& t, const column& declared, int variant_index) {
-  if (variant_index < 0) {
+  // A variant the table does not have (pools that disagree, which the DSL never writes
+  // but the fuzzer does) leaves a plain column rather than an index out of range.
+  if (variant_index < 0 || static_cast<std::size_t>(variant_index) >= t.variants.size()) {
     t.columns.push_back(declared);
     return;
   }
@@ -87,12 +90,15 @@ schema assemble(const Pools& pools) {
     t.name = entry.name;
     t.site = entry.site;
     t.columns.push_back(detail::primary_key(t.site));
-    for (std::size_t x = 0; x < entry.discriminators; ++x, ++d) {
-      pooled_discriminator pd = pools.discriminator(d);
-      for (int y = 0; y < pd.variant_count; ++y) pd.declared.variants.push_back(pd.first_variant + y);
+    std::vector<pooled_discriminator> discriminators;
+    for (std::size_t x = 0; x < entry.discriminators; ++x, ++d) discriminators.push_back(pools.discriminator(d));
+    for (std::size_t x = 0; x < entry.variants; ++x, ++v) t.variants.push_back(pools.variant(v));
+    for (pooled_discriminator& pd : discriminators) {
+      for (int y = 0; y < pd.variant_count; ++y)  // only variants the table has, whatever the pools say
+        if (const int variant = pd.first_variant + y; variant >= 0 && static_cast<std::size_t>(variant) < t.variants.size())
+          pd.declared.variants.push_back(variant);
       t.discriminators.push_back(std::move(pd.declared));
     }
-    for (std::size_t x = 0; x < entry.variants; ++x, ++v) t.variants.push_back(pools.variant(v));
     // Base columns first, so that a variant field sharing a base column's name folds into it.
     std::vector<pooled_column> fields;
     for (std::size_t x = 0; x < entry.columns; ++x, ++c) {

@@ -20,7 +20,11 @@ class row_decoder {
   node decode(const std::string& json, const shape& s) {
     simdjson::dom::element root;
     if (const auto error = parser_.parse(json).get(root)) throw error_for(error);
-    return object(root, s);
+    try {
+      return object(root, s);
+    } catch (const simdjson::simdjson_error& e) {  // a shape the checks below missed: still the runtime's error
+      throw error_for(e.error());
+    }
   }
 
  private:
@@ -96,6 +100,8 @@ class row_decoder {
   }
 
   static node object(simdjson::dom::element e, const shape& s) {
+    if (!e.is_object())  // a row, or a loaded relation's row, is always an object
+      throw sqlite::error("cannot decode a result row of '" + s.table + "': expected an object");
     node n = node::make(node::kind::object);
     for (auto field : simdjson::dom::object(e)) {
       const std::string key(field.key);
