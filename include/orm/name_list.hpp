@@ -15,8 +15,9 @@ struct name_list {
   std::size_t size;
 
   constexpr name_list() = default;
-  constexpr name_list(const char* one) : names{}, size(0) { push(one); }
-  constexpr name_list(str one) : names{}, size(0) { push(one); }
+  // Initialized, not pushed: no statement to run, so no step of the constant evaluator.
+  constexpr name_list(const char* one) : names{str(one)}, size(1) {}
+  constexpr name_list(str one) : names{one}, size(1) {}
 
   constexpr void push(str name) {
     if (size == capacity) detail::dsl_error("a column list has more than 8 columns");

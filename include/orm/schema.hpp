@@ -60,13 +60,13 @@ struct relation_count<relations_part<N>> { static constexpr std::size_t value = 
 
 template <class Vector, class Source>
 constexpr void append_all(Vector& to, const Source& from) {
-  for (const auto& item : from) to.push_back(item);
+  to.append(from.begin(), from.end());
 }
 template <class Schema>
 constexpr void append_relations(Schema& s, const relation_def& r) { s.relation_defs.push_back(r); }
 template <class Schema, std::size_t N>
 constexpr void append_relations(Schema& s, const relations_part<N>& part) {
-  for (std::size_t i = 0; i < N; ++i) s.relation_defs.push_back(part.relations[i]);
+  s.relation_defs.append(part.relations, part.relations + N);
 }
 }  // namespace detail
 

@@ -19,6 +19,12 @@ struct fixed_vector {
     if (size == Capacity) dsl_error("too many elements for this schema construct");
     items[size++] = value;
   }
+  // Appends [first, last) with one capacity check: each statement run is a step of the
+  // constant evaluator, and pooling a schema copies every element of every table.
+  constexpr void append(const T* first, const T* last) {
+    if (static_cast<std::size_t>(last - first) > Capacity - size) dsl_error("too many elements for this schema construct");
+    for (; first != last; ++first) items[size++] = *first;
+  }
   constexpr const T* begin() const { return items; }
   constexpr const T* end() const { return items + size; }
   constexpr const T& operator[](std::size_t i) const { return items[i]; }
