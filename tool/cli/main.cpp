@@ -196,6 +196,12 @@ int main(int argc, const char** argv) {
   if (options.fix && !apply_fixes(findings, llvm::errs())) return could_not_run;
   if (failed) {
     llvm::errs() << "ormlint: some translation units did not compile; their findings may be incomplete\n";
+    const bool step_limit = std::any_of(reports.begin(), reports.end(), [](const unit_report& unit) {
+      return unit.compiler_errors.find("constexpr evaluation hit maximum step limit") != std::string::npos;
+    });
+    if (step_limit)  // a schema larger than Clang's default budget: the way out is a flag, not a rewrite
+      llvm::errs() << "ormlint: a constant expression, such as a very large schema, exceeds Clang's constexpr step "
+                      "limit; add -fconstexpr-steps=4194304 (or more) to its compile command (docs/performance.md)\n";
     return could_not_run;
   }
   const bool any_error = std::any_of(findings.begin(), findings.end(),

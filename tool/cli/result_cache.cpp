@@ -177,7 +177,25 @@ std::optional<unit_report> result_cache::load(const std::string& key) const {
   return report_from_json((*bytes)->getBuffer());  // a corrupt entry reads as none, and is rewritten
 }
 
+// JSON holds UTF-8 only (llvm::json replaces what is not), and a cached finding must
+// read back byte for byte: a unit whose findings quote other bytes (a Latin-1 name in a
+// schema) is not cached, and is checked again on each run.
+static bool representable(const unit_report& report) {
+  const auto utf8 = [](llvm::StringRef text) { return llvm::json::isUTF8(text); };
+  for (const reported_finding& f : report.findings) {
+    if (!utf8(f.check) || !utf8(f.file) || !utf8(f.message) || !utf8(f.rendered)) return false;
+    for (const reported_note& n : f.notes)
+      if (!utf8(n.file) || !utf8(n.message)) return false;
+    for (const clang::tooling::Replacement& r : f.replacements)
+      if (!utf8(r.getFilePath()) || !utf8(r.getReplacementText())) return false;
+  }
+  for (const std::string& input : report.inputs)
+    if (!utf8(input)) return false;
+  return utf8(report.file);
+}
+
 void result_cache::store(const std::string& key, const unit_report& report) const {
+  if (!representable(report)) return;
   const std::string path = entry_path(key);
   const llvm::StringRef directory = llvm::sys::path::parent_path(path);
   if (llvm::sys::fs::create_directories(directory)) return;  // a cache that cannot be written only costs time
