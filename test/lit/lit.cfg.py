@@ -25,3 +25,7 @@ if os.path.exists("/usr/lib/llvm-14/bin/clang-tidy"):
 # What a compile database would give: the standard and the library's headers.
 config.substitutions.append(("%cxxflags", "-std=c++20 -I" + include + " -I" + os.path.join(config.orm_source_dir, "test")))
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", "")])
+# A sanitized build (ctest lit_sanitized) passes its sanitizers' settings through.
+for variable in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+    if variable in os.environ:
+        config.environment[variable] = os.environ[variable]
