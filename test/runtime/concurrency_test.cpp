@@ -5,7 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <future>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -138,6 +140,49 @@ void two_writers(open_options options) {
 
 TEST(Database, TwoProcessesWritingOneFileLoseNothing) { two_writers({}); }
 TEST(Database, TwoProcessesWritingOneFileInWalMode) { two_writers({.wal = true}); }
+
+// The runtime's own lock wait (busy_wait.hpp) keeps busy_timeout_ms's meaning: a lock
+// held longer fails the statement after about that long; 0 fails at once; a lock freed
+// during the wait lets the statement through.
+TEST(Database, BusyTimeoutIsHonoured) {
+  using clock = std::chrono::steady_clock;
+  const std::string path = temporary_file("orm-busy-timeout");
+  {
+    database setup(path);
+    setup.migrate(schema);
+  }
+  const auto elapsed_ms = [](clock::time_point since) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - since).count();
+  };
+  {
+    database holder(path);
+    auto lock = holder.transaction();  // BEGIN IMMEDIATE: holds the write lock
+    for (const int timeout_ms : {0, 300}) {
+      database waiter(path, {.busy_timeout_ms = timeout_ms});
+      const auto started = clock::now();
+      EXPECT_THROW(waiter.insert(schema, "notes", {{"body", "late"}}), sqlite_error) << timeout_ms;
+      const auto waited = elapsed_ms(started);
+      EXPECT_GE(waited, timeout_ms * 9 / 10) << "gave up early";
+      EXPECT_LT(waited, timeout_ms + 3000) << "waited far beyond busy_timeout_ms";
+    }
+  }
+  // Another connection, on its own thread, holds the lock for 200 ms, then commits.
+  std::promise<void> locked;
+  std::thread holder([&] {
+    database db(path);
+    auto lock = db.transaction();
+    db.insert(schema, "notes", {{"body", "held"}});
+    locked.set_value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    lock.commit();
+  });
+  locked.get_future().wait();
+  database waiter(path, {.busy_timeout_ms = 10000});
+  waiter.insert(schema, "notes", {{"body", "after the lock"}});
+  holder.join();
+  EXPECT_EQ(count(waiter), 2);
+  std::filesystem::remove(path);
+}
 
 TEST(Database, ReadOnlyRefusesWrites) {
   const std::string path = temporary_file("orm-read-only");
