@@ -80,7 +80,7 @@ std::string help_base(const cli_options& options, const char* argv0) {
 }
 
 // The cache's default place: next to the compile database, when there is one.
-std::string with_leaf(const std::string& database_dir) {
+std::string default_cache_dir(const std::string& database_dir) {
   if (database_dir.empty()) return "";
   llvm::SmallString<256> dir(database_dir);
   llvm::sys::path::append(dir, ".ormlint-cache");
@@ -159,7 +159,7 @@ int main(int argc, const char** argv) {
   const std::string cache_dir = options.no_cache ? ""
                                 : !options.cache_dir.empty()
                                     ? options.cache_dir
-                                    : with_leaf(database_directory(from_arguments, options.build_path, options.paths));
+                                    : default_cache_dir(database_directory(from_arguments, options.build_path, options.paths));
   if (!cache_dir.empty()) cache.emplace(cache_dir, enabled_checks(settings));
   const std::vector<unit_report> reports =
       lint_units(**database, *files, settings, {options.jobs, cache ? &*cache : nullptr});
