@@ -18,12 +18,13 @@
 
 namespace orm::tool {
 
-unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled) {
+unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled,
+                           const std::vector<clang::FileEntryRef>& headers) {
   const calls_in_unit calls_written = find_queries(context);
   std::vector<const clang::VarDecl*> named_by_calls;
   for (const found_query& q : calls_written.queries) named_by_calls.push_back(q.schema);
   for (const found_write& w : calls_written.writes) named_by_calls.push_back(w.schema);
-  schemas_in_unit schemas = find_schemas(context, named_by_calls);
+  schemas_in_unit schemas = find_schemas(context, named_by_calls, headers);
   unit_analysis out;
   // A schema nobody could check is a finding of its own (orm-unreadable-schema), so that
   // CI can promote it and no front end passes it in silence.

@@ -38,6 +38,9 @@ struct unit_analysis {
 
 using check_filter = std::function<bool(std::string_view check)>;
 
-unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled);
+// `headers`: files whose schemas are read although they lie outside the AST's traversal
+// scope (in clangd, the user's headers the open file includes).
+unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled,
+                           const std::vector<clang::FileEntryRef>& headers = {});
 
 }  // namespace orm::tool

@@ -97,6 +97,8 @@ def run(clangd, include, user_config):
         split = os.path.join(project, "split.cpp")
         shutil.copy(os.path.join(HERE, "project", "split.cpp"), split)
         shutil.copy(os.path.join(HERE, "project", "tables.hpp"), os.path.join(project, "tables.hpp"))
+        includes_only = os.path.join(project, "includes_only.cpp")
+        shutil.copy(os.path.join(HERE, "project", "includes_only.cpp"), includes_only)
         xdg = os.path.join(project, "xdg")  # clangd reads the user's configuration from here
         os.makedirs(os.path.join(xdg, "clangd"))
         if user_config is not None:
@@ -106,7 +108,7 @@ def run(clangd, include, user_config):
         log = open(os.path.join(project, "clangd.log"), "w")
         with open(os.path.join(project, "compile_commands.json"), "w") as f:
             json.dump([{"directory": project, "file": f_,
-                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", f_]} for f_ in (source, queries, app, split)], f)
+                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", f_]} for f_ in (source, queries, app, split, includes_only)], f)
         uri = "file://" + source
         client = Client([clangd, "--log=error", "--pch-storage=memory", "--background-index=false"], project, env, log)
         client.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + project,
@@ -174,6 +176,15 @@ def main():
         assert "In included file " in d["message"] and "blog_schema.hpp:11: relation 'users.posts'" in d["message"], d["message"]
         assert 'add index("by_authorId").on("authorId") to \'posts\'' in d["message"], d["message"]
 
+        # The schema in a header the open file includes without querying it: its finding is
+        # still shown at the #include.
+        included = client.open_file(uri.replace("schema.cpp", "includes_only.cpp"))
+        assert len(included) == 1, included
+        d = included[0]
+        assert d["code"] == "orm-missing-relation-index", d
+        assert d["range"]["start"]["line"] == 0, d["range"]
+        assert "In included file " in d["message"] and "blog_schema.hpp:11: relation 'users.posts'" in d["message"], d["message"]
+
         # Tables in a header, relations in the open file: the finding is shown here and names
         # the index and the table to add it to; no quick fix is offered (it would edit the
         # header, outside clangd's reach from this file).
@@ -184,6 +195,7 @@ def main():
         assert d["code"] == "orm-missing-relation-index", d
         assert d["range"]["start"]["line"] == 4, d["range"]
         assert 'add index("by_userId").on("userId") to \'orders\'' in d["message"], d["message"]
+        assert "the fix edits " in d["message"] and "the fix edits another file, which the editor cannot change from here" in d["message"], d["message"]
         actions = client.request("textDocument/codeAction", {
             "textDocument": {"uri": split_uri}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}})
         assert not [a for a in actions if a.get("kind") == "quickfix" and "edit" in a], actions

@@ -9,11 +9,9 @@
 
 #include <clang/Tooling/CompilationDatabase.h>
 
-namespace orm::tool {
+#include "tool/extract/orm_headers.hpp"
 
-// Whether `path` is a header of the orm library: it lies in a directory `orm` (at any
-// depth below it) whose root holds `orm.hpp`, as <prefix>/include/orm/ does.
-bool is_orm_header(const std::string& path);
+namespace orm::tool {
 
 struct reach_verdict {
   bool scanned = false;      // false: the scanner failed (for instance a missing header); parse to see why

@@ -3,6 +3,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
+#include <clang/AST/ExternalASTSource.h>
 #include <clang/Basic/PartialDiagnostic.h>
 #include <clang/Basic/SourceManager.h>
 
@@ -97,11 +98,30 @@ class finder {
 // file's declarations in clangd, which would otherwise have to load its whole preamble.
 // The schemas that calls in scope name are read too, wherever they are declared: in
 // clangd, a .cpp that queries a schema declared in a header still has it checked.
-schemas_in_unit find_schemas(clang::ASTContext& context, const std::vector<const clang::VarDecl*>& named_by_calls) {
+// A header's declarations come from clangd's preamble one file at a time (the reader
+// deserializes that file's declarations only), or, when the header was parsed with the
+// open file, from the unit's own declarations.
+schemas_in_unit find_schemas(clang::ASTContext& context, const std::vector<const clang::VarDecl*>& named_by_calls,
+                             const std::vector<clang::FileEntryRef>& headers) {
   finder f(context);
   for (const clang::Decl* d : context.getTraversalScope()) {
     if (const auto* unit = llvm::dyn_cast<clang::TranslationUnitDecl>(d)) f.walk(unit);
     else f.look_at(d);
+  }
+  const clang::SourceManager& sm = context.getSourceManager();
+  for (const clang::FileEntryRef header : headers) {
+    const clang::FileID file = sm.translateFile(header);
+    if (file.isInvalid()) continue;
+    if (sm.isLoadedFileID(file)) {
+      if (clang::ExternalASTSource* preamble = context.getExternalSource()) {
+        llvm::SmallVector<clang::Decl*, 32> declared;
+        preamble->FindFileRegionDecls(file, 0, sm.getFileIDSize(file), declared);
+        for (const clang::Decl* d : declared) f.look_at(d);
+      }
+    } else {
+      for (const clang::Decl* d : context.getTranslationUnitDecl()->noload_decls())
+        if (sm.getFileID(sm.getFileLoc(d->getLocation())) == file) f.look_at(d);
+    }
   }
   for (const clang::VarDecl* var : named_by_calls)
     if (const clang::VarDecl* defined = var ? var->getInitializingDeclaration() : nullptr;

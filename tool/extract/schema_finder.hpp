@@ -6,6 +6,8 @@
 
 #include <orm/model/schema_model.hpp>
 
+#include <clang/Basic/FileEntry.h>
+
 namespace clang {
 class ASTContext;
 class VarDecl;
@@ -30,8 +32,10 @@ struct schemas_in_unit {
   std::vector<unreadable_schema> unreadable;
 };
 
-// The schemas in the AST's traversal scope, and those the given variables (the schemas
-// that calls in scope name) hold, wherever they are declared.
-schemas_in_unit find_schemas(clang::ASTContext& context, const std::vector<const clang::VarDecl*>& named_by_calls = {});
+// The schemas in the AST's traversal scope, those the given variables (the schemas that
+// calls in scope name) hold, wherever they are declared, and those declared at file level
+// in `headers` (in clangd: the user's headers the open file includes).
+schemas_in_unit find_schemas(clang::ASTContext& context, const std::vector<const clang::VarDecl*>& named_by_calls = {},
+                             const std::vector<clang::FileEntryRef>& headers = {});
 
 }  // namespace orm::tool

@@ -10,15 +10,21 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <clang-tidy/ClangTidyCheck.h>
 #include <clang-tidy/ClangTidyModule.h>
 #include <clang-tidy/ClangTidyModuleRegistry.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
 #include <llvm/Config/llvm-config.h>
 
 #include "checks/registry.hpp"
 #include "tool/analysis.hpp"
+#include "tool/extract/orm_headers.hpp"
 
 namespace orm::tool::tidy {
 
@@ -50,16 +56,46 @@ class unit_state {
 
   const unit_analysis& analysis(clang::ASTContext& context) {
     if (!analysis_ || context_ != &context) {
-      analysis_ = analyze_unit(context, [this](std::string_view id) { return enabled_.count(std::string(id)) > 0; });
+      analysis_ = analyze_unit(
+          context, [this](std::string_view id) { return enabled_.count(std::string(id)) > 0; }, headers_);
       context_ = &context;
     }
     return *analysis_;
   }
 
+  // The unit's checks share one recorder of its #includes.
+  bool first_to_record_includes() { return !std::exchange(recording_includes_, true); }
+
+  // A user's header the open file includes (clangd replays the #includes of its preamble).
+  void included(clang::FileEntryRef header) {
+    if (seen_headers_.insert(&header.getFileEntry()).second) headers_.push_back(header);
+  }
+
  private:
   std::set<std::string> enabled_;
+  std::vector<clang::FileEntryRef> headers_;
+  std::set<const clang::FileEntry*> seen_headers_;
+  bool recording_includes_ = false;
   const clang::ASTContext* context_ = nullptr;
   std::optional<unit_analysis> analysis_;
+};
+
+// Records the open file's #includes of user headers, other than the orm library's own.
+class include_recorder : public clang::PPCallbacks {
+ public:
+  include_recorder(const clang::SourceManager& sm, std::weak_ptr<unit_state> unit) : sm_(sm), unit_(std::move(unit)) {}
+
+  void InclusionDirective(clang::SourceLocation hash, const clang::Token&, llvm::StringRef, bool, clang::CharSourceRange,
+                          clang::OptionalFileEntryRef file, llvm::StringRef, llvm::StringRef, const clang::Module*, bool,
+                          clang::SrcMgr::CharacteristicKind kind) override {
+    if (!file || kind != clang::SrcMgr::C_User || !sm_.isWrittenInMainFile(hash)) return;
+    if (is_orm_header(file->getFileEntry().tryGetRealPathName().str()) || is_orm_header(file->getName().str())) return;
+    if (const std::shared_ptr<unit_state> unit = unit_.lock()) unit->included(*file);
+  }
+
+ private:
+  const clang::SourceManager& sm_;
+  std::weak_ptr<unit_state> unit_;  // the preprocessor may outlive the checks
 };
 
 class orm_check : public clang::tidy::ClangTidyCheck {
@@ -71,12 +107,22 @@ class orm_check : public clang::tidy::ClangTidyCheck {
 
   void registerMatchers(MatchFinder* finder) override { finder->addMatcher(translationUnitDecl().bind("unit"), this); }
 
+  // clangd checks the open file's own declarations only; the schemas of the headers it
+  // includes (the usual layout) are read too, so that their findings show at the #include.
+  // ormlint and clang-tidy see the whole unit and need no list.
+  void registerPPCallbacks(const clang::SourceManager& sm, clang::Preprocessor* pp, clang::Preprocessor*) override {
+    if (in_editor && unit_->first_to_record_includes()) pp->addPPCallbacks(std::make_unique<include_recorder>(sm, unit_));
+  }
+
   void check(const MatchFinder::MatchResult& result) override {
     for (const located_finding& f : unit_->analysis(*result.Context).findings) {
       if (f.finding.check != id_) continue;
       clang::SourceLocation at = f.location;
       std::string message = f.finding.message;
-      if (in_editor) shown_in_open_file(*result.SourceManager, at, message);
+      if (in_editor) {
+        shown_in_open_file(*result.SourceManager, at, message);
+        name_fixes_elsewhere(*result.SourceManager, f, message);
+      }
       {
         auto d = diag(at, "%0",
                       f.finding.level == checks::severity::error ? clang::DiagnosticIDs::Error
@@ -101,6 +147,21 @@ class orm_check : public clang::tidy::ClangTidyCheck {
     const clang::PresumedLoc p = sm.getPresumedLoc(where);
     message = "in included file " + std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) + ": " + message;
     at = include;
+  }
+
+  // clangd offers quick fixes that edit the open file only, and reads only the open
+  // file's source to place them: a fix that edits a header (the tables there, the
+  // relations here) is not offered, and the message says where to apply it instead.
+  static void name_fixes_elsewhere(const clang::SourceManager& sm, const located_finding& f, std::string& message) {
+    if (f.finding.fixes.empty()) return;
+    std::string file;
+    for (const clang::FixItHint& fix : f.fixes)
+      if (const clang::SourceLocation where = sm.getFileLoc(fix.RemoveRange.getBegin());
+          where.isValid() && !sm.isWrittenInMainFile(where))
+        file = sm.getPresumedLoc(where).getFilename();
+    if (!f.fixes.empty() && file.empty()) return;  // offered as a quick fix
+    message += "; the fix edits " + (file.empty() ? std::string("another file") : file) +
+               ", which the editor cannot change from here: make the edit there, or run `ormlint --fix` on this file";
   }
 
   std::string id_;
