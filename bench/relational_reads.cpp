@@ -44,8 +44,13 @@ database& shared_db() {
   return d;
 }
 
+// Rows of one kind share their key list, as the ORM's rows do: the hand-written variants
+// pay no allocation the ORM does not.
 node row(std::int64_t id, const char* key, std::string text) {
-  node n = node::make(node::kind::object);
+  static const auto users = std::make_shared<node::key_list>(node::key_list{"id", "name", "posts"});
+  static const auto posts = std::make_shared<node::key_list>(node::key_list{"id", "title", "comments"});
+  static const auto comments = std::make_shared<node::key_list>(node::key_list{"id", "body"});
+  node n = node::object_with_keys(key[0] == 'n' ? users : key[0] == 't' ? posts : comments);
   n.add("id", node::of_integer(id));
   n.add(key, node::of_text(std::move(text)));
   return n;

@@ -58,11 +58,11 @@ class row_decoder {
 
   // One column's value. What the column's type cannot hold (a value written behind the
   // runtime's back) is an error naming the table and column, never simdjson's.
-  static node scalar(simdjson::dom::element e, column_kind kind, const shape& s, const std::string& column) {
+  static node scalar(simdjson::dom::element e, column_kind kind, const shape& s, std::string_view column) {
     if (e.is_null()) return node();
     const auto refuse = [&](const char* what) {
       std::string held = e.is_string() ? "text '" + std::string(std::string_view(e)) + "'" : "a value of another type";
-      return sqlite::error("'" + s.table + "." + column + "' holds " + held + ", which is not " + what);
+      return sqlite::error("'" + s.table + "." + std::string(column) + "' holds " + held + ", which is not " + what);
     };
     switch (kind) {
       case column_kind::boolean:
@@ -102,9 +102,9 @@ class row_decoder {
   static node object(simdjson::dom::element e, const shape& s) {
     if (!e.is_object())  // a row, or a loaded relation's row, is always an object
       throw sqlite::error("cannot decode a result row of '" + s.table + "': expected an object");
-    node n = node::make(node::kind::object);
+    node n = node::object_with_keys(s.row_keys);
     for (auto field : simdjson::dom::object(e)) {
-      const std::string key(field.key);
+      const std::string_view key = field.key;
       if (const column_kind* kind = s.kind_of(key)) {
         n.add(key, scalar(field.value, *kind, s, key));
       } else if (const shape* child = s.child(key)) {
@@ -119,6 +119,7 @@ class row_decoder {
         n.add(key, generic(field.value));
       }
     }
+    if (n.keys() != s.row_keys) s.row_keys = n.keys();
     return n;
   }
 

@@ -3,6 +3,7 @@
 // each many() a correlated subquery over json_group_array(json_object(...)), each one()
 // a correlated json_object(...) or null. Loading a relation passes the guards first.
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include <orm/model/schema_model.hpp>
 #include <orm/sqlite/errors.hpp>
 #include <orm/sqlite/find_options.hpp>
+#include <orm/sqlite/node.hpp>
 #include <orm/sqlite/sql_text.hpp>
 
 namespace orm::sqlite {
@@ -21,13 +23,15 @@ struct shape {
   std::vector<std::pair<std::string, column_kind>> columns;
   std::vector<std::string> nested_keys;
   std::vector<shape> nested;
+  // The keys of the last row decoded with this shape: the next rows share the list.
+  mutable std::shared_ptr<node::key_list> row_keys;
 
-  const shape* child(const std::string& key) const {
+  const shape* child(std::string_view key) const {
     for (std::size_t i = 0; i < nested_keys.size(); ++i)
       if (nested_keys[i] == key) return &nested[i];
     return nullptr;
   }
-  const column_kind* kind_of(const std::string& key) const {
+  const column_kind* kind_of(std::string_view key) const {
     for (const auto& [k, kind] : columns)
       if (k == key) return &kind;
     return nullptr;
