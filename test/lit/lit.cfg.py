@@ -12,6 +12,9 @@ config.excludes = ["Inputs"]
 
 include = os.path.join(config.orm_source_dir, "include")
 config.substitutions.append(("%orm_include", include))
+# A program that uses the SQLite runtime compiles its one source file in (the build's
+# library may carry sanitizers this compile does not).
+config.substitutions.append(("%orm_sqlite_sources", os.path.join(config.orm_source_dir, "src", "sqlite", "decode.cpp")))
 config.substitutions.append(("%clangxx", config.clangxx + " -std=c++20 -I" + include))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%orm_source_dir", config.orm_source_dir))

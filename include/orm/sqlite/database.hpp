@@ -346,7 +346,7 @@ inline std::vector<node> table_query::run(const compiled_read& read) const {
                           std::to_string(read.fan_out_limit) +
                           " parent rows (relation_fan_out_max_keys); add a limit or a narrower where, raise "
                           "defaults.relation_fan_out_max_keys, or pass allow_full_scan");
-    rows.push_back(db_.decoder().decode(s->text(0), read.decode));
+    rows.push_back(db_.decoder().decode(s->text_view(0), read.decode));
   }
   return rows;
 }

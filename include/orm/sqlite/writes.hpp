@@ -6,10 +6,9 @@
 #include <string>
 #include <vector>
 
-#include <simdjson.h>
-
 #include <orm/model/schema_model.hpp>
 #include <orm/sqlite/condition.hpp>
+#include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/sql_text.hpp>
 
 namespace orm::sqlite::writes {
@@ -30,7 +29,7 @@ inline const param* field_value(const fields& row, const std::string& name) {
 inline void check_values(const model::table& t, const fields& row) {
   for (const auto& [name, v] : row) {
     // Reads return rows as JSON, which holds text only as UTF-8.
-    if (v.type() == param::kind::text && !simdjson::validate_utf8(v.text().data(), v.text().size()))
+    if (v.type() == param::kind::text && !is_utf8(v.text()))
       throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
     if (v.type() == param::kind::real && std::isnan(v.real()))
       throw schema_error("'" + t.name + "." + name + "' cannot hold NaN: SQLite would store NULL; write nullptr for no value");

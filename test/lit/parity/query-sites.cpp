@@ -1,7 +1,7 @@
 // Parity at call sites: each call below is run by the runtime and read by ormlint. Where
 // the runtime refuses a call, ormlint reports it at that call with the same words (the
 // CHECK lines are shared by both runs); where the runtime accepts one, ormlint is silent.
-// RUN: %clangxx -I%S/../checks/Inputs %s -o %t -lsqlite3 -lsimdjson
+// RUN: %clangxx -I%S/../checks/Inputs %s %orm_sqlite_sources -o %t -lsqlite3 -lsimdjson
 // RUN: %t | FileCheck %s -check-prefixes=CHECK,RUNTIME
 // RUN: not %ormlint %s -- %cxxflags -I%S/../checks/Inputs | FileCheck %s -check-prefixes=CHECK,LINT -implicit-check-not='{{warning|error}}:'
 #include <cstdio>
