@@ -3,6 +3,8 @@
 #include <orm/sqlite/decode.hpp>
 
 #include <charconv>
+#include <cstring>
+#include <type_traits>
 #include <cmath>
 #include <string>
 #include <system_error>
@@ -13,6 +15,12 @@ namespace orm::sqlite {
 
 class row_decoder::parser {
  public:
+  simdjson::dom::element parse(std::string_view json) {
+    simdjson::dom::element root;
+    if (const auto error = parser_.parse(json.data(), json.size()).get(root)) throw error_for(error);
+    return root;
+  }
+
   node decode(std::string_view json, const shape& s) {
     simdjson::dom::element root;
     if (const auto error = parser_.parse(json.data(), json.size()).get(root)) throw error_for(error);
@@ -23,7 +31,6 @@ class row_decoder::parser {
     }
   }
 
- private:
   static sqlite::error error_for(simdjson::error_code e) {
     return sqlite::error(std::string("cannot decode a result row: ") + simdjson::error_message(e));
   }
@@ -54,11 +61,11 @@ class row_decoder::parser {
 
   // One column's value. What the column's type cannot hold (a value written behind the
   // runtime's back) is an error naming the table and column, never simdjson's.
-  static node scalar(simdjson::dom::element e, column_kind kind, const shape& s, std::string_view column) {
+  static node scalar(simdjson::dom::element e, column_kind kind, std::string_view table, std::string_view column) {
     if (e.is_null()) return node();
     const auto refuse = [&](const char* what) {
       std::string held = e.is_string() ? "text '" + std::string(std::string_view(e)) + "'" : "a value of another type";
-      return sqlite::error("'" + s.table + "." + std::string(column) + "' holds " + held + ", which is not " + what);
+      return sqlite::error("'" + std::string(table) + "." + std::string(column) + "' holds " + held + ", which is not " + what);
     };
     switch (kind) {
       case column_kind::boolean:
@@ -102,7 +109,7 @@ class row_decoder::parser {
     for (auto field : simdjson::dom::object(e)) {
       const std::string_view key = field.key;
       if (const column_kind* kind = s.kind_of(key)) {
-        n.add(key, scalar(field.value, *kind, s, key));
+        n.add(key, scalar(field.value, *kind, s.table, key));
       } else if (const shape* child = s.child(key)) {
         if (field.value.is_array()) {
           node items = node::make(node::kind::array);
@@ -123,12 +130,57 @@ class row_decoder::parser {
 };
 
 
+namespace {
+static_assert(sizeof(simdjson::dom::element) <= 16 && std::is_trivially_copyable_v<simdjson::dom::element>);
+
+simdjson::dom::element element_of(const unsigned char* raw) {
+  simdjson::dom::element e;
+  std::memcpy(static_cast<void*>(&e), raw, sizeof e);
+  return e;
+}
+}  // namespace
+
+template <>
+json_value row_decoder::wrap(const simdjson::dom::element& e) {
+  json_value v;
+  std::memcpy(v.element_, static_cast<const void*>(&e), sizeof e);
+  return v;
+}
+
+bool json_value::is_null() const { return element_of(element_).is_null(); }
+
+node json_value::column(column_kind kind, std::string_view table, std::string_view column) const {
+  try {
+    return row_decoder::parser::scalar(element_of(element_), kind, table, column);
+  } catch (const simdjson::simdjson_error& e) {
+    throw row_decoder::parser::error_for(e.error());
+  }
+}
+
+std::optional<json_value> json_value::member(std::string_view key) const {
+  const simdjson::dom::element e = element_of(element_);
+  if (!e.is_object()) return std::nullopt;
+  simdjson::dom::element found;
+  if (simdjson::dom::object(e).at_key(key).get(found)) return std::nullopt;
+  return row_decoder::wrap(found);
+}
+
+std::vector<json_value> json_value::items() const {
+  const simdjson::dom::element e = element_of(element_);
+  std::vector<json_value> out;
+  if (!e.is_array()) return out;
+  for (simdjson::dom::element item : simdjson::dom::array(e)) out.push_back(row_decoder::wrap(item));
+  return out;
+}
+
 row_decoder::row_decoder() : parser_(std::make_unique<parser>()) {}
 row_decoder::~row_decoder() = default;
 row_decoder::row_decoder(row_decoder&&) noexcept = default;
 row_decoder& row_decoder::operator=(row_decoder&&) noexcept = default;
 
 node row_decoder::decode(std::string_view json, const shape& s) { return parser_->decode(json, s); }
+
+json_value row_decoder::parse(std::string_view json) { return wrap(parser_->parse(json)); }
 
 bool is_utf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
 

@@ -21,6 +21,7 @@
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
+#include <orm/sqlite/typed_rows.hpp>
 #include <orm/sqlite/writes.hpp>
 
 namespace orm::sqlite {
@@ -45,9 +46,25 @@ class table_query {
   // The statement find_many would run, for inspection (EXPLAIN QUERY PLAN, logs).
   compiled_read sql(const find_options& options = {}) const;
 
+  // Typed rows (docs/runtime.md): each row decoded into a T, whose fields name the columns
+  // and relations to read; `options` gives the filter, order, bounds and the options of
+  // the loads (`with`), and T decides the columns. A T that cannot hold the rows is a
+  // row_mismatch_error, as ormlint's orm-row-mismatch reports it.
+  template <rows::row_struct T>
+  std::vector<T> find_many(const find_options& options = {}) const;
+  template <rows::row_struct T>
+  std::optional<T> find_first(find_options options = {}) const;
+  template <rows::row_struct T>
+  std::optional<T> find_unique(find_options options) const;
+
  private:
   compiled_read compile(const find_options& options, bool unique) const;
   std::vector<node> run(const compiled_read& read) const;
+  // Calls `each` with each result row's JSON, under the connection's lock.
+  template <class Each>
+  void each_row(const compiled_read& read, Each&& each) const;
+  template <class T>
+  std::vector<T> run_typed(const find_options& options, bool unique) const;
 
   database& db_;
   const model::schema& schema_;
@@ -335,20 +352,63 @@ inline void transaction::rollback() {
   end(depth_ == 0 ? "ROLLBACK" : "ROLLBACK TO orm_" + std::to_string(depth_) + "; RELEASE orm_" + std::to_string(depth_));
 }
 
-inline std::vector<node> table_query::run(const compiled_read& read) const {
+template <class Each>
+void table_query::each_row(const compiled_read& read, Each&& each) const {
   const auto held = db_.hold();
   auto s = db_.prepared(read.sql);
   s->bind(read.params);
-  std::vector<node> rows;
+  std::int64_t rows = 0;
   while (s->step()) {
-    if (read.fan_out_limit > 0 && static_cast<std::int64_t>(rows.size()) == read.fan_out_limit)
+    if (read.fan_out_limit > 0 && rows == read.fan_out_limit)
       throw fan_out_error("the query on '" + table_.name + "' loads relations for more than " +
                           std::to_string(read.fan_out_limit) +
                           " parent rows (relation_fan_out_max_keys); add a limit or a narrower where, raise "
                           "defaults.relation_fan_out_max_keys, or pass allow_full_scan");
-    rows.push_back(db_.decoder().decode(s->text_view(0), read.decode));
+    each(s->text_view(0));
+    ++rows;
   }
+}
+
+inline std::vector<node> table_query::run(const compiled_read& read) const {
+  std::vector<node> rows;
+  each_row(read, [&](std::string_view json) { rows.push_back(db_.decoder().decode(json, read.decode)); });
   return rows;
+}
+
+template <class T>
+std::vector<T> table_query::run_typed(const find_options& options, bool unique) const {
+  static const model::row_type row = rows::describe<T>();  // once per struct
+  const model::query_options given = planning::options_of(schema_, &table_, options);
+  const std::vector<model::row_problem> problems = model::row_mismatches(schema_, table_, row, options.max_depth, &given);
+  if (!problems.empty()) throw row_mismatch_error(problems.front().message);
+  const compiled_read read = compile(typed::options_for(schema_, table_, row.fields, options), unique);
+  const std::unique_ptr<row_plan> plan = typed::plan_of(schema_, table_, row.name, row.fields);
+  std::vector<T> out;
+  each_row(read, [&](std::string_view json) { typed::read_row(db_.decoder().parse(json), *plan, out.emplace_back()); });
+  return out;
+}
+
+template <rows::row_struct T>
+std::vector<T> table_query::find_many(const find_options& options) const {
+  return run_typed<T>(options, false);
+}
+
+template <rows::row_struct T>
+std::optional<T> table_query::find_first(find_options options) const {
+  options.limit = 1;
+  std::vector<T> rows = run_typed<T>(options, false);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+template <rows::row_struct T>
+std::optional<T> table_query::find_unique(find_options options) const {
+  options.limit = 2;
+  std::vector<T> rows = run_typed<T>(options, true);
+  if (rows.size() > 1)
+    throw schema_error("find_unique on '" + table_.name + "' matched more than one row; filter on a unique column");
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 inline std::optional<node> table_query::find_first(find_options options) const {

@@ -4,12 +4,33 @@
 // simdjson parses (docs/dependencies.md), inside orm::sqlite's one compiled file
 // (src/sqlite/decode.cpp): its header stays out of the users' translation units.
 #include <memory>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include <orm/sqlite/node.hpp>
 #include <orm/sqlite/read_sql.hpp>
 
 namespace orm::sqlite {
+
+// A value inside a parsed row, for decoding into structs (sqlite/typed_rows.hpp): valid
+// until its decoder parses the next row.
+class json_value {
+ public:
+  bool is_null() const;
+  // A column's value, read as the column's kind says (booleans are 0/1, bytes are hex,
+  // reals may be text of 17 digits): the same rules as a node's. What the kind cannot
+  // hold is an orm::sqlite::error naming `table.column`.
+  node column(column_kind kind, std::string_view table, std::string_view column) const;
+  // An object's member; nullopt when the object has none (or this is not an object).
+  std::optional<json_value> member(std::string_view key) const;
+  // An array's items; empty for anything else.
+  std::vector<json_value> items() const;
+
+ private:
+  friend class row_decoder;
+  alignas(8) unsigned char element_[16];  // a simdjson::dom::element, opaque here
+};
 
 // One per connection, reused (it keeps the parser's buffers); not for two threads at once.
 class row_decoder {
@@ -21,9 +42,14 @@ class row_decoder {
 
   // A row that does not fit `s` is an orm::sqlite::error naming what is wrong.
   node decode(std::string_view json, const shape& s);
+  // The row parsed, to be read field by field; valid until the next parse or decode.
+  json_value parse(std::string_view json);
 
  private:
+  friend class json_value;
   class parser;
+  template <class Element>
+  static json_value wrap(const Element& e);
   std::unique_ptr<parser> parser_;
 };
 

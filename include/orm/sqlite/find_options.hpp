@@ -45,6 +45,7 @@ class with_list {
  public:
   with_list();
   with_list(std::initializer_list<with_relation> items);
+  explicit with_list(std::vector<with_relation> items);
   with_list(const with_list&);
   with_list& operator=(const with_list&);
   ~with_list();
@@ -79,6 +80,7 @@ struct with_relation {
 
 inline with_list::with_list() = default;
 inline with_list::with_list(std::initializer_list<with_relation> items) : items_(items) {}
+inline with_list::with_list(std::vector<with_relation> items) : items_(std::move(items)) {}
 inline with_list::with_list(const with_list&) = default;
 inline with_list& with_list::operator=(const with_list&) = default;
 inline with_list::~with_list() = default;

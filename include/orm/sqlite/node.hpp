@@ -79,6 +79,8 @@ class node {
     return kind_ == kind::real ? value_.real : static_cast<double>(value_.integer);
   }
   const std::string& as_text() const { expect(kind_ == kind::text || kind_ == kind::bytes, "text"); return *value_.text; }
+  // The text (or bytes) moved out; the node keeps an empty string.
+  std::string take_text() && { expect(kind_ == kind::text || kind_ == kind::bytes, "text"); return std::move(*value_.text); }
 
   // Arrays (every other kind reads as an empty array).
   std::size_t size() const { return items().size(); }

@@ -1,0 +1,259 @@
+#pragma once
+// Typed rows: whether a C++ struct can hold the rows of a query. A field named like a
+// column reads that column; a field named like a relation loads it; a field named like a
+// discriminator's alias holds the active variant's fields. The runtime describes the
+// struct by reflection (orm/rows/describe.hpp) and ormlint from Clang's record of it;
+// both ask this, so they refuse the same structs with the same words.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <orm/model/names.hpp>
+#include <orm/model/query_model.hpp>
+#include <orm/model/schema_model.hpp>
+
+namespace orm::model {
+
+// A field of a row struct, as far as the rules care.
+struct row_field {
+  enum class value_kind : unsigned char { integer, real, text, bytes, boolean, row, unsupported };
+  std::string name;
+  value_kind kind = value_kind::unsupported;
+  bool optional = false;  // std::optional<...>
+  bool sequence = false;  // std::vector<...> of rows
+  bool narrow = false;    // an integer narrower than 64 bits or unsigned, or a float
+  std::string type;       // the field's C++ type, for messages
+  std::string row_name;   // kind == row: the struct's name
+  std::vector<row_field> fields;  // kind == row
+  source_site site;       // ormlint: the field's declaration
+};
+
+struct row_type {
+  std::string name;
+  std::vector<row_field> fields;
+  source_site site;
+};
+
+struct row_problem {
+  enum class kind : unsigned char {
+    unknown_field,  // names no column, relation or variant alias
+    wrong_type,     // the C++ type cannot hold the column's values (or a relation's rows)
+    not_optional,   // a nullable column or a one() that may be missing, into a non-optional field
+    unrequested,    // `with` loads a relation the struct has no field for
+    depth,          // relation fields nested deeper than max_depth
+  } what;
+  std::string message;
+  source_site site;        // the field (empty for unrequested: the call's `with`)
+  std::string suggestion;  // the close name, or the type to write
+};
+
+namespace detail {
+
+inline const char* column_type_name(column_kind k) {
+  switch (k) {
+    case column_kind::text: return "text";
+    case column_kind::integer: return "integer";
+    case column_kind::real: return "real";
+    case column_kind::boolean: return "boolean";
+    case column_kind::bytes: return "bytes";
+    case column_kind::timestamp: return "timestamp";
+    case column_kind::id: return "id";
+    case column_kind::discriminator: return "discriminator";
+  }
+  return "?";
+}
+
+// The C++ type a column reads into, as the docs name it.
+inline const char* cpp_type_for(column_kind k) {
+  switch (k) {
+    case column_kind::text:
+    case column_kind::discriminator: return "std::string";
+    case column_kind::integer:
+    case column_kind::id:
+    case column_kind::timestamp: return "std::int64_t";
+    case column_kind::real: return "double";
+    case column_kind::boolean: return "bool";
+    case column_kind::bytes: return "std::vector<std::byte>";
+  }
+  return "?";
+}
+
+inline bool holds(row_field::value_kind v, column_kind k) {
+  using v_k = row_field::value_kind;
+  switch (k) {
+    case column_kind::text:
+    case column_kind::discriminator: return v == v_k::text;
+    case column_kind::integer:
+    case column_kind::id:
+    case column_kind::timestamp: return v == v_k::integer;
+    case column_kind::real: return v == v_k::real;
+    case column_kind::boolean: return v == v_k::boolean;
+    case column_kind::bytes: return v == v_k::bytes;
+  }
+  return false;
+}
+
+class row_checker {
+ public:
+  row_checker(const schema& s, int max_depth) : s_(s), max_depth_(max_depth) {}
+
+  void level(const table& t, const std::string& row_name, const std::vector<row_field>& fields,
+             const query_options* given, int depth, const source_site& call) {
+    for (const row_field& f : fields) field(t, row_name, f, given, depth);
+    if (!given) return;
+    for (const query_load& load : given->with) {
+      const bool named = std::any_of(fields.begin(), fields.end(), [&](const row_field& f) { return f.name == load.relation.text; });
+      if (!named)
+        add(row_problem::kind::unrequested, load.relation.site.line ? load.relation.site : call,
+            "`with` loads '" + load.relation.text + "', and '" + row_name + "' has no field '" + load.relation.text +
+                "' to hold it; add the field or drop the load");
+    }
+  }
+
+  std::vector<row_problem> out;
+
+ private:
+  void add(row_problem::kind k, const source_site& site, std::string message, std::string suggestion = {}) {
+    out.push_back({k, std::move(message), site, std::move(suggestion)});
+  }
+
+  static std::string field_ref(const std::string& row_name, const row_field& f) {
+    return "field '" + f.name + "' of '" + row_name + "'";
+  }
+
+  void field(const table& t, const std::string& row_name, const row_field& f, const query_options* given, int depth) {
+    if (const column* c = t.find_column(f.name); c && c->variants.empty()) return column_field(t, row_name, f, *c);
+    for (const discriminator& d : t.discriminators)
+      if (d.as == f.name) return alias_field(t, row_name, f, d);
+    const std::vector<int> found = s_.relations_named(t.name, f.name);
+    if (found.size() == 1) {
+      const query_load* load = nullptr;
+      if (given)
+        for (const query_load& l : given->with)
+          if (l.relation.text == f.name) load = &l;
+      return relation_field(t, row_name, f, s_.relations[static_cast<std::size_t>(found.front())],
+                            load ? &load->options : nullptr, depth + 1);
+    }
+    std::vector<std::string_view> names;
+    for (const column& c : t.columns)
+      if (c.variants.empty()) names.push_back(c.name);
+    for (const relation& r : s_.relations)
+      if (r.source == t.name) names.push_back(r.name);
+    for (const discriminator& d : t.discriminators) names.push_back(d.as);
+    std::string suggestion = closest_name(f.name, names);
+    add(row_problem::kind::unknown_field, f.site,
+        field_ref(row_name, f) + " names no column, relation or variant alias of table '" + t.name + "'" +
+            (suggestion.empty() ? std::string("; rename it, or remove it") : "; did you mean '" + suggestion + "'?"),
+        suggestion);
+  }
+
+  void column_field(const table& t, const std::string& row_name, const row_field& f, const column& c) {
+    const std::string where = "column '" + t.name + "." + c.name + "'";
+    if (f.sequence || !holds(f.kind, c.kind)) {
+      add(row_problem::kind::wrong_type, f.site,
+          field_ref(row_name, f) + " is " + f.type + ", which cannot hold " + detail::column_type_name(c.kind) + " " +
+              where + "; make it " + (c.nullable_in_storage() ? "std::optional<" + std::string(cpp_type_for(c.kind)) + ">"
+                                                                : std::string(cpp_type_for(c.kind))),
+          cpp_type_for(c.kind));
+      return;
+    }
+    if (f.narrow) {
+      add(row_problem::kind::wrong_type, f.site,
+          field_ref(row_name, f) + " is " + f.type + ", which cannot hold every value of " + detail::column_type_name(c.kind) +
+              " " + where + "; make it " + cpp_type_for(c.kind),
+          cpp_type_for(c.kind));
+      return;
+    }
+    if (c.nullable_in_storage() && !f.optional)
+      add(row_problem::kind::not_optional, f.site,
+          field_ref(row_name, f) + " is " + f.type + ", and " + where + " can be NULL; make it std::optional<" + f.type + ">",
+          "std::optional<" + f.type + ">");
+  }
+
+  // A discriminator's alias: a struct whose fields are the variants' fields, each optional
+  // (only the active variant's are set).
+  void alias_field(const table& t, const std::string& row_name, const row_field& f, const discriminator& d) {
+    if (f.kind != row_field::value_kind::row || f.sequence) {
+      add(row_problem::kind::wrong_type, f.site,
+          field_ref(row_name, f) + " is " + f.type + ", and '" + d.as + "' holds the fields of the active variant of '" +
+              t.name + "." + d.column + "'; make it a struct whose fields are the variants' fields, each std::optional");
+      return;
+    }
+    for (const row_field& inner : f.fields) {
+      const column* c = t.find_column(inner.name);
+      bool in_variant = false;
+      for (int v : d.variants)
+        for (const variant_field& vf : t.variants[static_cast<std::size_t>(v)].fields) in_variant = in_variant || vf.name == inner.name;
+      if (!c || !in_variant) {
+        std::vector<std::string_view> names;
+        for (int v : d.variants)
+          for (const variant_field& vf : t.variants[static_cast<std::size_t>(v)].fields) names.push_back(vf.name);
+        std::string suggestion = closest_name(inner.name, names);
+        add(row_problem::kind::unknown_field, inner.site,
+            field_ref(f.row_name, inner) + " names no field of a variant of '" + t.name + "." + d.column + "'" +
+                (suggestion.empty() ? std::string("; rename it, or remove it") : "; did you mean '" + suggestion + "'?"),
+            suggestion);
+        continue;
+      }
+      column_field(t, f.row_name, inner, *c);
+    }
+  }
+
+  void relation_field(const table& t, const std::string& row_name, const row_field& f, const relation& r,
+                      const query_options* given, int depth) {
+    const table* target = s_.find_table(r.target);
+    if (!target) return;  // an unknown target is the schema's own finding
+    const std::string what = "relation '" + t.name + "." + r.name + "'";
+    if (f.kind != row_field::value_kind::row) {
+      add(row_problem::kind::wrong_type, f.site,
+          field_ref(row_name, f) + " is " + f.type + ", and " + what + " loads rows of '" + r.target + "'; make it " +
+              (r.kind == relation_kind::many ? "std::vector<" : "std::optional<") + "a struct of the fields you read>");
+      return;
+    }
+    if (r.kind == relation_kind::many && !f.sequence) {
+      add(row_problem::kind::wrong_type, f.site,
+          field_ref(row_name, f) + " is " + f.type + ", and many() " + what + " loads any number of rows; make it std::vector<" +
+              f.row_name + ">",
+          "std::vector<" + f.row_name + ">");
+      return;
+    }
+    if (r.kind == relation_kind::one && f.sequence) {
+      add(row_problem::kind::wrong_type, f.site,
+          field_ref(row_name, f) + " is " + f.type + ", and one() " + what + " loads at most one row; make it std::optional<" +
+              f.row_name + ">",
+          "std::optional<" + f.row_name + ">");
+      return;
+    }
+    if (r.kind == relation_kind::one && !f.optional && r.optional) {
+      add(row_problem::kind::not_optional, f.site,
+          field_ref(row_name, f) + " is " + f.type + ", and one() " + what + " may find no row; make it std::optional<" +
+              f.type + ">",
+          "std::optional<" + f.type + ">");
+      return;
+    }
+    if (depth > max_depth_) {
+      add(row_problem::kind::depth, f.site,
+          field_ref(row_name, f) + " loads " + what + " " + std::to_string(depth) + " deep, deeper than max_depth " +
+              std::to_string(max_depth_) + "; raise max_depth or read it in another query");
+      return;
+    }
+    level(*target, f.row_name, f.fields, given, depth, {});
+  }
+
+  const schema& s_;
+  int max_depth_;
+};
+
+}  // namespace detail
+
+// Every reason `row` cannot hold the rows of table `t`, fields in declaration order; `given`
+// is the call's own options (its `with` loads), when known.
+inline std::vector<row_problem> row_mismatches(const schema& s, const table& t, const row_type& row, int max_depth,
+                                               const query_options* given = nullptr, const source_site& call = {}) {
+  detail::row_checker check(s, max_depth);
+  check.level(t, row.name, row.fields, given, 0, call);
+  return std::move(check.out);
+}
+
+}  // namespace orm::model

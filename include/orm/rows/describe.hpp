@@ -1,0 +1,128 @@
+#pragma once
+// A row struct described for the rules (model/row_rules.hpp): each field's name, what its
+// C++ type can hold, and the structs nested in it. ormlint describes the same struct from
+// Clang's record of it (tool/extract/row_reader.cpp) in the same words, so the runtime and
+// ormlint refuse a struct with the same message.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <orm/model/row_rules.hpp>
+#include <orm/rows/reflect.hpp>
+
+namespace orm::rows {
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+
+// A byte vector holds a bytes() column.
+template <class T>
+inline constexpr bool is_byte = std::is_same_v<T, std::byte> || std::is_same_v<T, unsigned char>;
+
+// What one C++ type can hold, as the rules see it.
+template <class F>
+struct field_traits {
+  using kind = model::row_field::value_kind;
+  static constexpr bool optional = false;
+  static constexpr bool sequence = false;
+  static constexpr kind value = std::is_same_v<F, bool>               ? kind::boolean
+                                : std::is_integral_v<F>               ? kind::integer
+                                : std::is_floating_point_v<F>         ? kind::real
+                                : std::is_same_v<F, std::string>      ? kind::text
+                                : row_struct<F> && !is_vector<F>::value ? kind::row
+                                                                      : kind::unsupported;
+  static constexpr bool narrow =
+      (value == kind::integer && (sizeof(F) < 8 || std::is_unsigned_v<F>)) || (value == kind::real && sizeof(F) < 8);
+  using row = F;  // kind::row
+};
+template <class F>
+struct field_traits<std::optional<F>> : field_traits<F> {
+  static constexpr bool optional = true;
+};
+template <class F, class A>
+struct field_traits<std::vector<F, A>> {
+  using kind = model::row_field::value_kind;
+  static constexpr bool optional = false;
+  static constexpr bool sequence = !is_byte<F>;
+  static constexpr kind value = is_byte<F> ? kind::bytes : field_traits<F>::value == kind::row ? kind::row : kind::unsupported;
+  static constexpr bool narrow = false;
+  using row = F;
+};
+
+// The type's name in messages: the same words for the runtime and for ormlint.
+template <class F>
+std::string described_type() {
+  using t = field_traits<F>;
+  using kind = model::row_field::value_kind;
+  if constexpr (is_optional<F>::value) {
+    return "std::optional<" + described_type<typename F::value_type>() + ">";
+  } else if constexpr (is_vector<F>::value) {
+    if constexpr (is_byte<typename F::value_type>) return "std::vector<std::byte>";
+    else return "std::vector<" + described_type<typename F::value_type>() + ">";
+  } else if constexpr (t::value == kind::boolean) {
+    return "bool";
+  } else if constexpr (t::value == kind::integer) {
+    return std::string(std::is_unsigned_v<F> ? "std::uint" : "std::int") + std::to_string(sizeof(F) * 8) + "_t";
+  } else if constexpr (t::value == kind::real) {
+    return sizeof(F) < 8 ? "float" : "double";
+  } else if constexpr (t::value == kind::text) {
+    return "std::string";
+  } else if constexpr (t::value == kind::row) {
+    return std::string(type_name<F>);
+  } else {
+    return std::string(type_name<F>);
+  }
+}
+
+// A struct may hold itself (std::vector<reply_row> in reply_row, for a self relation): its
+// description stops this deep, past any max_depth a query can have.
+inline constexpr int describe_depth = 32;
+
+template <class T>
+std::vector<model::row_field> describe_fields(int depth);
+
+template <class F>
+model::row_field describe_field(std::string_view name, int depth) {
+  using t = field_traits<F>;
+  model::row_field f;
+  f.name = std::string(name);
+  f.kind = t::value;
+  f.optional = t::optional;
+  f.sequence = t::sequence;
+  f.narrow = t::narrow;
+  f.type = described_type<F>();
+  if constexpr (t::value == model::row_field::value_kind::row) {
+    using row = typename t::row;
+    f.row_name = std::string(type_name<row>);
+    if (depth < describe_depth) f.fields = describe_fields<row>(depth + 1);
+  }
+  return f;
+}
+
+template <class T>
+std::vector<model::row_field> describe_fields(int depth) {
+  using fields = decltype(tie_fields(std::declval<T&>()));
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return std::vector<model::row_field>{
+        describe_field<std::remove_cvref_t<std::tuple_element_t<I, fields>>>(field_names<T>[I], depth)...};
+  }(std::make_index_sequence<field_count<T>>());
+}
+
+// The struct T as the rules read it.
+template <row_struct T>
+model::row_type describe() {
+  return {std::string(type_name<T>), describe_fields<T>(0), {}};
+}
+
+}  // namespace orm::rows

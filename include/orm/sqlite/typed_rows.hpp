@@ -1,0 +1,174 @@
+#pragma once
+// find_many<T>: rows decoded straight into the user's structs, no node tree in between.
+// The struct's shape is the query: its column fields select columns, its relation fields
+// load relations (with the options the call's `with` gives them). The rules in
+// model/row_rules.hpp decide first whether T can hold the rows, as ormlint does.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <orm/model/row_rules.hpp>
+#include <orm/rows/describe.hpp>
+#include <orm/sqlite/decode.hpp>
+#include <orm/sqlite/errors.hpp>
+#include <orm/sqlite/find_options.hpp>
+#include <orm/sqlite/read_sql.hpp>
+
+namespace orm::sqlite {
+
+// A struct that cannot hold the rows of its query (model/row_rules.hpp).
+struct row_mismatch_error : schema_error {
+  using schema_error::schema_error;
+};
+
+// Where each field of a struct comes from, resolved once per call.
+struct row_plan {
+  struct source {
+    std::string key;                          // the field's name: the row's JSON member
+    const model::column* column = nullptr;    // a column field
+    std::unique_ptr<row_plan> nested;         // a relation or variant alias field
+    bool relation = false;
+  };
+  const model::table* table = nullptr;
+  std::string row_name;
+  std::vector<source> fields;
+};
+
+namespace typed {
+
+// The plan of `fields` on table `t`; the rules have accepted them.
+inline std::unique_ptr<row_plan> plan_of(const model::schema& s, const model::table& t, const std::string& row_name,
+                                         const std::vector<model::row_field>& fields) {
+  auto plan = std::make_unique<row_plan>();
+  plan->table = &t;
+  plan->row_name = row_name;
+  for (const model::row_field& f : fields) {
+    row_plan::source from;
+    from.key = f.name;
+    if (const model::column* c = t.find_column(f.name); c && c->variants.empty()) {
+      from.column = c;
+    } else if (const std::vector<int> found = s.relations_named(t.name, f.name); found.size() == 1) {
+      from.relation = true;
+      const model::table* target = s.find_table(s.relations[static_cast<std::size_t>(found.front())].target);
+      if (target) from.nested = plan_of(s, *target, f.row_name, f.fields);
+    } else {
+      from.nested = std::make_unique<row_plan>();  // a variant alias: the variants' columns of `t`
+      from.nested->table = &t;
+      from.nested->row_name = f.row_name;
+      for (const model::row_field& inner : f.fields) from.nested->fields.push_back({inner.name, t.find_column(inner.name), {}, false});
+    }
+    plan->fields.push_back(std::move(from));
+  }
+  return plan;
+}
+
+// The call's options with the struct's shape: its columns selected, its relations loaded,
+// each load keeping the options the call gave it.
+inline find_options options_for(const model::schema& s, const model::table& t, const std::vector<model::row_field>& fields,
+                                const find_options& given) {
+  find_options out = given;
+  out.columns = {selection::mode::include, {}};
+  std::vector<with_relation> loads;
+  for (const model::row_field& f : fields) {
+    if (const model::column* c = t.find_column(f.name); c && c->variants.empty()) {
+      out.columns.names.push_back(f.name);
+      continue;
+    }
+    bool alias = false;
+    for (const model::discriminator& d : t.discriminators)
+      if (d.as == f.name) {
+        out.columns.names.push_back(d.column);
+        alias = true;
+      }
+    if (alias) continue;
+    const std::vector<int> found = s.relations_named(t.name, f.name);
+    const model::table* target = found.size() == 1 ? s.find_table(s.relations[static_cast<std::size_t>(found.front())].target) : nullptr;
+    if (!target) continue;
+    find_options nested;
+    for (const with_relation& w : given.with)
+      if (w.relation == f.name) nested = w.options;
+    loads.push_back({f.name, options_for(s, *target, f.fields, nested)});
+  }
+  out.with = with_list(loads);
+  out.with_variants = false;
+  return out;
+}
+
+template <class F>
+void read_value(node value, F& out, const row_plan& plan, const row_plan::source& from) {
+  using traits = rows::field_traits<F>;
+  if constexpr (rows::is_optional<F>::value) {
+    if (value.is_null()) {
+      out.reset();
+      return;
+    }
+    typename F::value_type inner{};
+    read_value(std::move(value), inner, plan, from);
+    out = std::move(inner);
+  } else {
+    if (value.is_null())
+      throw sqlite::error("'" + plan.table->name + "." + from.key + "' is NULL, and field '" + from.key + "' of '" +
+                          plan.row_name + "' is not std::optional");
+    using kind = model::row_field::value_kind;
+    if constexpr (traits::value == kind::boolean) out = value.as_boolean();
+    else if constexpr (traits::value == kind::integer) out = static_cast<F>(value.as_integer());
+    else if constexpr (traits::value == kind::real) out = static_cast<F>(value.as_real());
+    else if constexpr (traits::value == kind::text) out = std::move(value).take_text();
+    else if constexpr (traits::value == kind::bytes) {
+      const std::string bytes = std::move(value).take_text();
+      out.assign(reinterpret_cast<const typename F::value_type*>(bytes.data()),
+                 reinterpret_cast<const typename F::value_type*>(bytes.data() + bytes.size()));
+    }
+  }
+}
+
+template <class T>
+void read_row(const json_value& object, const row_plan& plan, T& out);
+
+template <class F>
+void read_nested(const std::optional<json_value>& value, F& out, const row_plan& plan, const row_plan::source& from) {
+  if constexpr (rows::is_vector<F>::value) {
+    out.clear();
+    if (!value) return;
+    const std::vector<json_value> items = value->items();
+    out.reserve(items.size());
+    for (const json_value& item : items) read_row(item, *from.nested, out.emplace_back());
+  } else if constexpr (rows::is_optional<F>::value) {
+    if (!value || value->is_null()) {
+      out.reset();
+      return;
+    }
+    read_row(*value, *from.nested, out.emplace());
+  } else {
+    if (!value || value->is_null())
+      throw sqlite::error("'" + plan.table->name + "." + from.key + "' found no row, and field '" + from.key + "' of '" +
+                          plan.row_name + "' is not std::optional");
+    read_row(*value, *from.nested, out);
+  }
+}
+
+template <class F>
+void read_field(const json_value& object, const row_plan& plan, std::size_t index, F& out) {
+  const row_plan::source& from = plan.fields[index];
+  const std::optional<json_value> value = object.member(from.key);
+  if (from.column) {
+    read_value(value ? value->column(from.column->kind, plan.table->name, from.key) : node(), out, plan, from);
+  } else if constexpr (rows::field_traits<F>::value == model::row_field::value_kind::row) {
+    read_nested(value, out, plan, from);
+  }
+}
+
+template <class T>
+void read_row(const json_value& object, const row_plan& plan, T& out) {
+  auto fields = rows::tie_fields(out);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (read_field(object, plan, I, std::get<I>(fields)), ...);
+  }(std::make_index_sequence<rows::field_count<T>>());
+}
+
+}  // namespace typed
+
+}  // namespace orm::sqlite

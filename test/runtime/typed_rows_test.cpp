@@ -1,0 +1,168 @@
+// Typed rows: find_many<T> decodes into plain structs whose fields name the columns and
+// relations to read, nested to any depth; the same values as the node trees; and a struct
+// that cannot hold the rows is refused before the query runs, naming the field.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/blog_fixture.hpp"
+
+namespace {
+using namespace orm;
+using namespace orm::sqlite;
+using Typed = orm::testing::blog_database;
+
+struct user_row {
+  std::int64_t id;
+  std::string name;
+  std::optional<std::int64_t> managerId;
+};
+struct comment_row {
+  std::string body;
+  std::optional<user_row> author;
+};
+struct tag_row {
+  std::string name;
+};
+struct post_row {
+  std::string title;
+  bool published;
+  user_row author;  // one(), optional = false: always there
+  std::optional<user_row> reviewer;
+  std::vector<comment_row> comments;
+  std::vector<tag_row> tags;  // through post_tags
+};
+
+TEST_F(Typed, NestedStructsHoldTheSameValuesAsNodes) {
+  const auto typed = db.query(blog::schema, blog::posts)
+                         .find_many<post_row>({.order_by = {asc("id")}, .with = {{"comments", {.order_by = {desc("body")}, .limit = 2}}}});
+  const auto nodes = db.query(blog::schema, blog::posts)
+                         .find_many({.order_by = {asc("id")},
+                                     .with = {{"author", {}}, {"reviewer", {}},
+                                              {"comments", {.order_by = {desc("body")}, .limit = 2, .with = {{"author", {}}}}},
+                                              {"tags", {}}}});
+  ASSERT_EQ(typed.size(), 3u);
+  ASSERT_EQ(nodes.size(), 3u);
+  for (std::size_t i = 0; i < typed.size(); ++i) {
+    EXPECT_EQ(typed[i].title, nodes[i]["title"].as_text());
+    EXPECT_EQ(typed[i].published, nodes[i]["published"].as_boolean());
+    EXPECT_EQ(typed[i].author.name, nodes[i]["author"]["name"].as_text());
+    EXPECT_EQ(typed[i].reviewer.has_value(), !nodes[i]["reviewer"].is_null());
+    ASSERT_EQ(typed[i].comments.size(), nodes[i]["comments"].size());
+    for (std::size_t c = 0; c < typed[i].comments.size(); ++c) {
+      EXPECT_EQ(typed[i].comments[c].body, nodes[i]["comments"][c]["body"].as_text());
+      ASSERT_TRUE(typed[i].comments[c].author.has_value());
+      EXPECT_EQ(typed[i].comments[c].author->id, nodes[i]["comments"][c]["author"]["id"].as_integer());
+    }
+    EXPECT_EQ(typed[i].tags.size(), nodes[i]["tags"].size());
+  }
+  EXPECT_EQ(typed[0].reviewer->name, "bob");
+  EXPECT_EQ(typed[0].comments[0].body, "no");  // ordered by body, descending, two of three
+  EXPECT_EQ(typed[0].comments[1].body, "nice");
+  EXPECT_EQ(typed[0].comments.size(), 2u);
+  EXPECT_EQ(typed[1].author.managerId, std::nullopt);
+  EXPECT_EQ(typed[2].author.managerId, ann);
+}
+
+TEST_F(Typed, FindFirstAndFindUnique) {
+  const std::optional<user_row> bob_row =
+      db.query(blog::schema, blog::users).find_unique<user_row>({.where = eq("email", "bob@example.com")});
+  ASSERT_TRUE(bob_row.has_value());
+  EXPECT_EQ(bob_row->id, bob);
+  EXPECT_EQ(bob_row->managerId, ann);
+  const auto none = db.query(blog::schema, blog::users).find_first<user_row>({.where = eq("name", "nobody")});
+  EXPECT_FALSE(none.has_value());
+}
+
+struct log_details {
+  std::optional<std::string> oldRole;
+  std::optional<std::string> newRole;
+  std::optional<std::int64_t> version;
+  std::optional<bool> resolved;
+};
+struct log_row {
+  std::int64_t at;
+  std::string action;
+  std::optional<log_details> details;
+};
+
+TEST_F(Typed, DiscriminatorVariantFieldsFillAStructOfOptionals) {
+  db.insert(blog::schema, "audit_logs", {{"at", 1}, {"action", "post_update"}, {"postId", first}, {"version", 3}});
+  db.insert(blog::schema, "audit_logs", {{"at", 2}, {"action", "security_alert"}, {"severity", "high"}, {"resolved", true}});
+  const auto logs = db.query(blog::schema, blog::audit_logs).find_many<log_row>({.order_by = {asc("at")}});
+  ASSERT_EQ(logs.size(), 2u);
+  ASSERT_TRUE(logs[0].details.has_value());
+  EXPECT_EQ(logs[0].details->version, 3);
+  EXPECT_EQ(logs[0].details->resolved, std::nullopt);
+  EXPECT_EQ(logs[1].details->resolved, true);
+  EXPECT_EQ(logs[1].action, "security_alert");
+}
+
+struct bytes_row {
+  std::optional<std::vector<std::byte>> data;
+  std::optional<double> score;
+};
+
+TEST(TypedValues, RealsBytesAndNullRoundTrip) {
+  static constexpr auto blobs = table("blobs", column("data", bytes()), column("score", real()));
+  static constexpr auto schema = define_schema(tables(blobs));
+  database db(":memory:");
+  db.migrate(schema);
+  db.insert(schema, "blobs", {{"data", blob{std::string("\0\xff\x10\0", 4)}}, {"score", 0.1 + 0.2}});
+  db.insert(schema, "blobs", {{"data", nullptr}, {"score", nullptr}});
+  const auto rows = db.query(schema, blobs).find_many<bytes_row>({.order_by = {asc("id")}});
+  ASSERT_EQ(rows.size(), 2u);
+  ASSERT_TRUE(rows[0].data.has_value());
+  ASSERT_EQ(rows[0].data->size(), 4u);
+  EXPECT_EQ(std::to_integer<int>((*rows[0].data)[1]), 255);
+  EXPECT_EQ(rows[0].score, 0.1 + 0.2);  // bit for bit
+  EXPECT_FALSE(rows[1].data.has_value());
+  EXPECT_FALSE(rows[1].score.has_value());
+}
+
+// Each mismatch kind, refused before the query runs, naming the field.
+struct misspelt_row { std::string titel; };
+struct narrow_row { int authorId; };
+struct nullable_row { std::int64_t reviewerId; };
+struct wrong_kind_row { std::int64_t title; };
+struct many_as_one_row { std::optional<comment_row> comments; };
+struct missing_one_row { user_row reviewer; };
+struct plain_row { std::string title; };
+
+template <class T>
+std::string refusal(database& db, const find_options& options = {}) {
+  try {
+    db.query(blog::schema, blog::posts).find_many<T>(options);
+  } catch (const row_mismatch_error& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
+TEST_F(Typed, MismatchesAreRefusedNamingTheField) {
+  EXPECT_EQ(refusal<misspelt_row>(db),
+            "field 'titel' of 'misspelt_row' names no column, relation or variant alias of table 'posts'; did you mean 'title'?");
+  EXPECT_EQ(refusal<narrow_row>(db),
+            "field 'authorId' of 'narrow_row' is std::int32_t, which cannot hold every value of id column 'posts.authorId'; "
+            "make it std::int64_t");
+  EXPECT_EQ(refusal<nullable_row>(db),
+            "field 'reviewerId' of 'nullable_row' is std::int64_t, and column 'posts.reviewerId' can be NULL; make it "
+            "std::optional<std::int64_t>");
+  EXPECT_EQ(refusal<wrong_kind_row>(db),
+            "field 'title' of 'wrong_kind_row' is std::int64_t, which cannot hold text column 'posts.title'; make it std::string");
+  EXPECT_EQ(refusal<many_as_one_row>(db),
+            "field 'comments' of 'many_as_one_row' is std::optional<comment_row>, and many() relation 'posts.comments' loads "
+            "any number of rows; make it std::vector<comment_row>");
+  EXPECT_EQ(refusal<missing_one_row>(db),
+            "field 'reviewer' of 'missing_one_row' is user_row, and one() relation 'posts.reviewer' may find no row; make it "
+            "std::optional<user_row>");
+  EXPECT_EQ(refusal<plain_row>(db, {.with = {{"comments", {}}}}),
+            "`with` loads 'comments', and 'plain_row' has no field 'comments' to hold it; add the field or drop the load");
+  EXPECT_EQ(refusal<plain_row>(db), "accepted");
+}
+
+}  // namespace
