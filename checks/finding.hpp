@@ -56,7 +56,15 @@ struct remove_index {
   model::source_site index_site;
 };
 
-using fix = std::variant<add_index, set_default_limit, add_relation_options, replace_literal, remove_index>;
+// Replace the source from the token at `begin` through the token at `last` with
+// `replacement`: a row struct's field name, or its type.
+struct replace_source {
+  model::source_site begin;
+  model::source_site last;
+  std::string replacement;
+};
+
+using fix = std::variant<add_index, set_default_limit, add_relation_options, replace_literal, remove_index, replace_source>;
 
 struct finding {
   std::string check;  // "orm-missing-relation-index"

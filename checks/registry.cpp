@@ -9,6 +9,7 @@
 #include "checks/missing_inverse.hpp"
 #include "checks/missing_relation_index.hpp"
 #include "checks/query_checks.hpp"
+#include "checks/row_mismatch.hpp"
 #include "checks/structure_checks.hpp"
 #include "checks/unbounded_many.hpp"
 #include "checks/unknown_reference.hpp"
@@ -54,6 +55,7 @@ constexpr check_info registry[] = {
     {"orm-unreadable-schema", "a schema ormlint cannot read, because its initializer is not a constant expression", warning,
      nullptr},
     {"orm-negative-bound", "a query with a negative limit or offset", error, nullptr, negative_bound_at_call},
+    {"orm-row-mismatch", "a find_*<T> whose struct T cannot hold the rows it reads", error, nullptr, row_mismatch_at_call},
 };
 }  // namespace
 

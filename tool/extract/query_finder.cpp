@@ -1,4 +1,5 @@
 #include "tool/extract/query_finder.hpp"
+#include "tool/extract/row_reader.hpp"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/ExprCXX.h>
@@ -57,12 +58,19 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     const auto* query_call = query_of(call->getImplicitObjectArgument());
     if (!query_call) return true;
     const auto* schema = variable(query_call->getArg(0));
-    const auto* options = options_list(call->getArg(0));
+    // find_many<T>(): the options defaulted, read from the declaration's `= {}`.
+    const clang::Expr* given_options = call->getArg(0);
+    if (const auto* defaulted = llvm::dyn_cast<clang::CXXDefaultArgExpr>(given_options)) given_options = defaulted->getExpr();
+    const auto* options = options_list(given_options);
     const auto table = schema && options ? table_name(*query_call) : std::nullopt;
     if (!table) return true;
     found_query q{schema->getCanonicalDecl(), {}};
     q.call.table = *table;
     q.call.site = site_of(call->getBeginLoc());
+    // find_many<T>: the struct the rows decode into.
+    if (const clang::TemplateArgumentList* args = method->getTemplateSpecializationArgs();
+        args && args->size() == 1 && args->get(0).getKind() == clang::TemplateArgument::Type)
+      q.call.row = read_row_type(context_, args->get(0).getAsType());
     if (const clang::Expr* scan = field_init(*options, "allow_full_scan"); given(scan)) {
       const auto* literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(written(scan));
       q.call.allow_full_scan = !literal || literal->getValue();

@@ -132,6 +132,13 @@ class planner {
     return true;
   }
 
+  bool plan(const checks::replace_source& fix, hints& out) const {
+    const clang::SourceLocation begin = locate_(fix.begin), last = locate_(fix.last);
+    if (begin.isInvalid() || last.isInvalid() || begin.isMacroID() || last.isMacroID()) return false;
+    out.push_back(clang::FixItHint::CreateReplacement(clang::CharSourceRange::getTokenRange(begin, last), fix.replacement));
+    return true;
+  }
+
   // Removes the index from the table's arguments with one comma: up to the next
   // argument, or from the previous one when it is the last. Declined when that text
   // holds a comment, which the user wrote and the edit must not delete.

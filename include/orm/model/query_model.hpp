@@ -51,6 +51,29 @@ struct per_row_call {
   std::string helper;
 };
 
+// A field of a row struct, as far as the rules care.
+struct row_field {
+  enum class value_kind : unsigned char { integer, real, text, bytes, boolean, row, unsupported };
+  std::string name;
+  value_kind kind = value_kind::unsupported;
+  bool optional = false;  // std::optional<...>
+  bool sequence = false;  // std::vector<...> of rows
+  bool narrow = false;    // an integer narrower than 64 bits or unsigned, or a float
+  std::string type;       // the field's C++ type, for messages
+  std::string row_name;   // kind == row: the struct's name
+  std::vector<row_field> fields;  // kind == row
+  source_site site;       // ormlint: the field's name where it is declared
+  // ormlint: the field's type as written, from its first token to its last (for fix-its).
+  std::string type_written;
+  source_site type_begin, type_last;
+};
+
+struct row_type {
+  std::string name;
+  std::vector<row_field> fields;
+  source_site site;
+};
+
 struct query {
   std::string table;
   query_options top;
@@ -58,6 +81,7 @@ struct query {
   int max_depth = 3;
   source_site site;
   std::optional<per_row_call> per_row;
+  std::optional<row_type> row;  // find_*<T>: the struct the rows decode into
   // find_unique: its where must pin a unique key. `pinned` is what the filter fixes with
   // eq(...) through ANDs only; unknown (nullopt) when a call site's filter is not all seen.
   bool unique = false;

@@ -4,6 +4,7 @@
 // discriminator's alias holds the active variant's fields. The runtime describes the
 // struct by reflection (orm/rows/describe.hpp) and ormlint from Clang's record of it;
 // both ask this, so they refuse the same structs with the same words.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,26 +15,6 @@
 #include <orm/model/schema_model.hpp>
 
 namespace orm::model {
-
-// A field of a row struct, as far as the rules care.
-struct row_field {
-  enum class value_kind : unsigned char { integer, real, text, bytes, boolean, row, unsupported };
-  std::string name;
-  value_kind kind = value_kind::unsupported;
-  bool optional = false;  // std::optional<...>
-  bool sequence = false;  // std::vector<...> of rows
-  bool narrow = false;    // an integer narrower than 64 bits or unsigned, or a float
-  std::string type;       // the field's C++ type, for messages
-  std::string row_name;   // kind == row: the struct's name
-  std::vector<row_field> fields;  // kind == row
-  source_site site;       // ormlint: the field's declaration
-};
-
-struct row_type {
-  std::string name;
-  std::vector<row_field> fields;
-  source_site site;
-};
 
 struct row_problem {
   enum class kind : unsigned char {
@@ -150,19 +131,21 @@ class row_checker {
 
   void column_field(const table& t, const std::string& row_name, const row_field& f, const column& c) {
     const std::string where = "column '" + t.name + "." + c.name + "'";
+    // The type to write: optional when the column can be NULL or the field already is.
+    const std::string fitting = c.nullable_in_storage() || f.optional ? "std::optional<" + std::string(cpp_type_for(c.kind)) + ">"
+                                                                      : std::string(cpp_type_for(c.kind));
     if (f.sequence || !holds(f.kind, c.kind)) {
       add(row_problem::kind::wrong_type, f.site,
           field_ref(row_name, f) + " is " + f.type + ", which cannot hold " + detail::column_type_name(c.kind) + " " +
-              where + "; make it " + (c.nullable_in_storage() ? "std::optional<" + std::string(cpp_type_for(c.kind)) + ">"
-                                                                : std::string(cpp_type_for(c.kind))),
-          cpp_type_for(c.kind));
+              where + "; make it " + fitting,
+          fitting);
       return;
     }
     if (f.narrow) {
       add(row_problem::kind::wrong_type, f.site,
           field_ref(row_name, f) + " is " + f.type + ", which cannot hold every value of " + detail::column_type_name(c.kind) +
-              " " + where + "; make it " + cpp_type_for(c.kind),
-          cpp_type_for(c.kind));
+              " " + where + "; make it " + fitting,
+          fitting);
       return;
     }
     if (c.nullable_in_storage() && !f.optional)
@@ -211,7 +194,7 @@ class row_checker {
               (r.kind == relation_kind::many ? "std::vector<" : "std::optional<") + "a struct of the fields you read>");
       return;
     }
-    if (r.kind == relation_kind::many && !f.sequence) {
+    if (r.kind == relation_kind::many && (!f.sequence || f.optional)) {
       add(row_problem::kind::wrong_type, f.site,
           field_ref(row_name, f) + " is " + f.type + ", and many() " + what + " loads any number of rows; make it std::vector<" +
               f.row_name + ">",
@@ -246,6 +229,17 @@ class row_checker {
 };
 
 }  // namespace detail
+
+// The field of `row` (at any depth) declared at `site`; null when none is.
+inline const row_field* find_row_field(const std::vector<row_field>& fields, const source_site& site) {
+  if (site.line == 0) return nullptr;
+  for (const row_field& f : fields) {
+    if (f.site.line == site.line && f.site.column == site.column && f.site.file == site.file) return &f;
+    if (const row_field* inner = find_row_field(f.fields, site)) return inner;
+  }
+  return nullptr;
+}
+inline const row_field* find_row_field(const row_type& row, const source_site& site) { return find_row_field(row.fields, site); }
 
 // Every reason `row` cannot hold the rows of table `t`, fields in declaration order; `given`
 // is the call's own options (its `with` loads), when known.

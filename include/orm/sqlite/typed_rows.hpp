@@ -97,6 +97,30 @@ inline find_options options_for(const model::schema& s, const model::table& t, c
   return out;
 }
 
+// The field types decoding knows. Any other field compiles, and the rules refuse it
+// (a row_mismatch_error) before a row is read.
+template <class F>
+struct value_type_of {
+  using type = F;
+};
+template <class F>
+struct value_type_of<std::optional<F>> {
+  using type = F;
+};
+template <class F>
+concept readable_value = [] {
+  using v = typename value_type_of<F>::type;
+  using kind = model::row_field::value_kind;
+  constexpr kind k = rows::field_traits<v>::value;
+  return k == kind::boolean || k == kind::integer || k == kind::real || k == kind::text || k == kind::bytes;
+}();
+template <class F>
+concept readable_row = [] {
+  using v = typename value_type_of<F>::type;
+  if constexpr (rows::is_vector<F>::value) return rows::row_struct<typename F::value_type> && !rows::is_vector<typename F::value_type>::value;
+  else return rows::row_struct<v> && !rows::is_vector<v>::value;
+}();
+
 template <class F>
 void read_value(node value, F& out, const row_plan& plan, const row_plan::source& from) {
   using traits = rows::field_traits<F>;
@@ -154,10 +178,10 @@ template <class F>
 void read_field(const json_value& object, const row_plan& plan, std::size_t index, F& out) {
   const row_plan::source& from = plan.fields[index];
   const std::optional<json_value> value = object.member(from.key);
-  if (from.column) {
-    read_value(value ? value->column(from.column->kind, plan.table->name, from.key) : node(), out, plan, from);
-  } else if constexpr (rows::field_traits<F>::value == model::row_field::value_kind::row) {
-    read_nested(value, out, plan, from);
+  if constexpr (readable_value<F>) {
+    if (from.column) read_value(value ? value->column(from.column->kind, plan.table->name, from.key) : node(), out, plan, from);
+  } else if constexpr (readable_row<F>) {
+    if (from.nested) read_nested(value, out, plan, from);
   }
 }
 

@@ -5,7 +5,10 @@
 // RUN: %t | FileCheck %s -check-prefixes=CHECK,RUNTIME
 // RUN: not %ormlint %s -- %cxxflags -I%S/../checks/Inputs | FileCheck %s -check-prefixes=CHECK,LINT -implicit-check-not='{{warning|error}}:'
 #include <cstdio>
+#include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "query_schema.hpp"
 #include "write_schema.hpp"
@@ -27,16 +30,44 @@ void attempt(const char* label, const std::function<void()>& call) {
     std::printf("%s: full_scan_error: %s\n", label, e.what());
   } catch (const discriminator_write_error& e) {
     std::printf("%s: discriminator_write_error: %s\n", label, e.what());
+  } catch (const row_mismatch_error& e) {
+    std::printf("%s: row_mismatch_error: %s\n", label, e.what());
   } catch (const schema_error& e) {
     std::printf("%s: schema_error: %s\n", label, e.what());
   }
 }
 }  // namespace
 
+// Typed rows: ormlint reports at the struct's field, the runtime refuses the call that
+// reads into it; the structs come in the order main() reads into them.
+struct misspelt_user {
+  std::optional<std::string> nam;
+};
+struct nullable_title {
+  std::string title;
+};
+struct fitting_post {
+  std::optional<std::string> title;
+  std::optional<std::int64_t> authorId;
+};
+
 int main() {
   database db(":memory:");
   db.migrate(app::schema);
   db.insert(app::schema, "users", {{"name", "Ann"}, {"email", "ann@example.com"}});
+
+  attempt("row field", [&] { db.query(app::schema, app::users).find_many<misspelt_user>(); });
+// RUNTIME: row field: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'nam' of 'misspelt_user' names no column, relation or variant alias of table 'users'; did you mean 'name'?
+// LINT-SAME: [orm-row-mismatch]
+  attempt("row nullable", [&] { db.query(app::schema, app::posts).find_many<nullable_title>(); });
+// RUNTIME: row nullable: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'title' of 'nullable_title' is std::string, and column 'posts.title' can be NULL; make it std::optional<std::string>
+// LINT-SAME: [orm-row-mismatch]
+  attempt("row ok", [&] { db.query(app::schema, app::posts).find_many<fitting_post>({.limit = 5}); });
+// RUNTIME: row ok: accepted
 
   attempt("relation", [&] { db.query(app::schema, app::users).find_many({.with = {{"post", {}}}}); });
 // RUNTIME: relation: unknown_relation_error:

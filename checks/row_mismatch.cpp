@@ -1,0 +1,31 @@
+#include "checks/row_mismatch.hpp"
+
+#include <orm/model/row_rules.hpp>
+
+namespace orm::checks {
+
+// The rule is model/row_rules.hpp's, the runtime's own: the finding's message is the
+// runtime's row_mismatch_error, reported at the field, with a note at the call.
+void row_mismatch_at_call(const schema_index& schema, const planned_query& q, findings& out) {
+  if (!q.call.row) return;
+  const model::table* table = schema.table(q.call.table);
+  if (!table) return;  // the planner reports an unknown table
+  using k = model::row_problem::kind;
+  for (const model::row_problem& p :
+       model::row_mismatches(schema.schema(), *table, *q.call.row, q.call.max_depth, &q.call.top, q.call.site)) {
+    finding f = make_finding("orm-row-mismatch", severity::error, p.site.line ? p.site : q.call.site, p.message);
+    if (p.site.line && q.call.site.line) f.notes.push_back({q.call.site, "rows of '" + q.call.table + "' are read into '" + q.call.row->name + "' here"});
+    const model::row_field* field = model::find_row_field(*q.call.row, p.site);
+    if (field && !p.suggestion.empty()) {
+      if (p.what == k::unknown_field) f.fixes.push_back(replace_source{field->site, field->site, p.suggestion});
+      else if (field->type_begin.line)
+        f.fixes.push_back(replace_source{field->type_begin, field->type_last,
+                                         p.what == k::not_optional && !field->type_written.empty()
+                                             ? "std::optional<" + field->type_written + ">"
+                                             : p.suggestion});
+    }
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace orm::checks
