@@ -21,6 +21,19 @@ class row_decoder::parser {
     return root;
   }
 
+  node nested(std::string_view json, const shape& rows) {
+    const simdjson::dom::element root = parse(json);
+    try {
+      if (root.is_null()) return node();
+      if (!root.is_array()) return object(root, rows);
+      node items = node::make(node::kind::array);
+      for (auto item : simdjson::dom::array(root)) items.push_back(object(item, rows));
+      return items;
+    } catch (const simdjson::simdjson_error& e) {
+      throw error_for(e.error());
+    }
+  }
+
   node decode(std::string_view json, const shape& s) {
     simdjson::dom::element root;
     if (const auto error = parser_.parse(json.data(), json.size()).get(root)) throw error_for(error);
@@ -181,6 +194,8 @@ row_decoder& row_decoder::operator=(row_decoder&&) noexcept = default;
 node row_decoder::decode(std::string_view json, const shape& s) { return parser_->decode(json, s); }
 
 json_value row_decoder::parse(std::string_view json) { return wrap(parser_->parse(json)); }
+
+node row_decoder::decode_nested(std::string_view json, const shape& rows) { return parser_->nested(json, rows); }
 
 bool is_utf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
 

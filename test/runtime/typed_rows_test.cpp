@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -165,4 +166,69 @@ TEST_F(Typed, MismatchesAreRefusedNamingTheField) {
   EXPECT_EQ(refusal<plain_row>(db), "accepted");
 }
 
+}  // namespace
+
+using namespace orm;
+using namespace orm::sqlite;
+
+namespace {
+struct reply_author {
+  std::string name;
+};
+struct reply_row {
+  std::string body;
+  std::optional<reply_author> author;
+};
+struct authored_post {
+  std::string title;
+  std::vector<reply_row> comments;
+};
+struct author_tree {
+  std::string name;
+  std::vector<authored_post> authoredPosts;
+};
+
+// Three levels, from a database file written and reopened: the same values as nodes.
+TEST(TypedFile, ThreeLevelsFromAFileMatchTheNodes) {
+  const std::string path = ::testing::TempDir() + "typed_rows_three_levels.db";
+  std::remove(path.c_str());
+  {
+    database db(path);
+    db.migrate(blog::schema);
+    const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "ann@example.com"}});
+    const auto bob = db.insert(blog::schema, "users", {{"name", "bob"}, {"email", "bob@example.com"}});
+    for (int p = 0; p < 3; ++p) {
+      const auto post = db.insert(blog::schema, "posts", {{"title", "post " + std::to_string(p)}, {"authorId", ann}});
+      for (int c = 0; c < p; ++c)
+        db.insert(blog::schema, "comments", {{"body", "c" + std::to_string(c)}, {"postId", post}, {"authorId", c % 2 ? ann : bob}});
+    }
+  }
+  database db(path);
+  const auto typed = db.query(blog::schema, blog::users)
+                         .find_many<author_tree>({.order_by = {asc("id")},
+                                                  .with = {{"authoredPosts", {.order_by = {asc("id")}, .with = {{"comments", {.order_by = {asc("id")}}}}}}}});
+  const auto nodes = db.query(blog::schema, blog::users)
+                         .find_many({.order_by = {asc("id")},
+                                     .with = {{"authoredPosts",
+                                               {.order_by = {asc("id")},
+                                                .with = {{"comments", {.order_by = {asc("id")}, .with = {{"author", {}}}}}}}}}});
+  ASSERT_EQ(typed.size(), nodes.size());
+  std::size_t comments = 0;
+  for (std::size_t u = 0; u < typed.size(); ++u) {
+    EXPECT_EQ(typed[u].name, nodes[u]["name"].as_text());
+    ASSERT_EQ(typed[u].authoredPosts.size(), nodes[u]["authoredPosts"].size());
+    for (std::size_t p = 0; p < typed[u].authoredPosts.size(); ++p) {
+      const authored_post& post = typed[u].authoredPosts[p];
+      const node& expected = nodes[u]["authoredPosts"][p];
+      EXPECT_EQ(post.title, expected["title"].as_text());
+      ASSERT_EQ(post.comments.size(), expected["comments"].size());
+      for (std::size_t c = 0; c < post.comments.size(); ++c, ++comments) {
+        EXPECT_EQ(post.comments[c].body, expected["comments"][c]["body"].as_text());
+        EXPECT_EQ(post.comments[c].author->name, expected["comments"][c]["author"]["name"].as_text());
+      }
+    }
+  }
+  EXPECT_EQ(comments, 3u);
+  std::remove(path.c_str());
+}
 }  // namespace

@@ -14,7 +14,7 @@ namespace {
 
 using kind = model::row_field::value_kind;
 
-// The same depth at which rows::describe stops a struct that holds itself.
+// The same depth at which reflection::describe stops a struct that holds itself.
 constexpr int describe_depth = 32;
 
 // A specialization of std::<name> (in any inline namespace), or null.
@@ -37,7 +37,7 @@ bool is_byte(clang::QualType t) {
   return e && e->getDecl()->getName() == "byte" && e->getDecl()->isInStdNamespace();
 }
 
-// rows::row_struct: an aggregate class, not polymorphic, and not a vector.
+// reflection::row_struct: an aggregate class, not polymorphic, and not a vector.
 const clang::CXXRecordDecl* row_struct(clang::QualType t) {
   const clang::CXXRecordDecl* record = t->getAsCXXRecordDecl();
   if (!record || !record->hasDefinition() || record->isUnion()) return nullptr;
@@ -73,7 +73,7 @@ class reader {
     return out;
   }
 
-  // As rows::field_traits and rows::described_type classify the type.
+  // As reflection::field_traits and reflection::described_type classify the type.
   model::row_field describe(clang::QualType type, int depth) {
     type = type.getCanonicalType().getUnqualifiedType();
     model::row_field f;

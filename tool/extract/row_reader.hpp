@@ -1,7 +1,7 @@
 #pragma once
 // A row struct of a find_*<T> call, read from Clang's record of it into the words the rules
 // use (model/row_rules.hpp). It classifies each field's type exactly as the runtime's
-// orm/rows/describe.hpp does, so that ormlint and the runtime refuse a struct alike.
+// orm/reflection/describe.hpp does, so that ormlint and the runtime refuse a struct alike.
 #include <optional>
 
 #include <orm/model/query_model.hpp>

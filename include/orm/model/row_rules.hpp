@@ -2,7 +2,7 @@
 // Typed rows: whether a C++ struct can hold the rows of a query. A field named like a
 // column reads that column; a field named like a relation loads it; a field named like a
 // discriminator's alias holds the active variant's fields. The runtime describes the
-// struct by reflection (orm/rows/describe.hpp) and ormlint from Clang's record of it;
+// struct by reflection (orm/reflection/describe.hpp) and ormlint from Clang's record of it;
 // both ask this, so they refuse the same structs with the same words.
 #include <algorithm>
 #include <optional>

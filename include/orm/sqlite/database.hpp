@@ -16,6 +16,7 @@
 #include <orm/model/verdict.hpp>
 #include <orm/model/write_plan.hpp>
 #include <orm/sqlite/busy_wait.hpp>
+#include <orm/sqlite/column_values.hpp>
 #include <orm/sqlite/ddl.hpp>
 #include <orm/sqlite/migration.hpp>
 #include <orm/sqlite/decode.hpp>
@@ -50,11 +51,11 @@ class table_query {
   // and relations to read; `options` gives the filter, order, bounds and the options of
   // the loads (`with`), and T decides the columns. A T that cannot hold the rows is a
   // row_mismatch_error, as ormlint's orm-row-mismatch reports it.
-  template <rows::row_struct T>
+  template <reflection::row_struct T>
   std::vector<T> find_many(const find_options& options = {}) const;
-  template <rows::row_struct T>
+  template <reflection::row_struct T>
   std::optional<T> find_first(find_options options = {}) const;
-  template <rows::row_struct T>
+  template <reflection::row_struct T>
   std::optional<T> find_unique(find_options options) const;
 
  private:
@@ -364,36 +365,48 @@ void table_query::each_row(const compiled_read& read, Each&& each) const {
                           std::to_string(read.fan_out_limit) +
                           " parent rows (relation_fan_out_max_keys); add a limit or a narrower where, raise "
                           "defaults.relation_fan_out_max_keys, or pass allow_full_scan");
-    each(s->text_view(0));
+    each(*s);
     ++rows;
   }
 }
 
 inline std::vector<node> table_query::run(const compiled_read& read) const {
   std::vector<node> rows;
-  each_row(read, [&](std::string_view json) { rows.push_back(db_.decoder().decode(json, read.decode)); });
+  each_row(read, [&](const statement& s) {
+    node row = node::object_with_keys(read.decode.row_keys);
+    for (std::size_t j = 0; j < read.columns.size(); ++j) {
+      const result_column& c = read.columns[j];
+      const int i = static_cast<int>(j);
+      if (c.nested < 0) row.add(c.key, column_node(s, i, c.kind, table_.name, c.key));
+      else if (s.type(i) == SQLITE_NULL) row.add(c.key, node());
+      else row.add(c.key, db_.decoder().decode_nested(s.text_view(i), read.decode.nested[static_cast<std::size_t>(c.nested)]));
+    }
+    if (row.keys() != read.decode.row_keys) read.decode.row_keys = row.keys();
+    rows.push_back(std::move(row));
+  });
   return rows;
 }
 
 template <class T>
 std::vector<T> table_query::run_typed(const find_options& options, bool unique) const {
-  static const model::row_type row = rows::describe<T>();  // once per struct
+  static const model::row_type row = reflection::describe<T>();  // once per struct
   const model::query_options given = planning::options_of(schema_, &table_, options);
   const std::vector<model::row_problem> problems = model::row_mismatches(schema_, table_, row, options.max_depth, &given);
   if (!problems.empty()) throw row_mismatch_error(problems.front().message);
   const compiled_read read = compile(typed::options_for(schema_, table_, row.fields, options), unique);
   const std::unique_ptr<row_plan> plan = typed::plan_of(schema_, table_, row.name, row.fields);
+  const std::vector<int> columns = typed::result_columns_of(*plan, read);
   std::vector<T> out;
-  each_row(read, [&](std::string_view json) { typed::read_row(db_.decoder().parse(json), *plan, out.emplace_back()); });
+  each_row(read, [&](const statement& s) { typed::read_top_row(s, columns, db_.decoder(), *plan, out.emplace_back()); });
   return out;
 }
 
-template <rows::row_struct T>
+template <reflection::row_struct T>
 std::vector<T> table_query::find_many(const find_options& options) const {
   return run_typed<T>(options, false);
 }
 
-template <rows::row_struct T>
+template <reflection::row_struct T>
 std::optional<T> table_query::find_first(find_options options) const {
   options.limit = 1;
   std::vector<T> rows = run_typed<T>(options, false);
@@ -401,7 +414,7 @@ std::optional<T> table_query::find_first(find_options options) const {
   return std::move(rows.front());
 }
 
-template <rows::row_struct T>
+template <reflection::row_struct T>
 std::optional<T> table_query::find_unique(find_options options) const {
   options.limit = 2;
   std::vector<T> rows = run_typed<T>(options, true);

@@ -42,6 +42,9 @@ class row_decoder {
 
   // A row that does not fit `s` is an orm::sqlite::error naming what is wrong.
   node decode(std::string_view json, const shape& s);
+  // A loaded relation's or a variant alias's JSON (an array of rows, a row, or null),
+  // decoded with the shape of its rows.
+  node decode_nested(std::string_view json, const shape& rows);
   // The row parsed, to be read field by field; valid until the next parse or decode.
   json_value parse(std::string_view json);
 

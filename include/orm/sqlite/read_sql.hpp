@@ -38,10 +38,20 @@ struct shape {
   }
 };
 
+// One column of the statement's result. The parent row's own columns come back as SQL
+// values, read with sqlite3_column_* (nothing to build or parse); each loaded relation and
+// each variant alias comes back as one JSON text column.
+struct result_column {
+  std::string key;
+  column_kind kind = column_kind::text;  // a column of the parent row
+  int nested = -1;                       // a JSON column: the index of its shape in decode.nested
+};
+
 struct compiled_read {
   std::string sql;
   std::vector<param> params;
-  shape decode;
+  shape decode;  // the parent row's table; its nested shapes decode the JSON columns
+  std::vector<result_column> columns;
   // Parents beyond which the fan-out guard fires (the statement fetches one more); 0: none.
   std::int64_t fan_out_limit = 0;
 };
@@ -139,8 +149,8 @@ class read_compiler {
     planning::check(schema_, table, o, warn_, unique_);
     compiled_read out;
     const std::string alias = next_alias();
-    const std::string object = object_of(table, alias, o, 0, out.decode, table.name);
-    std::string sql = "SELECT " + object + " FROM " + sql::identifier(table.name) + " AS " + alias;
+    const std::string select = result_columns(table, alias, o, out);
+    std::string sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias;
     if (!o.where.empty()) sql += " WHERE " + sql::render(o.where, table, alias, &params_);
     sql += order_clause(alias, o);
     std::optional<std::int64_t> limit = o.limit;
@@ -195,6 +205,30 @@ class read_compiler {
              " END";
     }
     return ref;
+  }
+
+  // The parent row's select list: its columns as they are stored, then one JSON column
+  // per variant alias and per loaded relation (the same order as a nested object's keys).
+  std::string result_columns(const model::table& t, const std::string& alias, const find_options& o, compiled_read& out) {
+    std::string list;
+    auto add = [&](const std::string& expr) { list += (list.empty() ? "" : ", ") + expr; };
+    shape& s = out.decode;
+    s.table = t.name;
+    for (const model::column& c : t.columns) {
+      if (!c.variants.empty() || !o.columns.selects(c.name)) continue;
+      add(sql::column_ref(alias, c.name));
+      out.columns.push_back({c.name, c.kind, -1});
+    }
+    const auto nested = [&](const std::string& key, const std::string& expr) {
+      add(expr);
+      out.columns.push_back({key, column_kind::text, static_cast<int>(s.nested.size()) - 1});
+    };
+    for (const model::discriminator& d : t.discriminators)
+      if (o.columns.selects(d.column)) nested(d.as, variant_object(t, d, alias, s));
+    for (const with_relation& w : o.with) nested(w.relation, load(t, alias, w, 1, s, t.name));
+    if (o.with_variants)
+      for (const model::relation* r : variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, 1, s, t.name));
+    return list.empty() ? "NULL" : list;  // no column selected, no relation: rows with no fields
   }
 
   // json_object(...) of one row of `t` at `alias`, with its nested loads.

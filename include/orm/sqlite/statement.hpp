@@ -67,6 +67,13 @@ class statement {
     return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string_view();
   }
   std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+  int type(int column) const { return sqlite3_column_type(stmt_, column); }
+  // Valid until the next step() or reset(): no copy.
+  std::string_view blob_view(int column) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string_view();
+  }
   double real(int column) const { return sqlite3_column_double(stmt_, column); }
 
  private:

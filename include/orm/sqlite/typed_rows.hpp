@@ -11,11 +11,13 @@
 #include <vector>
 
 #include <orm/model/row_rules.hpp>
-#include <orm/rows/describe.hpp>
+#include <orm/reflection/describe.hpp>
+#include <orm/sqlite/column_values.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/errors.hpp>
 #include <orm/sqlite/find_options.hpp>
 #include <orm/sqlite/read_sql.hpp>
+#include <orm/sqlite/statement.hpp>
 
 namespace orm::sqlite {
 
@@ -111,20 +113,20 @@ template <class F>
 concept readable_value = [] {
   using v = typename value_type_of<F>::type;
   using kind = model::row_field::value_kind;
-  constexpr kind k = rows::field_traits<v>::value;
+  constexpr kind k = reflection::field_traits<v>::value;
   return k == kind::boolean || k == kind::integer || k == kind::real || k == kind::text || k == kind::bytes;
 }();
 template <class F>
 concept readable_row = [] {
   using v = typename value_type_of<F>::type;
-  if constexpr (rows::is_vector<F>::value) return rows::row_struct<typename F::value_type> && !rows::is_vector<typename F::value_type>::value;
-  else return rows::row_struct<v> && !rows::is_vector<v>::value;
+  if constexpr (reflection::is_vector<F>::value) return reflection::row_struct<typename F::value_type> && !reflection::is_vector<typename F::value_type>::value;
+  else return reflection::row_struct<v> && !reflection::is_vector<v>::value;
 }();
 
 template <class F>
 void read_value(node value, F& out, const row_plan& plan, const row_plan::source& from) {
-  using traits = rows::field_traits<F>;
-  if constexpr (rows::is_optional<F>::value) {
+  using traits = reflection::field_traits<F>;
+  if constexpr (reflection::is_optional<F>::value) {
     if (value.is_null()) {
       out.reset();
       return;
@@ -154,13 +156,13 @@ void read_row(const json_value& object, const row_plan& plan, T& out);
 
 template <class F>
 void read_nested(const std::optional<json_value>& value, F& out, const row_plan& plan, const row_plan::source& from) {
-  if constexpr (rows::is_vector<F>::value) {
+  if constexpr (reflection::is_vector<F>::value) {
     out.clear();
     if (!value) return;
     const std::vector<json_value> items = value->items();
     out.reserve(items.size());
     for (const json_value& item : items) read_row(item, *from.nested, out.emplace_back());
-  } else if constexpr (rows::is_optional<F>::value) {
+  } else if constexpr (reflection::is_optional<F>::value) {
     if (!value || value->is_null()) {
       out.reset();
       return;
@@ -187,10 +189,72 @@ void read_field(const json_value& object, const row_plan& plan, std::size_t inde
 
 template <class T>
 void read_row(const json_value& object, const row_plan& plan, T& out) {
-  auto fields = rows::tie_fields(out);
+  auto fields = reflection::tie_fields(out);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (read_field(object, plan, I, std::get<I>(fields)), ...);
-  }(std::make_index_sequence<rows::field_count<T>>());
+  }(std::make_index_sequence<reflection::field_count<T>>());
+}
+
+// For each field of the parent row, the result column that holds it (-1: none).
+inline std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& read) {
+  std::vector<int> out;
+  for (const row_plan::source& from : plan.fields) {
+    int found = -1;
+    for (std::size_t j = 0; j < read.columns.size(); ++j)
+      if (read.columns[j].key == from.key) found = static_cast<int>(j);
+    out.push_back(found);
+  }
+  return out;
+}
+
+// A parent row's column straight into its field: no node in between.
+template <class F>
+void read_column(const statement& s, int i, F& out, const row_plan& plan, const row_plan::source& from) {
+  const int stored = i < 0 ? SQLITE_NULL : checked_storage(s, i, from.column->kind, plan.table->name, from.key);
+  if constexpr (reflection::is_optional<F>::value) {
+    if (stored == SQLITE_NULL) {
+      out.reset();
+      return;
+    }
+    read_column(s, i, out.emplace(), plan, from);
+  } else {
+    if (stored == SQLITE_NULL)
+      throw sqlite::error("'" + plan.table->name + "." + from.key + "' is NULL, and field '" + from.key + "' of '" +
+                          plan.row_name + "' is not std::optional");
+    using kind = model::row_field::value_kind;
+    using traits = reflection::field_traits<F>;
+    if constexpr (traits::value == kind::boolean) out = s.integer(i) != 0;
+    else if constexpr (traits::value == kind::integer) out = static_cast<F>(s.integer(i));
+    else if constexpr (traits::value == kind::real) out = static_cast<F>(stored == SQLITE_INTEGER ? static_cast<double>(s.integer(i)) : s.real(i));
+    else if constexpr (traits::value == kind::text) out.assign(s.text_view(i));
+    else if constexpr (traits::value == kind::bytes) {
+      const std::string_view bytes = stored == SQLITE_BLOB ? s.blob_view(i) : s.text_view(i);
+      out.assign(reinterpret_cast<const typename F::value_type*>(bytes.data()),
+                 reinterpret_cast<const typename F::value_type*>(bytes.data() + bytes.size()));
+    }
+  }
+}
+
+// The parent row: its columns straight from the statement, its loads from their JSON.
+template <class F>
+void read_top_field(const statement& s, int column, row_decoder& decoder, const row_plan& plan, std::size_t index, F& out) {
+  const row_plan::source& from = plan.fields[index];
+  if constexpr (readable_value<F>) {
+    if (from.column) read_column(s, column, out, plan, from);
+  } else if constexpr (readable_row<F>) {
+    if (!from.nested) return;
+    std::optional<json_value> value;
+    if (column >= 0 && s.type(column) != SQLITE_NULL) value = decoder.parse(s.text_view(column));
+    read_nested(value, out, plan, from);
+  }
+}
+
+template <class T>
+void read_top_row(const statement& s, const std::vector<int>& columns, row_decoder& decoder, const row_plan& plan, T& out) {
+  auto fields = reflection::tie_fields(out);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (read_top_field(s, columns[I], decoder, plan, I, std::get<I>(fields)), ...);
+  }(std::make_index_sequence<reflection::field_count<T>>());
 }
 
 }  // namespace typed

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include <orm/model/row_rules.hpp>
-#include <orm/rows/reflect.hpp>
+#include <orm/reflection/reflect.hpp>
 
-namespace orm::rows {
+namespace orm::reflection {
 
 template <class T>
 struct is_optional : std::false_type {};
@@ -125,4 +125,4 @@ model::row_type describe() {
   return {std::string(type_name<T>), describe_fields<T>(0), {}};
 }
 
-}  // namespace orm::rows
+}  // namespace orm::reflection

@@ -13,7 +13,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace orm::rows {
+namespace orm::reflection {
 
 // The most fields a row struct may have.
 inline constexpr std::size_t max_fields = 32;
@@ -59,7 +59,7 @@ inline constexpr std::size_t field_count = detail::count_fields<T>();
 template <class T>
 constexpr auto tie_fields(T& object) {
   constexpr std::size_t N = field_count<std::remove_const_t<T>>;
-  static_assert(N <= max_fields, "a row struct has at most orm::rows::max_fields fields");
+  static_assert(N <= max_fields, "a row struct has at most orm::reflection::max_fields fields");
   if constexpr (N == 0) {
     return std::tuple<>();
   } else if constexpr (N == 1) {
@@ -283,4 +283,4 @@ inline constexpr std::string_view type_name{detail::stored_type_name<T>::chars.d
 template <row_struct T>
 inline constexpr auto field_names = detail::field_names_of<T>(std::make_index_sequence<field_count<T>>());
 
-}  // namespace orm::rows
+}  // namespace orm::reflection
