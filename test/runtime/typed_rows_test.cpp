@@ -232,3 +232,36 @@ TEST(TypedFile, ThreeLevelsFromAFileMatchTheNodes) {
   std::remove(path.c_str());
 }
 }  // namespace
+
+namespace {
+struct new_user {
+  std::string name;
+  std::string email;
+  std::optional<std::int64_t> managerId;  // empty: not set
+};
+struct user_rename {
+  std::string name;
+};
+struct with_relation_field {
+  std::string name;
+  std::vector<tag_row> posts;
+};
+
+TEST_F(Typed, WritesTakeStructs) {
+  const auto dee = db.insert(blog::schema, "users", new_user{"dee", "dee@example.com", ann});
+  const auto eve = db.insert(blog::schema, "users", new_user{"eve", "eve@example.com", std::nullopt});
+  EXPECT_EQ(db.update(blog::schema, "users", user_rename{"evelyn"}, eq("id", eve)), 1);
+  const auto rows = db.query(blog::schema, blog::users).find_many<user_row>({.where = eq("id", dee) || eq("id", eve), .order_by = {asc("id")}});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].managerId, ann);
+  EXPECT_EQ(rows[1].name, "evelyn");
+  EXPECT_EQ(rows[1].managerId, std::nullopt);
+  // A field that is no column is refused as any unknown column is.
+  try {
+    db.insert(blog::schema, "users", with_relation_field{"fay", {}});
+    FAIL() << "accepted";
+  } catch (const schema_error& e) {
+    EXPECT_STREQ(e.what(), "table 'users' has no column 'posts'");
+  }
+}
+}  // namespace

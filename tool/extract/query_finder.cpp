@@ -367,6 +367,21 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     return llvm::dyn_cast<clang::InitListExpr>(e);
   }
 
+  // What a struct's field writes, as the write planner reads a written value.
+  static model::written_kind written_kind_of(const model::row_field& f) {
+    using v = model::row_field::value_kind;
+    using w = model::written_kind;
+    if (f.sequence && f.kind == v::row) return w::unknown;
+    switch (f.kind) {
+      case v::integer: return w::integer;
+      case v::real: return w::real;
+      case v::text: return w::text;
+      case v::bytes: return w::bytes;
+      case v::boolean: return w::boolean;
+      default: return w::unknown;
+    }
+  }
+
   std::vector<loop> loops_;
   // db.insert(schema, "users", {{"name", v}, ...}), db.update(schema, "users", {...}, where[, options]),
   // db.remove(schema, "users", where[, options]), with the table named by a literal.
@@ -385,6 +400,13 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     if (what != kind::remove) {
       const auto* row = row_of(call.getArg(2));
       w.call.fields_complete = row != nullptr;
+      // A struct written: each field is the column of its name (typed rows).
+      if (!row)
+        if (const auto written_struct = read_row_type(context_, written(call.getArg(2))->getType())) {
+          w.call.fields_complete = true;
+          for (const model::row_field& f : written_struct->fields)
+            w.call.fields.push_back({{f.name, f.site}, written_kind_of(f), std::nullopt, f.site});
+        }
       for (const clang::Expr* item : row ? row->inits() : llvm::ArrayRef<clang::Expr*>{}) {
         const auto parts = pair_parts(item);
         auto field = parts ? name_in(parts->first) : std::nullopt;

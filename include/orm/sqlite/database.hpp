@@ -233,6 +233,17 @@ class database {
                       write_options options = {}) {
     return update(model_of(schema), table, changes, where, options);
   }
+  // Writes from a struct: each field is the column of its name; an empty std::optional is
+  // not set (docs/runtime.md, "Typed rows").
+  template <class Schema, reflection::row_struct Row>
+  std::int64_t insert(const Schema& schema, const std::string& table, const Row& row) {
+    return insert(model_of(schema), table, typed::fields_of(row));
+  }
+  template <class Schema, reflection::row_struct Row>
+  std::int64_t update(const Schema& schema, const std::string& table, const Row& changes, const condition& where,
+                      write_options options = {}) {
+    return update(model_of(schema), table, typed::fields_of(changes), where, options);
+  }
   template <class Schema>
   std::int64_t remove(const Schema& schema, const std::string& table, const condition& where, write_options options = {}) {
     return remove(model_of(schema), table, where, options);

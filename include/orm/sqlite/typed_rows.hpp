@@ -16,6 +16,7 @@
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/errors.hpp>
 #include <orm/sqlite/find_options.hpp>
+#include <orm/sqlite/param.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
 
@@ -255,6 +256,41 @@ void read_top_row(const statement& s, const std::vector<int>& columns, row_decod
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (read_top_field(s, columns[I], decoder, plan, I, std::get<I>(fields)), ...);
   }(std::make_index_sequence<reflection::field_count<T>>());
+}
+
+// A struct to write, as the column values a write takes: each field by its name; an
+// empty std::optional is not set (the column keeps its default, or NULL). A field that is
+// no column (a relation's rows) is passed on by name, and the write planner refuses it
+// as it refuses any unknown column, in the words ormlint uses.
+template <class F>
+void add_written(fields& out, std::string_view name, const F& value) {
+  using kind = model::row_field::value_kind;
+  using traits = reflection::field_traits<F>;
+  if constexpr (reflection::is_optional<F>::value) {
+    if (value) add_written(out, name, *value);
+  } else if constexpr (traits::value == kind::boolean) {
+    out.emplace_back(std::string(name), param(static_cast<bool>(value)));
+  } else if constexpr (traits::value == kind::integer) {
+    out.emplace_back(std::string(name), param(static_cast<long long>(value)));
+  } else if constexpr (traits::value == kind::real) {
+    out.emplace_back(std::string(name), param(static_cast<double>(value)));
+  } else if constexpr (traits::value == kind::text) {
+    out.emplace_back(std::string(name), param(value));
+  } else if constexpr (traits::value == kind::bytes) {
+    out.emplace_back(std::string(name), param(blob{std::string(reinterpret_cast<const char*>(value.data()), value.size())}));
+  } else {
+    out.emplace_back(std::string(name), param());
+  }
+}
+
+template <reflection::row_struct Row>
+fields fields_of(const Row& row) {
+  fields out;
+  const auto values = reflection::tie_fields(row);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (add_written(out, reflection::field_names<Row>[I], std::get<I>(values)), ...);
+  }(std::make_index_sequence<reflection::field_count<Row>>());
+  return out;
 }
 
 }  // namespace typed

@@ -50,6 +50,15 @@ struct fitting_post {
   std::optional<std::string> title;
   std::optional<std::int64_t> authorId;
 };
+// A struct written: each field is the column of its name, checked as any written value.
+struct stock_as_text {
+  std::string name;
+  std::string stock;
+};
+struct fitting_item {
+  std::string name;
+  std::optional<std::int64_t> stock;
+};
 
 int main() {
   database db(":memory:");
@@ -68,6 +77,15 @@ int main() {
 // LINT-SAME: [orm-row-mismatch]
   attempt("row ok", [&] { db.query(app::schema, app::posts).find_many<fitting_post>({.limit = 5}); });
 // RUNTIME: row ok: accepted
+  database shop_first(":memory:");
+  shop_first.migrate(shop::schema);
+  attempt("struct write", [&] { shop_first.insert(shop::schema, "items", stock_as_text{"pen", "12"}); });
+// RUNTIME: struct write: schema_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: 'items.stock' holds integers, and this value is text
+// LINT-SAME: [orm-value-type]
+  attempt("struct write ok", [&] { shop_first.insert(shop::schema, "items", fitting_item{"pen", std::nullopt}); });
+// RUNTIME: struct write ok: accepted
 
   attempt("relation", [&] { db.query(app::schema, app::users).find_many({.with = {{"post", {}}}}); });
 // RUNTIME: relation: unknown_relation_error:
