@@ -3,6 +3,7 @@
 // that cannot hold the rows is refused before the query runs, naming the field.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -263,5 +264,29 @@ TEST_F(Typed, WritesTakeStructs) {
   } catch (const schema_error& e) {
     EXPECT_STREQ(e.what(), "table 'users' has no column 'posts'");
   }
+}
+}  // namespace
+
+namespace {
+struct log_time {
+  std::chrono::sys_seconds at;
+  std::string action;
+};
+
+TEST_F(Typed, TimestampsAreSystemClockTimePoints) {
+  const auto at = std::chrono::sys_seconds(std::chrono::seconds(1700000000));
+  db.insert(blog::schema, "audit_logs", {{"at", 1700000000}, {"action", "post_update"}, {"version", 1}});
+  const auto logs = db.query(blog::schema, blog::audit_logs).find_many<log_time>();
+  ASSERT_EQ(logs.size(), 1u);
+  EXPECT_EQ(logs[0].at, at);
+  struct post_update_log {
+    std::chrono::sys_seconds at;
+    std::string action;
+    std::int64_t version;
+  };
+  db.insert(blog::schema, "audit_logs", post_update_log{at + std::chrono::seconds(5), "post_update", 2});
+  const auto later = db.query(blog::schema, blog::audit_logs).find_first({.where = eq("version", 2)});
+  ASSERT_TRUE(later.has_value());
+  EXPECT_EQ((*later)["at"].as_integer(), 1700000005);
 }
 }  // namespace

@@ -373,7 +373,8 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     using w = model::written_kind;
     if (f.sequence && f.kind == v::row) return w::unknown;
     switch (f.kind) {
-      case v::integer: return w::integer;
+      case v::integer:
+      case v::time_point: return w::integer;
       case v::real: return w::real;
       case v::text: return w::text;
       case v::bytes: return w::bytes;

@@ -100,6 +100,16 @@ class reader {
       return f;
     }
     const auto bits = [&] { return std::to_string(context_.getTypeSize(type)); };
+    // std::chrono::time_point<std::chrono::system_clock, D> (chrono is not std itself).
+    const auto* time = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(type->getAsCXXRecordDecl());
+    if (time && time->getQualifiedNameAsString() == "std::chrono::time_point") {
+      const auto* clock = first_argument(*time)->getAsCXXRecordDecl();
+      if (clock && clock->getQualifiedNameAsString() == "std::chrono::system_clock") {
+        f.kind = kind::time_point;
+        f.type = "std::chrono::sys_time<...>";
+        return f;
+      }
+    }
     if (type->isBooleanType()) {
       f.kind = kind::boolean;
       f.type = "bool";

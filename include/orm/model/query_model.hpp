@@ -53,7 +53,7 @@ struct per_row_call {
 
 // A field of a row struct, as far as the rules care.
 struct row_field {
-  enum class value_kind : unsigned char { integer, real, text, bytes, boolean, row, unsupported };
+  enum class value_kind : unsigned char { integer, real, text, bytes, boolean, time_point, row, unsupported };
   std::string name;
   value_kind kind = value_kind::unsupported;
   bool optional = false;  // std::optional<...>

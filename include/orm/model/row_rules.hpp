@@ -66,8 +66,8 @@ inline bool holds(row_field::value_kind v, column_kind k) {
     case column_kind::text:
     case column_kind::discriminator: return v == v_k::text;
     case column_kind::integer:
-    case column_kind::id:
-    case column_kind::timestamp: return v == v_k::integer;
+    case column_kind::id: return v == v_k::integer;
+    case column_kind::timestamp: return v == v_k::integer || v == v_k::time_point;
     case column_kind::real: return v == v_k::real;
     case column_kind::boolean: return v == v_k::boolean;
     case column_kind::bytes: return v == v_k::bytes;

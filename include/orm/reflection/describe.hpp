@@ -3,6 +3,7 @@
 // C++ type can hold, and the structs nested in it. ormlint describes the same struct from
 // Clang's record of it (tool/extract/row_reader.cpp) in the same words, so the runtime and
 // ormlint refuse a struct with the same message.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -26,6 +27,11 @@ struct is_vector : std::false_type {};
 template <class T, class A>
 struct is_vector<std::vector<T, A>> : std::true_type {};
 
+template <class T>
+struct is_system_time : std::false_type {};
+template <class D>
+struct is_system_time<std::chrono::time_point<std::chrono::system_clock, D>> : std::true_type {};
+
 // A byte vector holds a bytes() column.
 template <class T>
 inline constexpr bool is_byte = std::is_same_v<T, std::byte> || std::is_same_v<T, unsigned char>;
@@ -37,6 +43,7 @@ struct field_traits {
   static constexpr bool optional = false;
   static constexpr bool sequence = false;
   static constexpr kind value = std::is_same_v<F, bool>               ? kind::boolean
+                                : is_system_time<F>::value            ? kind::time_point
                                 : std::is_integral_v<F>               ? kind::integer
                                 : std::is_floating_point_v<F>         ? kind::real
                                 : std::is_same_v<F, std::string>      ? kind::text
@@ -76,6 +83,8 @@ std::string described_type() {
     return std::string(std::is_unsigned_v<F> ? "std::uint" : "std::int") + std::to_string(sizeof(F) * 8) + "_t";
   } else if constexpr (t::value == kind::real) {
     return sizeof(F) < 8 ? "float" : "double";
+  } else if constexpr (t::value == kind::time_point) {
+    return "std::chrono::sys_time<...>";
   } else if constexpr (t::value == kind::text) {
     return "std::string";
   } else if constexpr (t::value == kind::row) {

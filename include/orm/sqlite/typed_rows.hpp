@@ -115,7 +115,8 @@ concept readable_value = [] {
   using v = typename value_type_of<F>::type;
   using kind = model::row_field::value_kind;
   constexpr kind k = reflection::field_traits<v>::value;
-  return k == kind::boolean || k == kind::integer || k == kind::real || k == kind::text || k == kind::bytes;
+  return k == kind::boolean || k == kind::integer || k == kind::real || k == kind::text || k == kind::bytes ||
+         k == kind::time_point;
 }();
 template <class F>
 concept readable_row = [] {
@@ -142,6 +143,7 @@ void read_value(node value, F& out, const row_plan& plan, const row_plan::source
     using kind = model::row_field::value_kind;
     if constexpr (traits::value == kind::boolean) out = value.as_boolean();
     else if constexpr (traits::value == kind::integer) out = static_cast<F>(value.as_integer());
+    else if constexpr (traits::value == kind::time_point) out = F(typename F::duration(value.as_integer()));
     else if constexpr (traits::value == kind::real) out = static_cast<F>(value.as_real());
     else if constexpr (traits::value == kind::text) out = std::move(value).take_text();
     else if constexpr (traits::value == kind::bytes) {
@@ -226,6 +228,7 @@ void read_column(const statement& s, int i, F& out, const row_plan& plan, const 
     using traits = reflection::field_traits<F>;
     if constexpr (traits::value == kind::boolean) out = s.integer(i) != 0;
     else if constexpr (traits::value == kind::integer) out = static_cast<F>(s.integer(i));
+    else if constexpr (traits::value == kind::time_point) out = F(typename F::duration(s.integer(i)));
     else if constexpr (traits::value == kind::real) out = static_cast<F>(stored == SQLITE_INTEGER ? static_cast<double>(s.integer(i)) : s.real(i));
     else if constexpr (traits::value == kind::text) out.assign(s.text_view(i));
     else if constexpr (traits::value == kind::bytes) {
@@ -272,6 +275,8 @@ void add_written(fields& out, std::string_view name, const F& value) {
     out.emplace_back(std::string(name), param(static_cast<bool>(value)));
   } else if constexpr (traits::value == kind::integer) {
     out.emplace_back(std::string(name), param(static_cast<long long>(value)));
+  } else if constexpr (traits::value == kind::time_point) {
+    out.emplace_back(std::string(name), param(static_cast<long long>(value.time_since_epoch().count())));
   } else if constexpr (traits::value == kind::real) {
     out.emplace_back(std::string(name), param(static_cast<double>(value)));
   } else if constexpr (traits::value == kind::text) {

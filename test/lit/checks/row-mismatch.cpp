@@ -3,6 +3,7 @@
 // RUN: cp %s %t.cpp && not %ormlint --checks=-*,orm-row-mismatch --fix %t.cpp -- %cxxflags -I%S/Inputs > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
 // RUN: not %ormlint --checks=-*,orm-row-mismatch %t.cpp -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=AFTER -implicit-check-not='{{warning|error}}:'
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,6 +50,14 @@ auto everyone(database& db) {
 struct name_only {
   std::optional<std::string> name;
 };
+struct email_as_time {
+  std::optional<std::chrono::sys_seconds> email;
+// CHECK-MESSAGES: :[[@LINE-1]]:43: error: field 'email' of 'email_as_time' is std::optional<std::chrono::sys_time<...>>, which cannot hold text column 'users.email'; make it std::optional<std::string> [orm-row-mismatch]
+// CHECK-MESSAGES: :[[@LINE+3]]:3: note: rows of 'users' are read into 'email_as_time' here
+};
+void reads_time(database& db) {
+  db.query(app::schema, app::users).find_many<email_as_time>();
+}
 void loads_unheld(database& db) {
   db.query(app::schema, app::users).find_first<name_only>({.with = {{"posts", {}}}});
 // CHECK-MESSAGES: :[[@LINE-1]]:70: error: `with` loads 'posts', and 'name_only' has no field 'posts' to hold it; add the field or drop the load [orm-row-mismatch]
@@ -67,7 +76,11 @@ struct good_post {
   std::optional<std::int64_t> createdAt;
   std::optional<author_row> author;
 };
+struct timed_post {
+  std::optional<std::chrono::sys_seconds> createdAt;
+};
 void fine(database& db) {
   db.query(app::schema, app::posts).find_many<good_post>({.limit = 5});
+  db.query(app::schema, app::posts).find_many<timed_post>({.limit = 5});
   db.query(app::schema, app::posts).find_many({.limit = 5});
 }
