@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <orm/model/row_rules.hpp>
 #include <orm/model/write_plan.hpp>
 
 #include "checks/ambiguous_relation.hpp"
@@ -70,8 +71,12 @@ findings run_checks(const model::schema& schema, const std::function<bool(std::s
                     const std::vector<model::query>& queries, const std::vector<model::write>& writes) {
   const schema_index index(schema);
   // Each call is planned once, whatever number of checks read it.
+  // A find_*<T> also loads the relations T's fields name: planned as the runtime runs it.
+  std::vector<model::query> as_run;
+  as_run.reserve(queries.size());
+  for (const model::query& q : queries) as_run.push_back(model::with_row_loads(schema, q));
   std::vector<planned_query> planned_queries;
-  for (const model::query& q : queries) planned_queries.push_back({q, model::plan_query(schema, q)});
+  for (const model::query& q : as_run) planned_queries.push_back({q, model::plan_query(schema, q)});
   std::vector<planned_write> planned_writes;
   for (const model::write& w : writes) planned_writes.push_back({w, model::plan_write(schema, w)});
   findings out;

@@ -290,3 +290,26 @@ TEST_F(Typed, TimestampsAreSystemClockTimePoints) {
   EXPECT_EQ((*later)["at"].as_integer(), 1700000005);
 }
 }  // namespace
+
+namespace {
+inline constexpr auto forum_users = table("users");
+inline constexpr auto forum_posts = table("posts", column("authorId", id("users")), index("by_author").on("authorId"));
+inline constexpr auto forum = define_schema(tables(forum_users, forum_posts))
+                                  .relations(many(forum_users, "posts", forum_posts, {.to = "authorId"}),
+                                             one(forum_posts, "author", forum_users, {.from = "authorId"}));
+struct forum_post {
+  std::int64_t id;
+};
+struct forum_user {
+  std::vector<forum_post> posts;
+};
+
+// A many() field loads its relation as a `with` would: with no bound, it is refused as
+// the same `with` is (ormlint: orm-unbounded-many at the field).
+TEST(TypedGuards, AManyFieldIsBoundedLikeAWith) {
+  database db(":memory:");
+  db.migrate(forum);
+  EXPECT_THROW(db.query(forum, forum_users).find_many<forum_user>(), unbounded_many_error);
+  EXPECT_NO_THROW(db.query(forum, forum_users).find_many<forum_user>({.with = {{"posts", {.limit = 3}}}}));
+}
+}  // namespace

@@ -241,6 +241,35 @@ inline const row_field* find_row_field(const std::vector<row_field>& fields, con
 }
 inline const row_field* find_row_field(const row_type& row, const source_site& site) { return find_row_field(row.fields, site); }
 
+namespace detail {
+inline void add_row_loads(const schema& s, const table& t, const std::vector<row_field>& fields, query_options& o,
+                          int depth, int max_depth) {
+  for (const row_field& f : fields) {
+    if (f.kind != row_field::value_kind::row || depth + 1 > max_depth) continue;
+    const std::vector<int> found = s.relations_named(t.name, f.name);
+    if (found.size() != 1) continue;
+    const table* target = s.find_table(s.relations[static_cast<std::size_t>(found.front())].target);
+    if (!target) continue;
+    auto load = std::find_if(o.with.begin(), o.with.end(), [&](const query_load& l) { return l.relation.text == f.name; });
+    if (load == o.with.end()) {
+      o.with.push_back({{f.name, f.site}, {}});
+      load = o.with.end() - 1;
+    }
+    add_row_loads(s, *target, f.fields, load->options, depth + 1, max_depth);
+  }
+}
+}  // namespace detail
+
+// The query a find_*<T> runs: the call's own, plus a load for each relation field of T
+// (at the field's site) that its `with` does not name, nested as T nests them. The
+// runtime loads what T's fields name; planning this query finds the same refusals
+// (an unbounded many(), a missing index) that the runtime's planner finds.
+inline query with_row_loads(const schema& s, query q) {
+  const table* t = q.row ? s.find_table(q.table) : nullptr;
+  if (t) detail::add_row_loads(s, *t, q.row->fields, q.top, 0, q.max_depth);
+  return q;
+}
+
 // Every reason `row` cannot hold the rows of table `t`, fields in declaration order; `given`
 // is the call's own options (its `with` loads), when known.
 inline std::vector<row_problem> row_mismatches(const schema& s, const table& t, const row_type& row, int max_depth,

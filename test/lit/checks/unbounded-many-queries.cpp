@@ -1,5 +1,8 @@
 // orm-unbounded-many at query sites: a `with` that loads a many() with no limit.
 // RUN: not %ormlint --checks=-*,orm-unbounded-many %s -- %cxxflags | FileCheck %s -implicit-check-not='{{warning|error}}:'
+#include <cstdint>
+#include <vector>
+
 #include <orm/sqlite.hpp>
 
 using namespace orm;
@@ -12,6 +15,24 @@ inline constexpr auto schema = define_schema(tables(users, posts, comments)).rel
     many(users, "posts", posts, {.to = "authorId"}),  // NOLINT(orm-unbounded-many)
     one(posts, "author", users, {.from = "authorId"}),
     many(posts, "comments", comments, {.to = "postId"}));  // NOLINT(orm-unbounded-many)
+
+// Typed rows: a many() field loads its relation as a `with` would, bounded or not.
+struct comment_row {
+  std::int64_t id;
+};
+struct post_row {
+  std::int64_t id;
+  std::vector<comment_row> comments;
+// CHECK: :[[@LINE-1]]:28: error: loading many() relation 'posts.comments' has no bound
+};
+struct user_row {
+  std::vector<post_row> posts;
+};
+
+void typed(database& db) {
+  db.query(schema, users).find_many<user_row>({.with = {{"posts", {.limit = 5}}}});
+  db.query(schema, posts).find_many<post_row>({.with = {{"comments", {.limit = 5}}}});  // bounded: no finding
+}
 
 void queries(database& db) {
   db.query(schema, users).find_many({.with = {{"posts", {}}}});
