@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "query_schema.hpp"
 #include "write_schema.hpp"
@@ -50,6 +51,37 @@ struct fitting_post {
   std::optional<std::string> title;
   std::optional<std::int64_t> authorId;
 };
+struct narrow_id {
+  std::optional<int> authorId;
+};
+struct comments_as_one {
+  std::optional<std::string> title;
+  std::optional<narrow_id> comments;
+};
+struct author_always {
+  std::optional<std::string> name;
+};
+struct post_author_always {
+  author_always author;
+};
+struct only_title {
+  std::optional<std::string> title;
+};
+struct deep_author {
+  std::optional<std::string> name;
+};
+struct deep_post {
+  std::optional<deep_author> author;
+};
+struct deep_comment {
+  std::optional<deep_post> post;
+};
+struct deep_users_post {
+  std::vector<deep_comment> comments;
+};
+struct deep_user {
+  std::vector<deep_users_post> posts;
+};
 // A struct written: each field is the column of its name, checked as any written value.
 struct stock_as_text {
   std::string name;
@@ -77,6 +109,26 @@ int main() {
 // LINT-SAME: [orm-row-mismatch]
   attempt("row ok", [&] { db.query(app::schema, app::posts).find_many<fitting_post>({.limit = 5}); });
 // RUNTIME: row ok: accepted
+  attempt("row narrow", [&] { db.query(app::schema, app::posts).find_many<narrow_id>(); });
+// RUNTIME: row narrow: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'authorId' of 'narrow_id' is std::optional<std::int32_t>, which cannot hold every value of id column 'posts.authorId'; make it std::optional<std::int64_t>
+// LINT-SAME: [orm-row-mismatch]
+  attempt("row many as one", [&] { db.query(app::schema, app::posts).find_many<comments_as_one>(); });
+// RUNTIME: row many as one: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'comments' of 'comments_as_one' is std::optional<narrow_id>, and many() relation 'posts.comments' loads any number of rows; make it std::vector<narrow_id>
+// LINT-SAME: [orm-row-mismatch]
+  attempt("row missing one", [&] { db.query(app::schema, app::posts).find_many<post_author_always>(); });
+// RUNTIME: row missing one: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'author' of 'post_author_always' is author_always, and one() relation 'posts.author' may find no row; make it std::optional<author_always>
+// LINT-SAME: [orm-row-mismatch]
+  attempt("row depth", [&] { db.query(app::schema, app::users).find_many<deep_user>(); });
+// RUNTIME: row depth: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'author' of 'deep_post' loads relation 'posts.author' 4 deep, deeper than max_depth 3; raise max_depth or read it in another query
+// LINT-SAME: [orm-row-mismatch]
   database shop_first(":memory:");
   shop_first.migrate(shop::schema);
   attempt("struct write", [&] { shop_first.insert(shop::schema, "items", stock_as_text{"pen", "12"}); });
@@ -86,6 +138,11 @@ int main() {
 // LINT-SAME: [orm-value-type]
   attempt("struct write ok", [&] { shop_first.insert(shop::schema, "items", fitting_item{"pen", std::nullopt}); });
 // RUNTIME: struct write ok: accepted
+  attempt("row unrequested", [&] { db.query(app::schema, app::posts).find_many<only_title>({.with = {{"author", {}}}}); });
+// RUNTIME: row unrequested: row_mismatch_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: `with` loads 'author', and 'only_title' has no field 'author' to hold it; add the field or drop the load
+// LINT-SAME: [orm-row-mismatch]
 
   attempt("relation", [&] { db.query(app::schema, app::users).find_many({.with = {{"post", {}}}}); });
 // RUNTIME: relation: unknown_relation_error:
