@@ -17,7 +17,11 @@ void row_mismatch_at_call(const schema_index& schema, const planned_query& q, fi
     if (p.site.line && q.call.site.line) f.notes.push_back({q.call.site, "rows of '" + q.call.table + "' are read into '" + q.call.row->name + "' here"});
     const model::row_field* field = model::find_row_field(*q.call.row, p.site);
     if (field && !p.suggestion.empty()) {
-      if (p.what == k::unknown_field) f.fixes.push_back(replace_source{field->site, field->site, p.suggestion});
+      if (p.what == k::unknown_field) {
+        if (field->name_site.line)
+          f.fixes.push_back(replace_source{field->name_site, field->name_site,
+                                           field->name_quoted ? "\"" + p.suggestion + "\"" : p.suggestion});
+      }
       else if (field->type_begin.line)
         f.fixes.push_back(replace_source{field->type_begin, field->type_last,
                                          p.what == k::not_optional && !field->type_written.empty()

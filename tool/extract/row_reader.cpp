@@ -1,10 +1,14 @@
 #include "tool/extract/row_reader.hpp"
 
 #include <string>
+#include <utility>
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/TypeLoc.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>
 
@@ -50,6 +54,28 @@ clang::QualType first_argument(const clang::ClassTemplateSpecializationDecl& spe
   return spec.getTemplateArgs()[0].getAsType();
 }
 
+// orm::renamed<"created-at", T>: the name it gives (from its fixed_name argument) and T.
+std::optional<std::pair<std::string, clang::QualType>> named_field(clang::QualType t) {
+  const auto* spec = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl());
+  if (!spec || spec->getName() != "renamed" || spec->getTemplateArgs().size() != 2) return std::nullopt;
+  const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(spec->getDeclContext());
+  if (!ns || ns->getName() != "orm") return std::nullopt;
+  const clang::TemplateArgument& name = spec->getTemplateArgs()[0];
+  const clang::APValue* value = nullptr;
+  if (name.getKind() == clang::TemplateArgument::StructuralValue) value = &name.getAsStructuralValue();
+  else if (name.getKind() == clang::TemplateArgument::Declaration)
+    if (const auto* object = llvm::dyn_cast<clang::TemplateParamObjectDecl>(name.getAsDecl())) value = &object->getValue();
+  if (!value || !value->isStruct() || value->getStructNumFields() < 1 || !value->getStructField(0).isArray()) return std::nullopt;
+  const clang::APValue& chars = value->getStructField(0);
+  std::string text;
+  for (unsigned i = 0; i < chars.getArraySize(); ++i) {
+    const clang::APValue& c = i < chars.getArrayInitializedElts() ? chars.getArrayInitializedElt(i) : chars.getArrayFiller();
+    if (!c.isInt() || c.getInt() == 0) break;
+    text.push_back(static_cast<char>(c.getInt().getExtValue()));
+  }
+  return std::pair{text, spec->getTemplateArgs()[1].getAsType()};
+}
+
 class reader {
  public:
   explicit reader(clang::ASTContext& context) : context_(context), sm_(context.getSourceManager()) {}
@@ -57,9 +83,12 @@ class reader {
   std::vector<model::row_field> fields(const clang::CXXRecordDecl& record, int depth) {
     std::vector<model::row_field> out;
     for (const clang::FieldDecl* field : record.fields()) {
-      model::row_field f = describe(field->getType(), depth);
-      f.name = field->getNameAsString();
+      const auto named = named_field(field->getType().getCanonicalType());
+      model::row_field f = describe(named ? named->second : field->getType(), depth);
+      f.name = named ? named->first : field->getNameAsString();
       f.site = site_of(field->getLocation());
+      f.name_site = named ? renamed_literal_site(*field) : f.site;
+      f.name_quoted = named.has_value();
       if (const clang::TypeSourceInfo* written = field->getTypeSourceInfo()) {
         const clang::SourceRange range = written->getTypeLoc().getSourceRange();
         if (range.getBegin().isFileID() && range.getEnd().isFileID()) {
@@ -71,6 +100,28 @@ class reader {
       out.push_back(std::move(f));
     }
     return out;
+  }
+
+  // The string literal of orm::renamed<"...", T> as written in the field's type; none
+  // when it cannot be found (a macro, an alias): then no fix-it renames it.
+  model::source_site renamed_literal_site(const clang::FieldDecl& field) const {
+    const clang::TypeSourceInfo* written = field.getTypeSourceInfo();
+    if (!written) return {};
+    clang::TypeLoc loc = written->getTypeLoc();
+    if (auto elaborated = loc.getAs<clang::ElaboratedTypeLoc>()) loc = elaborated.getNamedTypeLoc();
+    const auto spec = loc.getAs<clang::TemplateSpecializationTypeLoc>();
+    if (!spec || spec.getNumArgs() < 1) return {};
+    // The literal, under the implicit conversion to fixed_name (a constructor call).
+    const clang::Expr* argument = spec.getArgLoc(0).getSourceExpression();
+    while (argument) {
+      argument = argument->IgnoreImplicit();
+      const auto* convert = llvm::dyn_cast<clang::CXXConstructExpr>(argument);
+      if (!convert || convert->getNumArgs() != 1) break;
+      argument = convert->getArg(0);
+    }
+    const auto* literal = llvm::dyn_cast_or_null<clang::StringLiteral>(argument);
+    if (!literal || !literal->getBeginLoc().isFileID()) return {};
+    return site_of(literal->getBeginLoc());
   }
 
   // As reflection::field_traits and reflection::described_type classify the type.

@@ -63,6 +63,10 @@ struct row_field {
   std::string row_name;   // kind == row: the struct's name
   std::vector<row_field> fields;  // kind == row
   source_site site;       // ormlint: the field's name where it is declared
+  // ormlint: where the name is written (the identifier, or orm::renamed's string literal,
+  // then `name_quoted`), for the fix-it that renames it.
+  source_site name_site;
+  bool name_quoted = false;
   // ormlint: the field's type as written, from its first token to its last (for fix-its).
   std::string type_written;
   source_site type_begin, type_last;

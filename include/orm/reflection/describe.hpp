@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <orm/model/row_rules.hpp>
+#include <orm/reflection/renamed.hpp>
 #include <orm/reflection/reflect.hpp>
 
 namespace orm::reflection {
@@ -28,6 +29,27 @@ template <class T, class A>
 struct is_vector<std::vector<T, A>> : std::true_type {};
 
 template <class T>
+struct is_renamed : std::false_type {};
+template <fixed_name Name, class T>
+struct is_renamed<renamed<Name, T>> : std::true_type {};
+
+// The field's value: the field itself, or what an orm::renamed wraps.
+template <class F>
+constexpr auto& field_value(F& field) {
+  if constexpr (is_renamed<std::remove_const_t<F>>::value) return field.value;
+  else return field;
+}
+template <class F>
+using field_value_t = std::remove_cvref_t<decltype(field_value(std::declval<F&>()))>;
+
+// The column or relation a field reads: its own name, or the one orm::renamed gives.
+template <class F>
+constexpr std::string_view column_name_of(std::string_view field_name) {
+  if constexpr (is_renamed<F>::value) return F::name();
+  else return field_name;
+}
+
+template <class T>
 struct is_system_time : std::false_type {};
 template <class D>
 struct is_system_time<std::chrono::time_point<std::chrono::system_clock, D>> : std::true_type {};
@@ -37,6 +59,11 @@ template <class T>
 inline constexpr bool is_byte = std::is_same_v<T, std::byte> || std::is_same_v<T, unsigned char>;
 
 // What one C++ type can hold, as the rules see it.
+template <class F>
+struct field_traits;
+template <fixed_name Name, class F>
+struct field_traits<renamed<Name, F>> : field_traits<F> {};
+
 template <class F>
 struct field_traits {
   using kind = model::row_field::value_kind;
@@ -72,7 +99,9 @@ template <class F>
 std::string described_type() {
   using t = field_traits<F>;
   using kind = model::row_field::value_kind;
-  if constexpr (is_optional<F>::value) {
+  if constexpr (is_renamed<F>::value) {
+    return described_type<field_value_t<F>>();
+  } else if constexpr (is_optional<F>::value) {
     return "std::optional<" + described_type<typename F::value_type>() + ">";
   } else if constexpr (is_vector<F>::value) {
     if constexpr (is_byte<typename F::value_type>) return "std::vector<std::byte>";
@@ -124,7 +153,8 @@ std::vector<model::row_field> describe_fields(int depth) {
   using fields = decltype(tie_fields(std::declval<T&>()));
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     return std::vector<model::row_field>{
-        describe_field<std::remove_cvref_t<std::tuple_element_t<I, fields>>>(field_names<T>[I], depth)...};
+        describe_field<std::remove_cvref_t<std::tuple_element_t<I, fields>>>(
+            column_name_of<std::remove_cvref_t<std::tuple_element_t<I, fields>>>(field_names<T>[I]), depth)...};
   }(std::make_index_sequence<field_count<T>>());
 }
 

@@ -192,13 +192,18 @@ consteval bool identifier_char(char c) {
 
 // The field's name in the spelled template argument, `Box = pointer_box<...>{...}`:
 // Clang prints "{&reflected_object.value.title}", GCC
-// "{(& reflected_object<T>.declared_only<T>::value.T::title)}"; the name is the last
-// identifier inside the braces.
+// "{(& reflected_object<T>.declared_only<T>::value.T::title)}" (T may hold
+// "{anonymous}::"); the name is the last identifier inside the outer braces.
 consteval std::string_view field_in(std::string_view text) {
   std::size_t open = text.find("Box = ");
   open = open == std::string_view::npos ? 0 : text.find('{', open);
-  const std::size_t close = text.find('}', open);
-  std::size_t end = close == std::string_view::npos ? text.size() : close;
+  // The matching brace: GCC spells an anonymous namespace "{anonymous}" inside it.
+  std::size_t close = open;
+  for (int depth = 0; close < text.size(); ++close) {
+    if (text[close] == '{') ++depth;
+    if (text[close] == '}' && --depth == 0) break;
+  }
+  std::size_t end = close;
   while (end > 0 && !identifier_char(text[end - 1])) --end;
   std::size_t begin = end;
   while (begin > 0 && identifier_char(text[begin - 1])) --begin;

@@ -194,7 +194,7 @@ template <class T>
 void read_row(const json_value& object, const row_plan& plan, T& out) {
   auto fields = reflection::tie_fields(out);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (read_field(object, plan, I, std::get<I>(fields)), ...);
+    (read_field(object, plan, I, reflection::field_value(std::get<I>(fields))), ...);
   }(std::make_index_sequence<reflection::field_count<T>>());
 }
 
@@ -257,7 +257,7 @@ template <class T>
 void read_top_row(const statement& s, const std::vector<int>& columns, row_decoder& decoder, const row_plan& plan, T& out) {
   auto fields = reflection::tie_fields(out);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (read_top_field(s, columns[I], decoder, plan, I, std::get<I>(fields)), ...);
+    (read_top_field(s, columns[I], decoder, plan, I, reflection::field_value(std::get<I>(fields))), ...);
   }(std::make_index_sequence<reflection::field_count<T>>());
 }
 
@@ -293,7 +293,10 @@ fields fields_of(const Row& row) {
   fields out;
   const auto values = reflection::tie_fields(row);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (add_written(out, reflection::field_names<Row>[I], std::get<I>(values)), ...);
+    (add_written(out,
+                 reflection::column_name_of<std::remove_cvref_t<decltype(std::get<I>(values))>>(reflection::field_names<Row>[I]),
+                 reflection::field_value(std::get<I>(values))),
+     ...);
   }(std::make_index_sequence<reflection::field_count<Row>>());
   return out;
 }

@@ -78,7 +78,17 @@ struct good_post {
 };
 struct timed_post {
   std::optional<std::chrono::sys_seconds> createdAt;
+  orm::renamed<"title", std::optional<std::string>> heading;  // reads column 'title'
 };
+struct renamed_wrong {
+  orm::renamed<"titel", std::optional<std::string>> heading;
+// CHECK-MESSAGES: :[[@LINE-1]]:53: error: field 'titel' of 'renamed_wrong' names no column, relation or variant alias of table 'posts'; did you mean 'title'? [orm-row-mismatch]
+// CHECK-MESSAGES: :[[@LINE+4]]:3: note: rows of 'posts' are read into 'renamed_wrong' here
+// CHECK-FIXES: {{^}}  orm::renamed<"title", std::optional<std::string>> heading;
+};
+void reads_renamed(database& db) {
+  db.query(app::schema, app::posts).find_many<renamed_wrong>({.limit = 1});
+}
 void fine(database& db) {
   db.query(app::schema, app::posts).find_many<good_post>({.limit = 5});
   db.query(app::schema, app::posts).find_many<timed_post>({.limit = 5});
