@@ -196,7 +196,13 @@ consteval bool identifier_char(char c) {
 // "{anonymous}::"); the name is the last identifier inside the outer braces.
 consteval std::string_view field_in(std::string_view text) {
   std::size_t open = text.find("Box = ");
-  open = open == std::string_view::npos ? 0 : text.find('{', open);
+  open = open == std::string_view::npos ? 0 : open;
+  // The brace after pointer_box<...>: "{anonymous}" may appear inside its type argument.
+  for (int angle = 0; open < text.size(); ++open) {
+    if (text[open] == '<') ++angle;
+    if (text[open] == '>') --angle;
+    if (text[open] == '{' && angle == 0) break;
+  }
   // The matching brace: GCC spells an anonymous namespace "{anonymous}" inside it.
   std::size_t close = open;
   for (int depth = 0; close < text.size(); ++close) {
