@@ -377,3 +377,23 @@ TEST(TypedNames, NamedFieldsReadAndWriteTheirColumn) {
   }
 }
 }  // namespace
+
+namespace {
+struct misspelt_details {
+  std::optional<std::int64_t> verison;
+};
+struct misspelt_log {
+  std::optional<misspelt_details> details;
+};
+
+// A field of a variant alias's struct is checked against the variants' fields.
+TEST_F(Typed, AVariantFieldNamesAFieldOfAVariant) {
+  try {
+    db.query(blog::schema, blog::audit_logs).find_many<misspelt_log>();
+    FAIL() << "accepted";
+  } catch (const row_mismatch_error& e) {
+    EXPECT_STREQ(e.what(), "field 'verison' of 'misspelt_details' names no field of a variant of 'audit_logs.action'; "
+                           "did you mean 'version'?");
+  }
+}
+}  // namespace

@@ -12,6 +12,7 @@
 
 #include <orm/model/names.hpp>
 #include <orm/model/query_model.hpp>
+#include <orm/model/rules.hpp>
 #include <orm/model/schema_model.hpp>
 
 namespace orm::model {
@@ -30,20 +31,6 @@ struct row_problem {
 };
 
 namespace detail {
-
-inline const char* column_type_name(column_kind k) {
-  switch (k) {
-    case column_kind::text: return "text";
-    case column_kind::integer: return "integer";
-    case column_kind::real: return "real";
-    case column_kind::boolean: return "boolean";
-    case column_kind::bytes: return "bytes";
-    case column_kind::timestamp: return "timestamp";
-    case column_kind::id: return "id";
-    case column_kind::discriminator: return "discriminator";
-  }
-  return "?";
-}
 
 // The C++ type a column reads into, as the docs name it.
 inline const char* cpp_type_for(column_kind k) {
@@ -122,9 +109,15 @@ class row_checker {
     for (const relation& r : s_.relations)
       if (r.source == t.name) names.push_back(r.name);
     for (const discriminator& d : t.discriminators) names.push_back(d.as);
+    unknown_field(row_name, f, "names no column, relation or variant alias of table '" + t.name + "'", names);
+  }
+
+  // A field whose name is none of `names`: with the close one, when there is one.
+  void unknown_field(const std::string& row_name, const row_field& f, const std::string& what,
+                     const std::vector<std::string_view>& names) {
     std::string suggestion = closest_name(f.name, names);
     add(row_problem::kind::unknown_field, f.site,
-        field_ref(row_name, f) + " names no column, relation or variant alias of table '" + t.name + "'" +
+        field_ref(row_name, f) + " " + what +
             (suggestion.empty() ? std::string("; rename it, or remove it") : "; did you mean '" + suggestion + "'?"),
         suggestion);
   }
@@ -136,14 +129,14 @@ class row_checker {
                                                                       : std::string(cpp_type_for(c.kind));
     if (f.sequence || !holds(f.kind, c.kind)) {
       add(row_problem::kind::wrong_type, f.site,
-          field_ref(row_name, f) + " is " + f.type + ", which cannot hold " + detail::column_type_name(c.kind) + " " +
+          field_ref(row_name, f) + " is " + f.type + ", which cannot hold " + model::kind_name(c.kind) + " " +
               where + "; make it " + fitting,
           fitting);
       return;
     }
     if (f.narrow) {
       add(row_problem::kind::wrong_type, f.site,
-          field_ref(row_name, f) + " is " + f.type + ", which cannot hold every value of " + detail::column_type_name(c.kind) +
+          field_ref(row_name, f) + " is " + f.type + ", which cannot hold every value of " + model::kind_name(c.kind) +
               " " + where + "; make it " + fitting,
           fitting);
       return;
@@ -163,20 +156,13 @@ class row_checker {
               t.name + "." + d.column + "'; make it a struct whose fields are the variants' fields, each std::optional");
       return;
     }
+    std::vector<std::string_view> variant_fields;
+    for (int v : d.variants)
+      for (const variant_field& vf : t.variants[static_cast<std::size_t>(v)].fields) variant_fields.push_back(vf.name);
     for (const row_field& inner : f.fields) {
       const column* c = t.find_column(inner.name);
-      bool in_variant = false;
-      for (int v : d.variants)
-        for (const variant_field& vf : t.variants[static_cast<std::size_t>(v)].fields) in_variant = in_variant || vf.name == inner.name;
-      if (!c || !in_variant) {
-        std::vector<std::string_view> names;
-        for (int v : d.variants)
-          for (const variant_field& vf : t.variants[static_cast<std::size_t>(v)].fields) names.push_back(vf.name);
-        std::string suggestion = closest_name(inner.name, names);
-        add(row_problem::kind::unknown_field, inner.site,
-            field_ref(f.row_name, inner) + " names no field of a variant of '" + t.name + "." + d.column + "'" +
-                (suggestion.empty() ? std::string("; rename it, or remove it") : "; did you mean '" + suggestion + "'?"),
-            suggestion);
+      if (!c || std::find(variant_fields.begin(), variant_fields.end(), inner.name) == variant_fields.end()) {
+        unknown_field(f.row_name, inner, "names no field of a variant of '" + t.name + "." + d.column + "'", variant_fields);
         continue;
       }
       column_field(t, f.row_name, inner, *c);
