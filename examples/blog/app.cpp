@@ -1,7 +1,8 @@
 // Migrates a blog database file, writes a few rows, and prints users with their posts,
 // each post's comments and tags, in one query (one SQL statement), read into plain
 // structs (typed rows); then reads one row as a node, the dynamic alternative.
-//   blog_app [database file]     (default: blog.db, recreated on every run)
+//   blog_app [database file]                (default: blog.db, recreated on every run)
+//   blog_app --postgres <connection string>  (in a schema blog_app, recreated on every run)
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <orm/postgres.hpp>
 #include <orm/sqlite.hpp>
 
 #include "schema.hpp"
@@ -88,13 +90,11 @@ void print(const T& value, int indent) {
   }(std::make_index_sequence<orm::reflection::field_count<T>>());
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  using namespace orm::sqlite;
-  const std::string path = argc > 1 ? argv[1] : "blog.db";
-  std::filesystem::remove(path);
-  database db(path);
+// Writes the rows and prints them: the same on every backend.
+template <class Database>
+void run(Database& db) {
+  using orm::sqlite::asc;
+  using orm::sqlite::desc;
   db.migrate(blog::schema);
 
   const auto ann = db.insert(blog::schema, "users", {{"name", "Ann"}, {"email", "ann@example.com"}});
@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
                                          {"oldRole", "member"}, {"newRole", "editor"}});
 
   // The structs choose the columns and the relations; `with` bounds and orders the loads.
-  const std::vector<user> users = db.query(blog::schema, blog::users).find_many<user>({
+  const std::vector<user> users = db.query(blog::schema, blog::users).template find_many<user>({
       .order_by = {asc("id")},
       .with = {{"authoredPosts", {.order_by = {asc("id")}, .limit = 10, .with = {{"comments", {.limit = 5}}}}},
                {"auditTrail", {.limit = 5}}},
@@ -119,6 +119,30 @@ int main(int argc, char** argv) {
   }
 
   // The dynamic alternative: a node tree, read by name at run time.
-  const std::optional<node> latest = db.query(blog::schema, blog::posts).find_first({.order_by = {desc("id")}, .with = {{"author", {}}}});
+  const auto latest = db.query(blog::schema, blog::posts).find_first({.order_by = {desc("id")}, .with = {{"author", {}}}});
   if (latest) std::printf("latest post (node): %s by %s\n", (*latest)["title"].as_text().c_str(), (*latest)["author"]["name"].as_text().c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  if (argc > 1 && std::string(argv[1]) == "--postgres") {
+    if (argc < 3) {
+      std::fprintf(stderr, "usage: blog_app --postgres <connection string>  (such as \"host=/run/postgresql dbname=blog\")\n");
+      return 2;
+    }
+    orm::postgres::database db(argv[2]);
+    // A schema of its own, recreated on every run, as the SQLite file is.
+    db.exec("DROP SCHEMA IF EXISTS blog_app CASCADE; CREATE SCHEMA blog_app; SET search_path TO blog_app");
+    run(db);
+    return 0;
+  }
+  const std::string path = argc > 1 ? argv[1] : "blog.db";
+  std::filesystem::remove(path);
+  orm::sqlite::database db(path);
+  run(db);
+  return 0;
+} catch (const std::exception& e) {
+  std::fprintf(stderr, "blog_app: %s\n", e.what());
+  return 1;
 }

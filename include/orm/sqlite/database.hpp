@@ -19,6 +19,7 @@
 #include <orm/sqlite/column_values.hpp>
 #include <orm/sqlite/ddl.hpp>
 #include <orm/sqlite/migration.hpp>
+#include <orm/sqlite/planned_write.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
@@ -28,11 +29,6 @@
 namespace orm::sqlite {
 
 class database;
-
-// Options of an update or remove.
-struct write_options {
-  bool allow_full_scan = false;  // allow an empty where, which changes every row
-};
 
 // Reads of one table: db.query(schema, users).find_many({...}).
 class table_query {
@@ -195,34 +191,32 @@ class database {
 
   std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row) {
     const auto held = hold();
-    run(writes::insert(planned(schema, model::write::kind::insert, table, row, nullptr, {}), row));
+    run(writes::insert(guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {}), row));
     return sqlite3_last_insert_rowid(db_);
   }
   // An empty `where` is refused unless `options.allow_full_scan`: it would change every row.
   std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes, const condition& where,
                       write_options options = {}) {
     const auto held = hold();
-    run(writes::update(planned(schema, model::write::kind::update, table, changes, &where, options), changes, where));
+    run(writes::update(guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options), changes, where));
     return sqlite3_changes64(db_);
   }
   std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
                       write_options options = {}) {
     const auto held = hold();
-    run(writes::remove(planned(schema, model::write::kind::remove, table, {}, &where, options), where));
+    run(writes::remove(guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options), where));
     return sqlite3_changes64(db_);
   }
 
   table_query query(const model::schema& schema, const std::string& table) {
-    return table_query(*this, schema, table_of(schema, table));
+    return table_query(*this, schema, guarded::table_of(schema, table));
   }
 
   // The same, from the constexpr schema: its model is built once per database.
   template <class Schema>
   const model::schema& model_of(const Schema& schema) {
     const auto held = hold();
-    auto& slot = models_[static_cast<const void*>(&schema)];
-    if (!slot) slot = std::make_unique<model::schema>(model::build(schema));
-    return *slot;
+    return models_.of(schema);
   }
   template <class Schema>
   void migrate(const Schema& schema) { migrate(model_of(schema)); }
@@ -276,46 +270,6 @@ class database {
   statement_cache::lease prepared(const std::string& sql) { return statements_.take(db_, sql); }
 
  private:
-  // Plans the write (model/write_plan.hpp), as ormlint does at the call site; the first
-  // problem is thrown. Returns the table.
-  static const model::table& planned(const model::schema& schema, model::write::kind what, const std::string& table,
-                                     const fields& row, const condition* where, write_options options) {
-    model::write w;
-    w.what = what;
-    w.table = {table, {}};
-    for (const auto& [name, value] : row) w.fields.push_back(field_of(name, value));
-    if (where) {
-      for (const auto& term : where->terms())
-        if (!term.column.empty()) w.where_columns.push_back({term.column, {}});
-      w.where_empty = where->empty();
-    }
-    w.allow_full_scan = options.allow_full_scan;
-    for (const model::query_problem& p : model::plan_write(schema, w)) {
-      if (p.what == model::query_problem::kind::full_scan_write) throw full_scan_error(p.message);
-      if (p.what == model::query_problem::kind::discriminator_write) throw discriminator_write_error(p.message);
-      throw schema_error(p.message);
-    }
-    return *schema.find_table(table);
-  }
-  // A field as the planner reads it: every kind and text value is known at run time.
-  static model::written_field field_of(const std::string& name, const param& value) {
-    using k = model::written_kind;
-    model::written_field f{{name, {}}, k::unknown, std::nullopt, {}};
-    switch (value.type()) {
-      case param::kind::null: f.kind = k::null; break;
-      case param::kind::boolean: f.kind = k::boolean; break;
-      case param::kind::integer: f.kind = k::integer; break;
-      case param::kind::real: f.kind = k::real; break;
-      case param::kind::text: f.kind = k::text; f.text = value.text(); break;
-      case param::kind::bytes: f.kind = k::bytes; break;
-    }
-    return f;
-  }
-  static const model::table& table_of(const model::schema& schema, const std::string& name) {
-    const model::table* t = schema.find_table(name);
-    if (!t) throw schema_error("the schema has no table '" + name + "'");
-    return *t;
-  }
   void run(const writes::statement_text& text) {
     auto s = prepared(text.sql);
     s->bind(text.params);
@@ -326,7 +280,7 @@ class database {
   friend class sqlite::transaction;
 
   sqlite3* db_ = nullptr;
-  std::map<const void*, std::unique_ptr<model::schema>> models_;
+  guarded::model_cache models_;
   std::vector<std::string> warnings_;
   row_decoder decoder_;  // one parser, reused: used under the lock only
   std::unique_ptr<std::recursive_mutex> mutex_ = std::make_unique<std::recursive_mutex>();
@@ -371,11 +325,7 @@ void table_query::each_row(const compiled_read& read, Each&& each) const {
   s->bind(read.params);
   std::int64_t rows = 0;
   while (s->step()) {
-    if (read.fan_out_limit > 0 && rows == read.fan_out_limit)
-      throw fan_out_error("the query on '" + table_.name + "' loads relations for more than " +
-                          std::to_string(read.fan_out_limit) +
-                          " parent rows (relation_fan_out_max_keys); add a limit or a narrower where, raise "
-                          "defaults.relation_fan_out_max_keys, or pass allow_full_scan");
+    if (read.fan_out_limit > 0 && rows == read.fan_out_limit) throw too_many_parents(table_.name, read.fan_out_limit);
     each(*s);
     ++rows;
   }
@@ -420,35 +370,23 @@ std::vector<T> table_query::find_many(const find_options& options) const {
 template <reflection::row_struct T>
 std::optional<T> table_query::find_first(find_options options) const {
   options.limit = 1;
-  std::vector<T> rows = run_typed<T>(options, false);
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
+  return first_row(run_typed<T>(options, false));
 }
 
 template <reflection::row_struct T>
 std::optional<T> table_query::find_unique(find_options options) const {
   options.limit = 2;
-  std::vector<T> rows = run_typed<T>(options, true);
-  if (rows.size() > 1)
-    throw schema_error("find_unique on '" + table_.name + "' matched more than one row; filter on a unique column");
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
+  return unique_row(run_typed<T>(options, true), table_.name);
 }
 
 inline std::optional<node> table_query::find_first(find_options options) const {
   options.limit = 1;
-  auto rows = find_many(options);
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
+  return first_row(find_many(options));
 }
 
 inline std::optional<node> table_query::find_unique(find_options options) const {
   options.limit = 2;
-  auto rows = run(compile(options, true));
-  if (rows.size() > 1)
-    throw schema_error("find_unique on '" + table_.name + "' matched more than one row; filter on a unique column");
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
+  return unique_row(run(compile(options, true)), table_.name);
 }
 
 }  // namespace orm::sqlite

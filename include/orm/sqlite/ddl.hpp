@@ -1,6 +1,6 @@
 #pragma once
-// CREATE TABLE / CREATE INDEX statements for a schema model. IF NOT EXISTS throughout,
-// so that migrating twice changes nothing.
+// CREATE TABLE / CREATE INDEX statements for a schema model, in either dialect
+// (sql_text.hpp). IF NOT EXISTS throughout, so that migrating twice changes nothing.
 #include <string>
 #include <vector>
 
@@ -8,16 +8,6 @@
 #include <orm/sqlite/sql_text.hpp>
 
 namespace orm::sqlite::ddl {
-
-inline const char* affinity(column_kind k) {
-  switch (k) {
-    case column_kind::text:
-    case column_kind::discriminator: return "TEXT";
-    case column_kind::real: return "REAL";
-    case column_kind::bytes: return "BLOB";
-    default: return "INTEGER";  // integer, boolean (0/1), timestamp, id
-  }
-}
 
 inline const char* action(fk_action a) {
   switch (a) {
@@ -35,14 +25,15 @@ inline std::string names(const std::vector<std::string>& columns) {
   return out;
 }
 
-inline std::string column_definition(const model::table& t, const model::column& c) {
-  if (c.implicit) return sql::identifier(c.name) + " INTEGER PRIMARY KEY";
-  std::string out = sql::identifier(c.name) + " " + affinity(c.kind);
+
+inline std::string column_definition(const model::table& t, const model::column& c,
+                                     const sql::dialect& d = sql::sqlite_dialect) {
+  if (c.implicit) return sql::identifier(c.name) + " " + d.implicit_id;
+  std::string out = sql::identifier(c.name) + " " + d.type_name(c.kind);
   if (!c.nullable_in_storage()) out += " NOT NULL";
   if (c.unique && c.variants.empty()) out += " UNIQUE";
-  if (c.default_value.kind != value_kind::none)
-    out += " DEFAULT " + sql::literal(value_of(c.default_value));
-  if (c.kind == column_kind::boolean) out += " CHECK (" + sql::identifier(c.name) + " IN (0, 1))";
+  if (c.default_value.kind != value_kind::none) out += " DEFAULT " + d.value_for(c.kind, sql::literal(value_of(c.default_value), d));
+  if (c.kind == column_kind::boolean && d.checks_booleans) out += " CHECK (" + sql::identifier(c.name) + " IN (0, 1))";
   for (const auto& d : t.discriminators) {
     if (d.column != c.name) continue;
     std::string values;
@@ -52,30 +43,31 @@ inline std::string column_definition(const model::table& t, const model::column&
   return out;
 }
 
-inline std::string create_table(const model::table& t) {
+inline std::string create_table(const model::table& t, const sql::dialect& d = sql::sqlite_dialect) {
   std::vector<std::string> parts;
-  for (const auto& c : t.columns) parts.push_back(column_definition(t, c));
+  for (const auto& c : t.columns) parts.push_back(column_definition(t, c, d));
   for (const auto& f : t.foreign_keys)
     parts.push_back("FOREIGN KEY (" + names(f.columns) + ") REFERENCES " + sql::identifier(f.target_table) + " (" +
                     names(f.target_columns) + ") ON DELETE " + action(f.options.on_delete) + " ON UPDATE " +
                     action(f.options.on_update));
   for (const auto& k : t.checks)
     parts.push_back("CONSTRAINT " + sql::identifier(k.name) + " CHECK (" +
-                    sql::render(condition(k.predicate), t, sql::identifier(t.name), nullptr) + ")");
+                    sql::render(condition(k.predicate), t, sql::identifier(t.name), nullptr, d) + ")");
   std::string out = "CREATE TABLE IF NOT EXISTS " + sql::identifier(t.name) + " (";
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
   return out + ")";
 }
 
-// SQLite's index names are per database, so each is prefixed with its table.
+// Index names are per database (SQLite) or per schema (PostgreSQL), so each is prefixed
+// with its table.
 inline std::string create_index(const model::table& t, const model::index& i) {
   return std::string("CREATE ") + (i.unique ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " +
          sql::identifier(t.name + "." + i.name) + " ON " + sql::identifier(t.name) + " (" + names(i.columns) + ")";
 }
 
-inline std::vector<std::string> statements(const model::schema& s) {
+inline std::vector<std::string> statements(const model::schema& s, const sql::dialect& d = sql::sqlite_dialect) {
   std::vector<std::string> out;
-  for (const auto& t : s.tables) out.push_back(create_table(t));
+  for (const auto& t : s.tables) out.push_back(create_table(t, d));
   for (const auto& t : s.tables)
     for (const auto& i : t.indexes) out.push_back(create_index(t, i));
   return out;

@@ -1,34 +1,21 @@
 #pragma once
-// What `migrate` does to a database file, decided by comparing the schema with what the
-// file has (sqlite_schema, PRAGMA table_info / index_list / index_info): the additive
-// changes it makes (new tables, new columns that are nullable or have a default, new or
-// changed indexes, indexes it made that the schema dropped), and every other difference,
-// which it refuses before writing anything, each with the way out. Nothing drops or
-// rewrites data. Tables the schema does not name are left alone.
-#include <algorithm>
+// What a SQLite database file has, read for `migrate` (sqlite_schema, PRAGMA table_info /
+// index_list / index_info); the rules that compare it with the schema are shared with
+// PostgreSQL (migration_diff.hpp).
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <sqlite3.h>
 
 #include <orm/model/schema_model.hpp>
-#include <orm/sqlite/ddl.hpp>
+#include <orm/sqlite/migration_diff.hpp>
 #include <orm/sqlite/statement.hpp>
 
 namespace orm::sqlite {
 
-struct migration_plan {
-  std::vector<std::string> statements;  // in order, in one transaction
-  std::vector<std::string> refusals;    // differences migrate will not make; empty when it can run
-};
-
 namespace migration_detail {
-
-struct existing_column {
-  std::string type;
-  bool not_null = false;
-};
 
 inline std::map<std::string, existing_column> columns_of(sqlite3* db, const std::string& table) {
   std::map<std::string, existing_column> out;
@@ -39,17 +26,6 @@ inline std::map<std::string, existing_column> columns_of(sqlite3* db, const std:
 }
 
 // The indexes of a table: name -> "UNIQUE? (columns)", with how each was made.
-struct existing_index {
-  std::string definition;
-  std::string origin;  // "c": CREATE INDEX; "u": a UNIQUE constraint; "pk"
-};
-
-inline std::string index_definition(bool unique, const std::vector<std::string>& columns) {
-  std::string out = unique ? "UNIQUE (" : "(";
-  for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? ", " : "") + columns[i];
-  return out + ")";
-}
-
 inline std::map<std::string, existing_index> indexes_of(sqlite3* db, const std::string& table) {
   std::map<std::string, existing_index> out;
   statement list(db, "SELECT name, \"unique\", origin FROM pragma_index_list(?)");
@@ -70,94 +46,14 @@ inline bool table_exists(sqlite3* db, const std::string& table) {
   return s.step();
 }
 
-// A new column, as ALTER TABLE ADD COLUMN takes it: its foreign key inline.
-inline std::string added_column(const model::table& t, const model::column& c) {
-  std::string out = ddl::column_definition(t, c);
-  for (const auto& f : t.foreign_keys)
-    if (f.columns == std::vector<std::string>{c.name})
-      out += " REFERENCES " + sql::identifier(f.target_table) + " (" + ddl::names(f.target_columns) + ") ON DELETE " +
-             ddl::action(f.options.on_delete) + " ON UPDATE " + ddl::action(f.options.on_update);
-  return out;
-}
-
-inline void plan_table(sqlite3* db, const model::table& t, migration_plan& out) {
-  const std::string q = sql::identifier(t.name);
-  const auto existing = columns_of(db, t.name);
-  for (const model::column& c : t.columns) {
-    const auto found = existing.find(c.name);
-    const std::string name = "'" + t.name + "." + c.name + "'";
-    if (found == existing.end()) {
-      if (c.unique && c.variants.empty())
-        out.refusals.push_back("new column " + name + " is unique, which SQLite cannot add to a table: add it without "
-                               ".unique() and with a unique index, or rebuild the table by hand");
-      else if (!c.nullable_in_storage() && c.default_value.kind == value_kind::none)
-        out.refusals.push_back("new column " + name + " is not_null without a default, so the rows already there "
-                               "would break it: give it a default, or make it nullable");
-      else
-        out.statements.push_back("ALTER TABLE " + q + " ADD COLUMN " + added_column(t, c));
-      continue;
-    }
-    if (c.implicit) continue;
-    const std::string type = ddl::affinity(c.kind);
-    if (found->second.type != type)
-      out.refusals.push_back("column " + name + " is " + found->second.type + " in the database and " + type +
-                             " in the schema: migrate does not change a column's type; copy the data into a new "
-                             "column, or rebuild the table by hand");
-    else if (found->second.not_null != !c.nullable_in_storage())
-      out.refusals.push_back("column " + name + (found->second.not_null ? " is NOT NULL in the database but nullable"
-                                                                        : " is nullable in the database but not_null") +
-                             " in the schema: migrate does not change constraints of existing columns; rebuild the "
-                             "table by hand");
-  }
-  for (const auto& [column, _] : existing)
-    if (!t.find_column(column))
-      out.refusals.push_back("column '" + t.name + "." + column + "' is in the database but not in the schema (dropped "
-                             "or renamed?): migrate never drops data; add it back to the schema, or drop or rename it "
-                             "by hand (ALTER TABLE " + q + " DROP COLUMN / RENAME COLUMN)");
-
-  const auto indexes = indexes_of(db, t.name);
-  // A .unique() added to or taken from an existing column is a constraint change.
-  for (const model::column& c : t.columns) {
-    if (c.implicit || !c.variants.empty() || existing.find(c.name) == existing.end()) continue;
-    const bool constrained = std::any_of(indexes.begin(), indexes.end(), [&](const auto& i) {
-      return i.second.origin == "u" && i.second.definition == index_definition(true, {c.name});
-    });
-    if (constrained != c.unique)
-      out.refusals.push_back("column '" + t.name + "." + c.name + "' is " + (constrained ? "" : "not ") +
-                             "unique in the database but " + (c.unique ? "" : "not ") +
-                             "in the schema: migrate does not change constraints of existing columns; use a unique "
-                             "index instead of .unique(), or rebuild the table by hand");
-  }
-  const std::string own_prefix = t.name + ".";
-  for (const model::index& i : t.indexes) {
-    const auto found = indexes.find(own_prefix + i.name);
-    if (found == indexes.end()) {
-      out.statements.push_back(ddl::create_index(t, i));
-    } else if (found->second.definition != index_definition(i.unique, i.columns)) {
-      out.statements.push_back("DROP INDEX " + sql::identifier(found->first));  // an index holds no data
-      out.statements.push_back(ddl::create_index(t, i));
-    }
-  }
-  for (const auto& [name, index] : indexes)
-    if (index.origin == "c" && name.starts_with(own_prefix) &&
-        std::none_of(t.indexes.begin(), t.indexes.end(), [&](const model::index& i) { return own_prefix + i.name == name; }))
-      out.statements.push_back("DROP INDEX " + sql::identifier(name));
-}
-
 }  // namespace migration_detail
 
 // What migrate would do to `db` for `s`, without doing it.
 inline migration_plan plan_migration(sqlite3* db, const model::schema& s) {
-  migration_plan out;
-  for (const model::table& t : s.tables) {
-    if (!migration_detail::table_exists(db, t.name)) {
-      out.statements.push_back(ddl::create_table(t));
-      for (const model::index& i : t.indexes) out.statements.push_back(ddl::create_index(t, i));
-    } else {
-      migration_detail::plan_table(db, t, out);
-    }
-  }
-  return out;
+  return plan_migration(s, sql::sqlite_dialect, [db](const std::string& table) -> std::optional<migration_detail::existing_table> {
+    if (!migration_detail::table_exists(db, table)) return std::nullopt;
+    return migration_detail::existing_table{migration_detail::columns_of(db, table), migration_detail::indexes_of(db, table)};
+  });
 }
 
 }  // namespace orm::sqlite

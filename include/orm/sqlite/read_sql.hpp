@@ -4,6 +4,7 @@
 // a correlated json_object(...) or null. Loading a relation passes the guards first.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,13 @@ struct compiled_read {
 
 using warning_sink = std::function<void(const std::string&)>;
 
+// The fan-out guard's error: a read found more parents than relation_fan_out_max_keys.
+inline fan_out_error too_many_parents(const std::string& table, std::int64_t limit) {
+  return fan_out_error("the query on '" + table + "' loads relations for more than " + std::to_string(limit) +
+                       " parent rows (relation_fan_out_max_keys); add a limit or a narrower where, raise "
+                       "defaults.relation_fan_out_max_keys, or pass allow_full_scan");
+}
+
 // The one() relations of `t` whose keys are fields of a variant: with_variants loads
 // them unless `with` names them already.
 inline std::vector<const model::relation*> variant_relations(const model::schema& s, const model::table& t,
@@ -74,6 +82,38 @@ inline std::vector<const model::relation*> variant_relations(const model::schema
     if (variant_keys && !requested) out.push_back(&r);
   }
   return out;
+}
+
+// The top level's limit: loading relations for more parents than the schema allows
+// fails fast, so the statement fetches one parent more than relation_fan_out_max_keys
+// (and `out` says where the guard fires).
+inline std::optional<std::int64_t> fan_out_bounded(const model::schema& s, const find_options& o, compiled_read& out) {
+  std::optional<std::int64_t> limit = o.limit;
+  if (!o.with.empty() && !o.allow_full_scan && s.settings.relation_fan_out_max_keys > 0 &&
+      (!limit || *limit > s.settings.relation_fan_out_max_keys)) {
+    out.fan_out_limit = s.settings.relation_fan_out_max_keys;
+    limit = out.fan_out_limit + 1;
+  }
+  return limit;
+}
+
+// A many() load's limit: its own, or the schema's default_limit unless the query allows
+// full scans.
+inline std::optional<std::int64_t> load_limit(const model::schema& s, const find_options& load, const find_options& top) {
+  if (!load.limit && s.settings.default_limit > 0 && !top.allow_full_scan) return s.settings.default_limit;
+  return load.limit;
+}
+
+// find_first's row, and find_unique's (which ran with limit 2, to tell one from many).
+template <class Row>
+std::optional<Row> first_row(std::vector<Row> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+template <class Row>
+std::optional<Row> unique_row(std::vector<Row> rows, const std::string& table) {
+  if (rows.size() > 1) throw schema_error("find_unique on '" + table + "' matched more than one row; filter on a unique column");
+  return first_row(std::move(rows));
 }
 
 namespace planning {
@@ -153,14 +193,7 @@ class read_compiler {
     std::string sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias;
     if (!o.where.empty()) sql += " WHERE " + sql::render(o.where, table, alias, &params_);
     sql += order_clause(alias, o);
-    std::optional<std::int64_t> limit = o.limit;
-    // Fan-out: loading relations for more parents than the schema allows fails fast.
-    if (!o.with.empty() && !top_.allow_full_scan && schema_.settings.relation_fan_out_max_keys > 0 &&
-        (!limit || *limit > schema_.settings.relation_fan_out_max_keys)) {
-      out.fan_out_limit = schema_.settings.relation_fan_out_max_keys;
-      limit = out.fan_out_limit + 1;
-    }
-    sql += limit_clause(limit, o.offset);
+    sql += limit_clause(fan_out_bounded(schema_, o, out), o.offset);
     out.sql = std::move(sql);
     out.params = std::move(params_);
     return out;
@@ -317,8 +350,7 @@ class read_compiler {
 
     if (r.kind == relation_kind::one)
       return "json((SELECT " + object + " FROM " + from + where + order_clause(alias, w.options) + " LIMIT 1))";
-    std::optional<std::int64_t> limit = w.options.limit;
-    if (!limit && schema_.settings.default_limit > 0 && !top_.allow_full_scan) limit = schema_.settings.default_limit;
+    const std::optional<std::int64_t> limit = load_limit(schema_, w.options, top_);
     // An ordered or offset load needs a subquery, through which SQLite 3.40 loses the
     // children's JSON subtype, so json() parses each again. Without one, json_object()
     // goes straight into the aggregate, and a limit picks the rows by rowid: 1.25-1.7x

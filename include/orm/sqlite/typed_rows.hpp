@@ -3,6 +3,7 @@
 // The struct's shape is the query: its column fields select columns, its relation fields
 // load relations (with the options the call's `with` gives them). The rules in
 // model/row_rules.hpp decide first whether T can hold the rows, as ormlint does.
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -38,16 +39,19 @@ struct row_plan {
   const model::table* table = nullptr;
   std::string row_name;
   std::vector<source> fields;
+  // A timestamp's integer counts microseconds (PostgreSQL), not the field's own duration.
+  bool microsecond_timestamps = false;
 };
 
 namespace typed {
 
 // The plan of `fields` on table `t`; the rules have accepted them.
 inline std::unique_ptr<row_plan> plan_of(const model::schema& s, const model::table& t, const std::string& row_name,
-                                         const std::vector<model::row_field>& fields) {
+                                         const std::vector<model::row_field>& fields, bool microsecond_timestamps = false) {
   auto plan = std::make_unique<row_plan>();
   plan->table = &t;
   plan->row_name = row_name;
+  plan->microsecond_timestamps = microsecond_timestamps;
   for (const model::row_field& f : fields) {
     row_plan::source from;
     from.key = f.name;
@@ -56,10 +60,11 @@ inline std::unique_ptr<row_plan> plan_of(const model::schema& s, const model::ta
     } else if (const std::vector<int> found = s.relations_named(t.name, f.name); found.size() == 1) {
       from.relation = true;
       const model::table* target = s.find_table(s.relations[static_cast<std::size_t>(found.front())].target);
-      if (target) from.nested = plan_of(s, *target, f.row_name, f.fields);
+      if (target) from.nested = plan_of(s, *target, f.row_name, f.fields, microsecond_timestamps);
     } else {
       from.nested = std::make_unique<row_plan>();  // a variant alias: the variants' columns of `t`
       from.nested->table = &t;
+      from.nested->microsecond_timestamps = microsecond_timestamps;
       from.nested->row_name = f.row_name;
       for (const model::row_field& inner : f.fields) from.nested->fields.push_back({inner.name, t.find_column(inner.name), {}, false});
     }
@@ -125,6 +130,23 @@ concept readable_row = [] {
   else return reflection::row_struct<v> && !reflection::is_vector<v>::value;
 }();
 
+// A timestamp's stored integer as the field's time point.
+template <class F>
+F time_point_of(std::int64_t stored, const row_plan& plan) {
+  if (!plan.microsecond_timestamps) return F(typename F::duration(stored));
+  return F(std::chrono::floor<typename F::duration>(std::chrono::microseconds(stored)));
+}
+// A time point as the integer a timestamp column stores.
+template <class F>
+std::int64_t stored_time_of(const F& value, bool microsecond_timestamps) {
+  if (!microsecond_timestamps) return static_cast<std::int64_t>(value.time_since_epoch().count());
+  const auto stored = std::chrono::duration_cast<std::chrono::microseconds>(value.time_since_epoch());
+  if (std::chrono::duration_cast<typename F::duration>(stored) != value.time_since_epoch())
+    throw schema_error("a timestamp finer than a microsecond cannot be stored exactly in PostgreSQL's timestamptz; "
+                       "round it to microseconds first (std::chrono::floor<std::chrono::microseconds>)");
+  return stored.count();
+}
+
 template <class F>
 void read_value(node value, F& out, const row_plan& plan, const row_plan::source& from) {
   using traits = reflection::field_traits<F>;
@@ -143,7 +165,7 @@ void read_value(node value, F& out, const row_plan& plan, const row_plan::source
     using kind = model::row_field::value_kind;
     if constexpr (traits::value == kind::boolean) out = value.as_boolean();
     else if constexpr (traits::value == kind::integer) out = static_cast<F>(value.as_integer());
-    else if constexpr (traits::value == kind::time_point) out = F(typename F::duration(value.as_integer()));
+    else if constexpr (traits::value == kind::time_point) out = time_point_of<F>(value.as_integer(), plan);
     else if constexpr (traits::value == kind::real) out = static_cast<F>(value.as_real());
     else if constexpr (traits::value == kind::text) out = std::move(value).take_text();
     else if constexpr (traits::value == kind::bytes) {
@@ -228,7 +250,7 @@ void read_column(const statement& s, int i, F& out, const row_plan& plan, const 
     using traits = reflection::field_traits<F>;
     if constexpr (traits::value == kind::boolean) out = s.integer(i) != 0;
     else if constexpr (traits::value == kind::integer) out = static_cast<F>(s.integer(i));
-    else if constexpr (traits::value == kind::time_point) out = F(typename F::duration(s.integer(i)));
+    else if constexpr (traits::value == kind::time_point) out = time_point_of<F>(s.integer(i), plan);
     else if constexpr (traits::value == kind::real) out = static_cast<F>(stored == SQLITE_INTEGER ? static_cast<double>(s.integer(i)) : s.real(i));
     else if constexpr (traits::value == kind::text) out.assign(s.text_view(i));
     else if constexpr (traits::value == kind::bytes) {
@@ -266,17 +288,17 @@ void read_top_row(const statement& s, const std::vector<int>& columns, row_decod
 // no column (a relation's rows) is passed on by name, and the write planner refuses it
 // as it refuses any unknown column, in the words ormlint uses.
 template <class F>
-void add_written(fields& out, std::string_view name, const F& value) {
+void add_written(fields& out, std::string_view name, const F& value, bool microsecond_timestamps) {
   using kind = model::row_field::value_kind;
   using traits = reflection::field_traits<F>;
   if constexpr (reflection::is_optional<F>::value) {
-    if (value) add_written(out, name, *value);
+    if (value) add_written(out, name, *value, microsecond_timestamps);
   } else if constexpr (traits::value == kind::boolean) {
     out.emplace_back(std::string(name), param(static_cast<bool>(value)));
   } else if constexpr (traits::value == kind::integer) {
     out.emplace_back(std::string(name), param(static_cast<long long>(value)));
   } else if constexpr (traits::value == kind::time_point) {
-    out.emplace_back(std::string(name), param(static_cast<long long>(value.time_since_epoch().count())));
+    out.emplace_back(std::string(name), param(static_cast<long long>(stored_time_of(value, microsecond_timestamps))));
   } else if constexpr (traits::value == kind::real) {
     out.emplace_back(std::string(name), param(static_cast<double>(value)));
   } else if constexpr (traits::value == kind::text) {
@@ -289,13 +311,13 @@ void add_written(fields& out, std::string_view name, const F& value) {
 }
 
 template <reflection::row_struct Row>
-fields fields_of(const Row& row) {
+fields fields_of(const Row& row, bool microsecond_timestamps = false) {
   fields out;
   const auto values = reflection::tie_fields(row);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (add_written(out,
                  reflection::column_name_of<std::remove_cvref_t<decltype(std::get<I>(values))>>(reflection::field_names<Row>[I]),
-                 reflection::field_value(std::get<I>(values))),
+                 reflection::field_value(std::get<I>(values)), microsecond_timestamps),
      ...);
   }(std::make_index_sequence<reflection::field_count<Row>>());
   return out;

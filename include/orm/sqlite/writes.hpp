@@ -36,7 +36,13 @@ inline void check_values(const model::table& t, const fields& row) {
   }
 }
 
-inline statement_text insert(const model::table& t, const fields& row) {
+// The placeholder of parameter `number`, as column `name` takes it.
+inline std::string placeholder_for(const model::table& t, const std::string& name, std::size_t number, const sql::dialect& d) {
+  const model::column* c = t.find_column(name);
+  return c ? d.value_for(c->kind, d.placeholder(number)) : d.placeholder(number);
+}
+
+inline statement_text insert(const model::table& t, const fields& row, const sql::dialect& d = sql::sqlite_dialect) {
   check_values(t, row);
   statement_text out{"INSERT INTO " + sql::identifier(t.name), {}};
   if (row.empty()) {
@@ -46,15 +52,16 @@ inline statement_text insert(const model::table& t, const fields& row) {
   std::string columns, marks;
   for (const auto& [name, v] : row) {
     columns += (columns.empty() ? "" : ", ") + sql::identifier(name);
-    marks += marks.empty() ? "?" : ", ?";
     out.params.push_back(v);
+    marks += (marks.empty() ? "" : ", ") + placeholder_for(t, name, out.params.size(), d);
   }
   out.sql += " (" + columns + ") VALUES (" + marks + ")";
   return out;
 }
 
 // A row that changes its variant has the old variant's fields cleared.
-inline statement_text update(const model::table& t, const fields& changes, const condition& where) {
+inline statement_text update(const model::table& t, const fields& changes, const condition& where,
+                             const sql::dialect& d = sql::sqlite_dialect) {
   if (changes.empty()) throw schema_error("an update of '" + t.name + "' needs at least one column to set");
   check_values(t, changes);
   // Naming the variant clears the fields of the others (a row changing variant drops the
@@ -70,16 +77,16 @@ inline statement_text update(const model::table& t, const fields& changes, const
       }
   statement_text out{"UPDATE " + sql::identifier(t.name) + " SET ", {}};
   for (std::size_t i = 0; i < all.size(); ++i) {
-    out.sql += (i ? ", " : "") + sql::identifier(all[i].first) + " = ?";
     out.params.push_back(all[i].second);
+    out.sql += (i ? ", " : "") + sql::identifier(all[i].first) + " = " + placeholder_for(t, all[i].first, out.params.size(), d);
   }
-  out.sql += " WHERE " + sql::render(where, t, sql::identifier(t.name), &out.params);
+  out.sql += " WHERE " + sql::render(where, t, sql::identifier(t.name), &out.params, d);
   return out;
 }
 
-inline statement_text remove(const model::table& t, const condition& where) {
+inline statement_text remove(const model::table& t, const condition& where, const sql::dialect& d = sql::sqlite_dialect) {
   statement_text out{"DELETE FROM " + sql::identifier(t.name) + " WHERE ", {}};
-  out.sql += sql::render(where, t, sql::identifier(t.name), &out.params);
+  out.sql += sql::render(where, t, sql::identifier(t.name), &out.params, d);
   return out;
 }
 

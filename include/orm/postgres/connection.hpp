@@ -1,0 +1,189 @@
+#pragma once
+// One libpq connection: opened from a connection string (URI or keyword form), its
+// statements prepared once and cached by their text, parameters bound (text, bytes in
+// binary), every failure an orm error that names the server and the cause.
+#include <libpq-fe.h>
+
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <orm/sqlite/errors.hpp>
+#include <orm/sqlite/param.hpp>
+
+namespace orm::postgres {
+
+// PostgreSQL itself failed: a refused constraint, a lost connection. Carries the SQLSTATE
+// ("23505" a unique violation, "23503" a foreign key, "08006" a lost connection; empty
+// when the client failed before the server answered).
+struct postgres_error : sqlite::error {
+  postgres_error(const std::string& what, std::string sqlstate) : sqlite::error(what), sqlstate(std::move(sqlstate)) {}
+  std::string sqlstate;
+};
+
+// A statement's rows, in text format.
+class result {
+ public:
+  explicit result(PGresult* r) : r_(r) {}
+  result(result&& other) noexcept : r_(std::exchange(other.r_, nullptr)) {}
+  result& operator=(result&&) = delete;
+  result(const result&) = delete;
+  ~result() { PQclear(r_); }
+
+  int rows() const { return PQntuples(r_); }
+  bool is_null(int row, int column) const { return PQgetisnull(r_, row, column) != 0; }
+  std::string_view text(int row, int column) const {
+    return {PQgetvalue(r_, row, column), static_cast<std::size_t>(PQgetlength(r_, row, column))};
+  }
+  // Rows an INSERT, UPDATE or DELETE changed.
+  std::int64_t changed() const {
+    const char* n = PQcmdTuples(r_);
+    return n && *n ? std::stoll(n) : 0;
+  }
+
+ private:
+  PGresult* r_;
+};
+
+class connection {
+ public:
+  explicit connection(const std::string& conninfo) {
+    char* parse_error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &parse_error);
+    if (!options) {
+      const std::string message = parse_error ? trimmed(parse_error) : "out of memory";
+      PQfreemem(parse_error);
+      throw postgres_error("invalid PostgreSQL connection string: " + message +
+                               "; write it as postgresql://user@host:port/dbname or as keywords (host=/run/postgresql "
+                               "dbname=app user=app)",
+                           "");
+    }
+    PQconninfoFree(options);
+    conn_ = PQconnectdb(conninfo.c_str());
+    if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
+      const std::string message = conn_ ? trimmed(PQerrorMessage(conn_)) : "out of memory";
+      const std::string at = conn_ ? where() : "the server";
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw postgres_error("cannot connect to PostgreSQL at " + at + ": " + message +
+                               "; check that the server runs there and the connection string's host, port, dbname and "
+                               "user",
+                           "08001");
+    }
+    // Notices (a CREATE ... IF NOT EXISTS that found the object) are not errors: the
+    // runtime reports what matters itself.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    if (PQsetClientEncoding(conn_, "UTF8") != 0) throw failure("SET client_encoding", "");
+  }
+  connection(const connection&) = delete;
+  connection& operator=(const connection&) = delete;
+  ~connection() { PQfinish(conn_); }
+
+  // The server's address as a user would check it: the socket file, or host and port.
+  std::string where() const {
+    const std::string host = PQhost(conn_) ? PQhost(conn_) : "";
+    const std::string port = PQport(conn_) ? PQport(conn_) : "5432";
+    if (host.empty() || host.front() == '/') return "socket " + (host.empty() ? "/var/run/postgresql" : host) + "/.s.PGSQL." + port;
+    return "host " + host + " port " + port;
+  }
+
+  // SQL without parameters (DDL, BEGIN); several statements may be given.
+  result exec(const std::string& sql) { return checked(PQexec(conn_, sql.c_str()), sql); }
+
+  // A statement with bound parameters, prepared on first use and kept for the
+  // connection's life (by its text: a query shape is prepared once).
+  result run(const std::string& sql, const std::vector<sqlite::param>& params) {
+    const std::string& name = prepared(sql);
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> values(params.size());
+    std::vector<int> lengths(params.size()), formats(params.size());
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const sqlite::param& p = params[i];
+      switch (p.type()) {
+        case sqlite::param::kind::null: values[i] = nullptr; continue;
+        case sqlite::param::kind::boolean: texts[i] = p.integer() ? "true" : "false"; break;
+        case sqlite::param::kind::integer: texts[i] = std::to_string(p.integer()); break;
+        case sqlite::param::kind::real: texts[i] = real_text(p.real()); break;
+        case sqlite::param::kind::text: texts[i] = p.text(); break;
+        case sqlite::param::kind::bytes:
+          // Bytes go in binary: no hex text twice their size, no escaping.
+          values[i] = p.text().data();
+          lengths[i] = static_cast<int>(p.text().size());
+          formats[i] = 1;
+          continue;
+      }
+      values[i] = texts[i].c_str();
+      lengths[i] = static_cast<int>(texts[i].size());
+    }
+    return checked(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
+                                  formats.data(), 0),
+                   sql);
+  }
+
+  // Whether a transaction block is open (BEGIN without COMMIT yet).
+  bool in_transaction() const {
+    const PGTransactionStatusType s = PQtransactionStatus(conn_);
+    return s == PQTRANS_INTRANS || s == PQTRANS_INERROR;
+  }
+  std::size_t prepared_count() const { return prepared_.size(); }
+  PGconn* handle() const { return conn_; }
+
+ private:
+  static std::string trimmed(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    for (char& c : text)
+      if (c == '\n') c = ' ';
+    return text;
+  }
+  static std::string real_text(double d) {
+    if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", d);  // round-trips a double
+    return buffer;
+  }
+
+  const std::string& prepared(const std::string& sql) {
+    if (const auto it = prepared_.find(sql); it != prepared_.end()) return it->second;
+    if (prepared_.size() >= most) {
+      // Query shapes beyond the cache's size: start again, as the SQLite cache does.
+      PQclear(PQexec(conn_, "DEALLOCATE ALL"));
+      prepared_.clear();
+    }
+    std::string name = "orm_" + std::to_string(++prepared_total_);
+    checked(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr), sql);
+    return prepared_.emplace(sql, std::move(name)).first->second;
+  }
+
+  postgres_error failure(const std::string& sql, const std::string& sqlstate) const {
+    std::string message = trimmed(PQerrorMessage(conn_));
+    if (PQstatus(conn_) == CONNECTION_BAD)
+      return postgres_error("the connection to PostgreSQL at " + where() + " was lost: " + message +
+                                "; nothing is retried (the server rolls back a transaction in progress): open a new "
+                                "database and run the transaction again",
+                            sqlstate.empty() ? "08006" : sqlstate);
+    if (sqlstate == "25P02")
+      message += " (an earlier statement of this transaction failed: let the transaction roll back, then run it again)";
+    return postgres_error("statement failed: " + message + "\n  " + sql, sqlstate);
+  }
+
+  result checked(PGresult* r, const std::string& sql) {
+    const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return result(r);
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    const std::string sqlstate = state ? state : "";
+    PQclear(r);
+    throw failure(sql, sqlstate);
+  }
+
+  static constexpr std::size_t most = 256;  // statements kept prepared
+  PGconn* conn_ = nullptr;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL -> prepared statement's name
+  std::uint64_t prepared_total_ = 0;
+};
+
+}  // namespace orm::postgres

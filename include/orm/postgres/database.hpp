@@ -1,0 +1,390 @@
+#pragma once
+// orm::postgres::database: a PostgreSQL database over libpq, with the surface of
+// orm::sqlite::database: migrated from a schema, written with bound parameters, read
+// with relational queries of one statement each. The guards, the planners, the options,
+// the rows and the errors are the SQLite backend's: only the SQL text and the connection
+// are this backend's.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <orm/model/rules.hpp>
+#include <orm/model/verdict.hpp>
+#include <orm/postgres/column_text.hpp>
+#include <orm/postgres/connection.hpp>
+#include <orm/postgres/migration.hpp>
+#include <orm/postgres/read_sql.hpp>
+#include <orm/sqlite/decode.hpp>
+#include <orm/sqlite/planned_write.hpp>
+#include <orm/sqlite/typed_rows.hpp>
+#include <orm/sqlite/writes.hpp>
+
+namespace orm::postgres {
+
+// The runtime's shared vocabulary, under this backend's name too.
+using sqlite::ambiguous_relation_error;
+using sqlite::asc;
+using sqlite::blob;
+using sqlite::condition;
+using sqlite::depth_error;
+using sqlite::desc;
+using sqlite::discriminator_write_error;
+using sqlite::error;
+using sqlite::except;
+using sqlite::fan_out_error;
+using sqlite::fields;
+using sqlite::in;
+using sqlite::full_scan_error;
+using sqlite::missing_index_error;
+using sqlite::missing_inverse_error;
+using sqlite::no_columns;
+using sqlite::node;
+using sqlite::only;
+using sqlite::param;
+using sqlite::row_decoder;
+using sqlite::row_mismatch_error;
+using sqlite::schema_error;
+using sqlite::selection;
+using sqlite::unbounded_many_error;
+using sqlite::unknown_relation_error;
+using sqlite::write_options;
+
+class database;
+
+// Reads of one table: db.query(schema, users).find_many({...}).
+class table_query {
+ public:
+  table_query(database& db, const model::schema& schema, const model::table& table)
+      : db_(db), schema_(schema), table_(table) {}
+
+  std::vector<node> find_many(const find_options& options = {}) const { return run(compile(options, false)); }
+  std::optional<node> find_first(find_options options = {}) const;
+  // The one row the filter selects; more than one is an error (the filter is not unique).
+  std::optional<node> find_unique(find_options options) const;
+  // The statement find_many would run, for inspection (EXPLAIN, logs).
+  compiled_read sql(const find_options& options = {}) const { return compile(options, false); }
+
+  // Typed rows, as orm::sqlite's (docs/runtime.md).
+  template <reflection::row_struct T>
+  std::vector<T> find_many(const find_options& options = {}) const { return run_typed<T>(options, false); }
+  template <reflection::row_struct T>
+  std::optional<T> find_first(find_options options = {}) const;
+  template <reflection::row_struct T>
+  std::optional<T> find_unique(find_options options) const;
+
+ private:
+  compiled_read compile(const find_options& options, bool unique) const;
+  std::vector<node> run(const compiled_read& read) const;
+  // Runs the read under the connection's lock and calls `each` with each row's index.
+  template <class Each>
+  void each_row(const compiled_read& read, Each&& each) const;
+  template <class T>
+  std::vector<T> run_typed(const find_options& options, bool unique) const;
+
+  database& db_;
+  const model::schema& schema_;
+  const model::table& table_;
+};
+
+// A transaction: `auto tx = db.transaction(); ...; tx.commit();`. Destroyed without
+// commit() (an exception passed), it rolls back. Nested ones are savepoints. It holds the
+// connection for its thread while it lives. After a statement inside it fails, PostgreSQL
+// refuses the transaction's further statements until it rolls back.
+class transaction {
+ public:
+  explicit transaction(database& db);
+  transaction(transaction&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), lock_(std::move(other.lock_)), depth_(other.depth_) {}
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+  ~transaction() {
+    if (!db_) return;
+    try {
+      rollback();
+    } catch (...) {
+      // A connection that is gone has rolled the transaction back on the server.
+    }
+  }
+  void commit();
+  void rollback();
+
+ private:
+  void end(const std::string& sql);
+  database* db_;
+  std::unique_lock<std::recursive_mutex> lock_;
+  int depth_ = 0;
+};
+
+// One connection. Safe to share between threads: each call holds the connection while it
+// runs (and a transaction holds it while it lives), so calls from several threads run one
+// after another; for queries in parallel, open one database per thread (each is one
+// server connection). Nothing reconnects behind the caller's back.
+class database {
+ public:
+  // `conninfo`: "postgresql://user@host:5432/dbname", or keywords ("host=/run/postgresql
+  // dbname=app"); libpq's environment variables (PGHOST, ...) fill in what it leaves out.
+  explicit database(const std::string& conninfo) : connection_(std::make_unique<postgres::connection>(conninfo)) {}
+  database(const database&) = delete;
+  database& operator=(const database&) = delete;
+  // For setup only: no other thread may be using either side.
+  database(database&&) noexcept = default;
+  database& operator=(database&&) noexcept = default;
+
+  postgres::transaction transaction() { return postgres::transaction(*this); }
+
+  std::unique_lock<std::recursive_mutex> hold() const {
+    if (!mutex_) throw error("this database was moved from");
+    return std::unique_lock<std::recursive_mutex>(*mutex_);
+  }
+
+  // As orm::sqlite's: creates what is missing, refuses every other difference before
+  // writing anything, and refuses a schema that ormlint reports an error in. Two
+  // processes migrating at once take turns (an advisory lock).
+  void migrate(const model::schema& schema) {
+    if (const auto refusals = model::schema_refusals(schema); !refusals.empty()) {
+      std::string message = "the schema cannot be migrated: " + refusals.front();
+      for (std::size_t i = 1; i < refusals.size(); ++i) message += "\n  and: " + refusals[i];
+      throw schema_error(message);
+    }
+    auto tx = transaction();
+    exec("SELECT pg_advisory_xact_lock(4242001)");
+    const migration_plan plan = postgres::plan_migration(*connection_, schema);
+    if (!plan.refusals.empty()) {
+      std::string message = "migrate refuses to change the database; it found " + std::to_string(plan.refusals.size()) +
+                            (plan.refusals.size() == 1 ? " difference" : " differences") + " it does not make:";
+      for (const std::string& r : plan.refusals) message += "\n  - " + r;
+      throw schema_error(message);
+    }
+    for (const std::string& sql : plan.statements) exec(sql);
+    tx.commit();
+  }
+  migration_plan plan_migration(const model::schema& schema) {
+    const auto held = hold();
+    return postgres::plan_migration(*connection_, schema);
+  }
+  template <class Schema>
+  migration_plan plan_migration(const Schema& schema) { return plan_migration(model_of(schema)); }
+
+  // The new row's id.
+  std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row) {
+    const auto held = hold();
+    const model::table& t = sqlite::guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
+    sqlite::writes::statement_text text = sqlite::writes::insert(t, row, sql::postgres_dialect);
+    text.sql += " RETURNING " + sql::identifier("id");
+    const result r = connection_->run(text.sql, text.params);
+    if (sqlite::writes::field_value(row, "id")) follow_written_id(t);
+    return static_cast<std::int64_t>(std::stoll(std::string(r.text(0, 0))));
+  }
+  std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes, const condition& where,
+                      write_options options = {}) {
+    const auto held = hold();
+    const model::table& t = sqlite::guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
+    const auto text = sqlite::writes::update(t, changes, where, sql::postgres_dialect);
+    return connection_->run(text.sql, text.params).changed();
+  }
+  std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
+                      write_options options = {}) {
+    const auto held = hold();
+    const model::table& t = sqlite::guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
+    const auto text = sqlite::writes::remove(t, where, sql::postgres_dialect);
+    return connection_->run(text.sql, text.params).changed();
+  }
+
+  table_query query(const model::schema& schema, const std::string& table) {
+    return table_query(*this, schema, sqlite::guarded::table_of(schema, table));
+  }
+
+  template <class Schema>
+  const model::schema& model_of(const Schema& schema) {
+    const auto held = hold();
+    return models_.of(schema);
+  }
+  template <class Schema>
+  void migrate(const Schema& schema) { migrate(model_of(schema)); }
+  template <class Schema>
+  std::int64_t insert(const Schema& schema, const std::string& table, const fields& row) { return insert(model_of(schema), table, row); }
+  template <class Schema>
+  std::int64_t update(const Schema& schema, const std::string& table, const fields& changes, const condition& where,
+                      write_options options = {}) {
+    return update(model_of(schema), table, changes, where, options);
+  }
+  // Writes from a struct; a std::chrono::sys_time field is written as microseconds.
+  template <class Schema, reflection::row_struct Row>
+  std::int64_t insert(const Schema& schema, const std::string& table, const Row& row) {
+    return insert(model_of(schema), table, sqlite::typed::fields_of(row, true));
+  }
+  template <class Schema, reflection::row_struct Row>
+  std::int64_t update(const Schema& schema, const std::string& table, const Row& changes, const condition& where,
+                      write_options options = {}) {
+    return update(model_of(schema), table, sqlite::typed::fields_of(changes, true), where, options);
+  }
+  template <class Schema>
+  std::int64_t remove(const Schema& schema, const std::string& table, const condition& where, write_options options = {}) {
+    return remove(model_of(schema), table, where, options);
+  }
+  template <class Schema, class Table>
+  table_query query(const Schema& schema, const Table& table) {
+    return query(model_of(schema), std::string(table.name.view()));
+  }
+
+  // SQL without parameters (DDL, SET, BEGIN).
+  void exec(const std::string& sql) {
+    const auto held = hold();
+    connection_->exec(sql);
+  }
+  // A statement with parameters ($1, $2, ...), prepared once per connection.
+  result run(const std::string& sql, const std::vector<param>& params = {}) {
+    const auto held = hold();
+    return connection_->run(sql, params);
+  }
+
+  postgres::connection& connection() { return *connection_; }
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  void warn(const std::string& message) {
+    const auto held = hold();
+    warnings_.push_back(message);
+  }
+  row_decoder& decoder() { return decoder_; }
+
+ private:
+  // A row written with its id: the identity moves past it, so that the next row without
+  // one does not collide (SQLite's rowid does the same by itself).
+  void follow_written_id(const model::table& t) {
+    const std::string table = sql::identifier(t.name);
+    connection_->run("SELECT setval(pg_get_serial_sequence($1, 'id'), GREATEST((SELECT max(\"id\") FROM " + table +
+                         "), 1))",
+                     {param(table)});
+  }
+
+  friend class postgres::transaction;
+
+  std::unique_ptr<postgres::connection> connection_;
+  sqlite::guarded::model_cache models_;
+  std::vector<std::string> warnings_;
+  row_decoder decoder_;
+  std::unique_ptr<std::recursive_mutex> mutex_ = std::make_unique<std::recursive_mutex>();
+  int depth_ = 0;
+};
+
+inline compiled_read table_query::compile(const find_options& options, bool unique) const {
+  const auto held = db_.hold();
+  return read_compiler(schema_, options, [this](const std::string& m) { db_.warn(m); }, unique).compile(table_, options);
+}
+
+template <class Each>
+void table_query::each_row(const compiled_read& read, Each&& each) const {
+  const auto held = db_.hold();
+  const result r = db_.connection().run(read.sql, read.params);
+  if (read.fan_out_limit > 0 && r.rows() > read.fan_out_limit) throw sqlite::too_many_parents(table_.name, read.fan_out_limit);
+  for (int row = 0; row < r.rows(); ++row) each(r, row);
+}
+
+inline std::vector<node> table_query::run(const compiled_read& read) const {
+  std::vector<node> rows;
+  each_row(read, [&](const result& r, int i) {
+    node row = node::object_with_keys(read.decode.row_keys);
+    for (std::size_t j = 0; j < read.columns.size(); ++j) {
+      const sqlite::result_column& c = read.columns[j];
+      const int column = static_cast<int>(j);
+      if (c.nested < 0) row.add(c.key, column_node(r, i, column, c.kind, table_.name, c.key));
+      else if (r.is_null(i, column)) row.add(c.key, node());
+      else row.add(c.key, db_.decoder().decode_nested(r.text(i, column), read.decode.nested[static_cast<std::size_t>(c.nested)]));
+    }
+    if (row.keys() != read.decode.row_keys) read.decode.row_keys = row.keys();
+    rows.push_back(std::move(row));
+  });
+  return rows;
+}
+
+namespace typed {
+
+// A parent row's field: a column through its node, a load from its JSON.
+template <class F>
+void read_top_field(const result& r, int row, int column, row_decoder& decoder, const sqlite::row_plan& plan,
+                    std::size_t index, F& out) {
+  const sqlite::row_plan::source& from = plan.fields[index];
+  if constexpr (sqlite::typed::readable_value<F>) {
+    if (from.column)
+      sqlite::typed::read_value(column < 0 ? node() : column_node(r, row, column, from.column->kind, plan.table->name, from.key),
+                                out, plan, from);
+  } else if constexpr (sqlite::typed::readable_row<F>) {
+    if (!from.nested) return;
+    std::optional<sqlite::json_value> value;
+    if (column >= 0 && !r.is_null(row, column)) value = decoder.parse(r.text(row, column));
+    sqlite::typed::read_nested(value, out, plan, from);
+  }
+}
+
+template <class T>
+void read_top_row(const result& r, int row, const std::vector<int>& columns, row_decoder& decoder,
+                  const sqlite::row_plan& plan, T& out) {
+  auto fields = reflection::tie_fields(out);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (read_top_field(r, row, columns[I], decoder, plan, I, reflection::field_value(std::get<I>(fields))), ...);
+  }(std::make_index_sequence<reflection::field_count<T>>());
+}
+
+}  // namespace typed
+
+template <class T>
+std::vector<T> table_query::run_typed(const find_options& options, bool unique) const {
+  static const model::row_type row = reflection::describe<T>();  // once per struct
+  const model::query_options given = sqlite::planning::options_of(schema_, &table_, options);
+  const std::vector<model::row_problem> problems = model::row_mismatches(schema_, table_, row, options.max_depth, &given);
+  if (!problems.empty()) throw row_mismatch_error(problems.front().message);
+  const compiled_read read = compile(sqlite::typed::options_for(schema_, table_, row.fields, options), unique);
+  const auto plan = sqlite::typed::plan_of(schema_, table_, row.name, row.fields, true);
+  const std::vector<int> columns = sqlite::typed::result_columns_of(*plan, read);
+  std::vector<T> out;
+  each_row(read, [&](const result& r, int i) { typed::read_top_row(r, i, columns, db_.decoder(), *plan, out.emplace_back()); });
+  return out;
+}
+
+template <reflection::row_struct T>
+std::optional<T> table_query::find_first(find_options options) const {
+  options.limit = 1;
+  return sqlite::first_row(run_typed<T>(options, false));
+}
+
+template <reflection::row_struct T>
+std::optional<T> table_query::find_unique(find_options options) const {
+  options.limit = 2;
+  return sqlite::unique_row(run_typed<T>(options, true), table_.name);
+}
+
+inline std::optional<node> table_query::find_first(find_options options) const {
+  options.limit = 1;
+  return sqlite::first_row(find_many(options));
+}
+
+inline std::optional<node> table_query::find_unique(find_options options) const {
+  options.limit = 2;
+  return sqlite::unique_row(run(compile(options, true)), table_.name);
+}
+
+inline transaction::transaction(database& db) : db_(&db), lock_(db.hold()) {
+  depth_ = db.depth_++;
+  try {
+    db.exec(depth_ == 0 ? "BEGIN" : "SAVEPOINT orm_" + std::to_string(depth_));
+  } catch (...) {
+    --db.depth_;
+    db_ = nullptr;
+    throw;
+  }
+}
+inline void transaction::end(const std::string& sql) {
+  if (!db_) throw error("this transaction has already ended");
+  database& db = *std::exchange(db_, nullptr);
+  --db.depth_;
+  db.exec(sql);
+}
+inline void transaction::commit() { end(depth_ == 0 ? "COMMIT" : "RELEASE orm_" + std::to_string(depth_)); }
+inline void transaction::rollback() {
+  end(depth_ == 0 ? "ROLLBACK" : "ROLLBACK TO orm_" + std::to_string(depth_) + "; RELEASE orm_" + std::to_string(depth_));
+}
+
+}  // namespace orm::postgres

@@ -1,0 +1,232 @@
+#pragma once
+// Compiles a find into exactly one PostgreSQL statement: the parent rows' columns as
+// plain result columns, each loaded relation a LEFT JOIN LATERAL that returns one JSON
+// value (json_agg of json_build_object for a many(), json_build_object or null for a
+// one()), nested loads joined the same way inside it. The guards, the shapes the
+// decoder reads and the result columns are SQLite's (sqlite/read_sql.hpp): only the SQL
+// text is this dialect's.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <orm/model/schema_model.hpp>
+#include <orm/sqlite/read_sql.hpp>
+#include <orm/sqlite/sql_text.hpp>
+
+namespace orm::postgres {
+
+namespace sql = sqlite::sql;
+
+using sqlite::compiled_read;
+using sqlite::find_options;
+using sqlite::order;
+using sqlite::shape;
+using sqlite::warning_sink;
+using sqlite::with_relation;
+
+class read_compiler {
+ public:
+  read_compiler(const model::schema& schema, const find_options& top, warning_sink warn, bool unique = false)
+      : schema_(schema), top_(top), warn_(std::move(warn)), unique_(unique) {}
+
+  // Plans the query first (model/query_plan.hpp): what renders below is known to be valid.
+  compiled_read compile(const model::table& table, const find_options& o) {
+    sqlite::planning::check(schema_, table, o, warn_, unique_);
+    compiled_read out;
+    const std::string alias = next_alias();
+    std::string joins;
+    const std::string select = result_columns(table, alias, o, out, joins);
+    const std::optional<std::int64_t> limit = sqlite::fan_out_bounded(schema_, o, out);
+    const std::string where = o.where.empty() ? "" : " WHERE " + render(o.where, table, alias);
+    if (joins.empty()) {
+      out.sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias + where +
+                order_clause(alias, o.order_by, false) + limit_clause(limit, o.offset);
+    } else {
+      // The parents are chosen first, so that relations load for those rows only; the
+      // id breaks ties, so that the outer order is the inner one.
+      out.sql = "SELECT " + select + " FROM (SELECT * FROM " + sql::identifier(table.name) + " AS " + alias + where +
+                order_clause(alias, o.order_by, true) + limit_clause(limit, o.offset) + ") AS " + alias + joins +
+                order_clause(alias, o.order_by, true);
+    }
+    out.params = std::move(params_);
+    return out;
+  }
+
+ private:
+  std::string next_alias() { return "t" + std::to_string(aliases_++); }
+
+  std::string render(const sqlite::condition& c, const model::table& t, const std::string& alias) {
+    return sql::render(c, t, alias, &params_, sql::postgres_dialect);
+  }
+
+  static std::string order_clause(const std::string& alias, const std::vector<order>& by, bool by_id_last) {
+    std::string out;
+    for (const order& o : by) out += (out.empty() ? " ORDER BY " : ", ") + sql::column_ref(alias, o.column) + (o.descending ? " DESC" : " ASC");
+    if (by_id_last && !out.empty()) out += ", " + sql::column_ref(alias, "id");
+    return out;
+  }
+
+  static std::string limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
+    std::string out;
+    if (limit) out += " LIMIT " + std::to_string(*limit);
+    if (offset) out += " OFFSET " + std::to_string(*offset);
+    return out;
+  }
+
+  // A parent column as the result's text carries it: timestamps as the runtime's integer
+  // (microseconds since the epoch), the rest in PostgreSQL's own text form.
+  static std::string column_expression(const model::column& c, const std::string& alias) {
+    const std::string ref = sql::column_ref(alias, c.name);
+    if (c.kind == column_kind::timestamp) return "(extract(epoch FROM " + ref + ") * 1000000)::int8";
+    return ref;
+  }
+
+  // A column's value inside JSON as the shared decoder reads it (src/sqlite/decode.cpp):
+  // booleans 0/1, bytes as hex, timestamps as integers; reals are numbers in their
+  // shortest exact form ("Infinity" and "NaN" are text, which the decoder parses).
+  static std::string json_expression(const model::column& c, const std::string& alias) {
+    const std::string ref = sql::column_ref(alias, c.name);
+    switch (c.kind) {
+      case column_kind::boolean: return ref + "::int";
+      case column_kind::bytes: return "encode(" + ref + ", 'hex')";
+      case column_kind::timestamp: return column_expression(c, alias);
+      default: return ref;
+    }
+  }
+
+  // json_build_object takes 100 arguments: a wider row is built from a row value.
+  static std::string object(const std::vector<std::pair<std::string, std::string>>& members) {
+    std::string out;
+    if (members.size() <= 50) {
+      for (const auto& [key, expr] : members) out += (out.empty() ? "" : ", ") + sql::string_literal(key) + ", " + expr;
+      return "json_build_object(" + out + ")";
+    }
+    for (const auto& [key, expr] : members) out += (out.empty() ? "" : ", ") + expr + " AS " + sql::identifier(key);
+    return "(SELECT row_to_json(r) FROM (SELECT " + out + ") AS r)";
+  }
+
+  std::string result_columns(const model::table& t, const std::string& alias, const find_options& o,
+                             compiled_read& out, std::string& joins) {
+    std::string list;
+    auto add = [&](const std::string& expr) { list += (list.empty() ? "" : ", ") + expr; };
+    shape& s = out.decode;
+    s.table = t.name;
+    for (const model::column& c : t.columns) {
+      if (!c.variants.empty() || !o.columns.selects(c.name)) continue;
+      add(column_expression(c, alias));
+      out.columns.push_back({c.name, c.kind, -1});
+    }
+    const auto nested = [&](const std::string& key, const std::string& expr) {
+      add(expr);
+      out.columns.push_back({key, column_kind::text, static_cast<int>(s.nested.size()) - 1});
+    };
+    for (const model::discriminator& d : t.discriminators)
+      if (o.columns.selects(d.column)) nested(d.as, variant_object(t, d, alias, s));
+    for (const with_relation& w : o.with) nested(w.relation, load(t, alias, w, s, joins));
+    if (o.with_variants)
+      for (const model::relation* r : sqlite::variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, s, joins));
+    return list.empty() ? "NULL" : list;
+  }
+
+  // The members of one row of `t` at `alias`, with its loads joined into `joins`.
+  std::string object_of(const model::table& t, const std::string& alias, const find_options& o, shape& out,
+                        std::string& joins) {
+    std::vector<std::pair<std::string, std::string>> members;
+    out.table = t.name;
+    for (const model::column& c : t.columns) {
+      if (!c.variants.empty() || !o.columns.selects(c.name)) continue;
+      members.emplace_back(c.name, json_expression(c, alias));
+      out.columns.emplace_back(c.name, c.kind);
+    }
+    for (const model::discriminator& d : t.discriminators)
+      if (o.columns.selects(d.column)) members.emplace_back(d.as, variant_object(t, d, alias, out));
+    for (const with_relation& w : o.with) members.emplace_back(w.relation, load(t, alias, w, out, joins));
+    if (o.with_variants)
+      for (const model::relation* r : sqlite::variant_relations(schema_, t, o))
+        members.emplace_back(r->name, load(t, alias, {r->name, {}}, out, joins));
+    return object(members);
+  }
+
+  // The active variant's fields, nested under the discriminator's alias.
+  std::string variant_object(const model::table& t, const model::discriminator& d, const std::string& alias, shape& out) {
+    shape fields;
+    fields.table = t.name;
+    std::string cases;
+    for (int index : d.variants) {
+      const model::variant& v = t.variants[static_cast<std::size_t>(index)];
+      std::vector<std::pair<std::string, std::string>> members;
+      for (const model::variant_field& f : v.fields) {
+        const model::column* c = t.find_column(f.name);
+        if (!c || c->variants.empty()) continue;  // shadowing a base column: reported by ormlint
+        members.emplace_back(f.name, json_expression(*c, alias));
+        if (!fields.kind_of(f.name)) fields.columns.emplace_back(f.name, f.kind);
+      }
+      cases += " WHEN " + sql::string_literal(v.name) + " THEN " + object(members);
+    }
+    out.nested_keys.push_back(d.as);
+    out.nested.push_back(std::move(fields));
+    return "CASE " + sql::column_ref(alias, d.column) + cases + " END";
+  }
+
+  // The planner has refused unknown and twice-declared names already.
+  const model::relation& find_relation(const model::table& t, const std::string& name) const {
+    return schema_.relations[static_cast<std::size_t>(schema_.relations_named(t.name, name).front())];
+  }
+
+  // Joins the lateral subquery that loads `w.relation` for the row at `parent_alias` to
+  // `joins`; returns the expression of its JSON value.
+  std::string load(const model::table& parent, const std::string& parent_alias, const with_relation& w, shape& out,
+                   std::string& joins) {
+    const model::relation& r = find_relation(parent, w.relation);
+    const model::table& target = *schema_.find_table(r.target);
+    const std::string lateral = "l" + std::to_string(aliases_);
+    const std::string alias = next_alias();
+
+    std::string from = sql::identifier(target.name) + " AS " + alias;
+    std::vector<std::string> conditions;
+    if (r.resolved_through) {
+      const std::string junction = next_alias();
+      std::string on;
+      for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
+        on += (i ? " AND " : "") + sql::column_ref(junction, r.resolved_through->to[i]) + " = " +
+              sql::column_ref(alias, r.resolved_to[i]);
+      from += " JOIN " + sql::identifier(r.resolved_through->table) + " AS " + junction + " ON " + on;
+      for (std::size_t i = 0; i < r.resolved_from.size(); ++i)
+        conditions.push_back(sql::column_ref(junction, r.resolved_through->from[i]) + " = " +
+                             sql::column_ref(parent_alias, r.resolved_from[i]));
+    } else {
+      for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
+        conditions.push_back(sql::column_ref(alias, r.resolved_to[i]) + " = " + sql::column_ref(parent_alias, r.resolved_from[i]));
+    }
+    if (!r.where.empty()) conditions.push_back(render(sqlite::condition(r.where), target, alias));
+    if (!w.options.where.empty()) conditions.push_back(render(w.options.where, target, alias));
+    std::string where;
+    for (const auto& c : conditions) where += (where.empty() ? " WHERE " : " AND ") + c;
+
+    const std::optional<std::int64_t> limit =
+        r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : sqlite::load_limit(schema_, w.options, top_);
+    const std::string rows = "(SELECT " + alias + ".* FROM " + from + where + order_clause(alias, w.options.order_by, true) +
+                             limit_clause(limit, w.options.offset) + ") AS " + alias;
+
+    shape child;
+    std::string inner_joins;
+    const std::string value = object_of(target, alias, w.options, child, inner_joins);
+    out.nested_keys.push_back(r.name);
+    out.nested.push_back(std::move(child));
+
+    const std::string aggregate = r.kind == relation_kind::one
+                                      ? value
+                                      : "coalesce(json_agg(" + value + order_clause(alias, w.options.order_by, true) + "), '[]'::json)";
+    joins += " LEFT JOIN LATERAL (SELECT " + aggregate + " AS v FROM " + rows + inner_joins + ") AS " + lateral + " ON true";
+    return lateral + ".v";
+  }
+
+  const model::schema& schema_;
+  const find_options& top_;
+  warning_sink warn_;
+  bool unique_;
+  std::vector<sqlite::param> params_;
+  int aliases_ = 0;
+};
+
+}  // namespace orm::postgres
