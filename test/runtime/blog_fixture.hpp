@@ -1,8 +1,9 @@
 #pragma once
-// The example blog schema, migrated into a fresh in-memory database with a few rows.
+// The example blog schema, migrated into a fresh database of the backend under test
+// (runtime/backend.hpp) with a few rows.
 #include <gtest/gtest.h>
 
-#include <orm/sqlite.hpp>
+#include "runtime/backend.hpp"
 
 #include "blog/schema.hpp"
 
@@ -27,7 +28,7 @@ class blog_database : public ::testing::Test {
     db.insert(blog::schema, "post_tags", {{"postId", third}, {"tagId", cpp}});
   }
 
-  sqlite::database db{":memory:"};
+  backend::database db = backend::open();
   std::int64_t ann = 0, bob = 0, cy = 0, first = 0, second = 0, third = 0, news = 0, cpp = 0;
 };
 

@@ -13,6 +13,7 @@
 namespace {
 using namespace orm;
 using namespace orm::sqlite;
+using orm::testing::backend;
 
 template <class Error, class F>
 std::string message_of(F&& f) {
@@ -26,7 +27,7 @@ std::string message_of(F&& f) {
 }
 
 TEST(Guards, MissingIndexUnlessAllowFullScan) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(broken::missing_relation_index::schema);
   auto users = db.query(broken::missing_relation_index::schema, broken::missing_relation_index::users);
   EXPECT_EQ(message_of<missing_index_error>([&] { users.find_many({.with = {{"posts", {}}}}); }),
@@ -46,7 +47,7 @@ inline constexpr auto schema = define_schema(tables(users, posts), {.strict = fa
 }  // namespace lenient
 
 TEST(Guards, NonStrictSchemasWarnInstead) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(lenient::schema);
   EXPECT_NO_THROW(db.query(lenient::schema, lenient::users).find_many({.with = {{"posts", {}}}}));
   ASSERT_EQ(db.warnings().size(), 1u);
@@ -54,7 +55,7 @@ TEST(Guards, NonStrictSchemasWarnInstead) {
 }
 
 TEST(Guards, UnboundedManyUnlessLimitedOrAllowed) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(broken::unbounded_many::schema);
   auto users = db.query(broken::unbounded_many::schema, broken::unbounded_many::users);
   EXPECT_EQ(message_of<unbounded_many_error>([&] { users.find_many({.with = {{"posts", {}}}}); }),
@@ -74,7 +75,7 @@ inline constexpr auto schema =
 }  // namespace small_fan_out
 
 TEST(Guards, FanOutOverTheMaximumKeys) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(small_fan_out::schema);
   for (int i = 0; i < 4; ++i) db.insert(small_fan_out::schema, "users", {});
   auto users = db.query(small_fan_out::schema, small_fan_out::users);
@@ -106,7 +107,7 @@ TEST_F(BlogGuards, UnknownRelationListsTheAvailableOnes) {
 }
 
 TEST(Guards, AmbiguousRelations) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(broken::ambiguous_relation::schema);
   auto posts = db.query(broken::ambiguous_relation::schema, broken::ambiguous_relation::posts);
   EXPECT_NO_THROW(posts.find_many({.with = {{"reviewer", {}}}}));  // writes its columns: never ambiguous by itself
@@ -120,7 +121,7 @@ TEST(Guards, AmbiguousRelations) {
 }
 
 TEST(Guards, MissingInverse) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(broken::missing_inverse::schema);
   auto users = db.query(broken::missing_inverse::schema, broken::missing_inverse::users);
   EXPECT_EQ(message_of<missing_inverse_error>([&] { users.find_many({.with = {{"posts", {}}}}); }),
@@ -130,28 +131,17 @@ TEST(Guards, MissingInverse) {
 }
 
 TEST(Guards, UnknownNamesAreRefusedAtMigrateBeforeAnythingIsWritten) {
-  const std::string path = ::testing::TempDir() + "unknown_names.db";
-  std::remove(path.c_str());
-  {
-    database db(path);
-    const std::string message = message_of<schema_error>([&] { db.migrate(broken::unknown_reference::schema); });
-    EXPECT_NE(message.find("relation 'users.posts' in 'to' names column 'authorIdd', which table 'posts' does not have "
-                           "(it has id, authorId); did you mean 'authorId'?"),
-              std::string::npos)
-        << message;
-    EXPECT_NE(message.find("the schema cannot be migrated: index 'by_x' of table 'posts' names column 'nope'"),
-              std::string::npos)
-        << message;
-    EXPECT_NE(message.find("\n  and: relation 'posts.author' in 'where'"), std::string::npos) << message;
-  }
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  sqlite3_stmt* count = nullptr;
-  sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_master", -1, &count, nullptr);
-  ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(count, 0), 0);  // nothing was created
-  sqlite3_finalize(count);
-  sqlite3_close(raw);
+  auto db = backend::open();
+  const std::string message = message_of<schema_error>([&] { db.migrate(broken::unknown_reference::schema); });
+  EXPECT_NE(message.find("relation 'users.posts' in 'to' names column 'authorIdd', which table 'posts' does not have "
+                         "(it has id, authorId); did you mean 'authorId'?"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("the schema cannot be migrated: index 'by_x' of table 'posts' names column 'nope'"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("\n  and: relation 'posts.author' in 'where'"), std::string::npos) << message;
+  EXPECT_EQ(backend::tables(db), std::vector<std::string>{});  // nothing was created
 }
 
 namespace renamed {
@@ -165,7 +155,7 @@ inline constexpr auto typo = define_schema(tables(users, posts), {.defaults = {.
 }  // namespace renamed
 
 TEST(Guards, UnknownNamesAreRefusedAtFirstLoadOnAnOldDatabase) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(renamed::good);
   auto users = db.query(renamed::typo, renamed::users);
   // users.posts infers from posts.author, whose column is the one mistake: both say so.
@@ -175,7 +165,7 @@ TEST(Guards, UnknownNamesAreRefusedAtFirstLoadOnAnOldDatabase) {
 }
 
 TEST(Guards, DiscriminatorRefusalsNameWhatCollides) {
-  database db(":memory:");
+  auto db = backend::open();
   const std::string message = message_of<schema_error>([&] { db.migrate(broken::discriminator_collision::schema); });
   const auto findings = orm::model::schema_refusals(db.model_of(broken::discriminator_collision::schema));
   ASSERT_FALSE(findings.empty());
@@ -184,7 +174,7 @@ TEST(Guards, DiscriminatorRefusalsNameWhatCollides) {
 }
 
 TEST(WriteGuards, AnEmptyWhereNeedsAllowFullScan) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(blog::schema);
   db.insert(blog::schema, "users", {{"name", "Ann"}, {"email", "a@x"}});
   db.insert(blog::schema, "users", {{"name", "Bob"}, {"email", "b@x"}});
@@ -198,7 +188,7 @@ TEST(WriteGuards, AnEmptyWhereNeedsAllowFullScan) {
 }
 
 TEST(WriteGuards, WritesNameOnlyWhatExists) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(blog::schema);
   EXPECT_EQ(message_of<schema_error>([&] { db.insert(blog::schema, "users", {{"nmae", "Ann"}}); }),
             "table 'users' has no column 'nmae'; did you mean 'name'?");
@@ -209,7 +199,7 @@ TEST(WriteGuards, WritesNameOnlyWhatExists) {
 }
 
 TEST(WriteGuards, NegativeBoundsAreRefused) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(blog::schema);
   EXPECT_EQ(message_of<schema_error>([&] { db.query(blog::schema, blog::users).find_many({.limit = -1}); }),
             "limit -1 at users is negative; limits count rows, so give 0 or more");

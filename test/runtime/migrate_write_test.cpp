@@ -1,5 +1,5 @@
-// Migration and writes on real SQLite files: idempotent DDL in one transaction, bound
-// parameters only, discriminator write rules.
+// Migration and writes on both backends (SQLite files too): idempotent DDL in one
+// transaction, bound parameters only, discriminator write rules.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -10,8 +10,10 @@
 namespace {
 using namespace orm;
 using namespace orm::sqlite;
+using orm::testing::backend;
 using orm::testing::blog_database;
 
+#ifndef ORM_TEST_POSTGRES
 std::vector<std::string> sql_names(database& db, const std::string& type) {
   statement s(db.handle(), "SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name");
   s.bind({param(type)});
@@ -37,14 +39,15 @@ TEST(Migrate, CreatesTablesIndexesAndConstraintsOnAFileAndIsSafeTwice) {
   EXPECT_EQ(reopened.query(blog::schema, blog::users).find_many().size(), 1u);
   std::filesystem::remove(path);
 }
+#endif
 
 TEST(Migrate, ConstraintsHold) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(blog::schema);
   const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
-  EXPECT_THROW(db.insert(blog::schema, "users", {{"name", "again"}, {"email", "a@x"}}), sqlite_error);      // unique
-  EXPECT_THROW(db.insert(blog::schema, "users", {{"email", "b@x"}}), sqlite_error);                         // not null
-  EXPECT_THROW(db.insert(blog::schema, "posts", {{"title", "t"}, {"authorId", ann + 100}}), sqlite_error);  // foreign key
+  EXPECT_THROW(db.insert(blog::schema, "users", {{"name", "again"}, {"email", "a@x"}}), backend::driver_error);      // unique
+  EXPECT_THROW(db.insert(blog::schema, "users", {{"email", "b@x"}}), backend::driver_error);                         // not null
+  EXPECT_THROW(db.insert(blog::schema, "posts", {{"title", "t"}, {"authorId", ann + 100}}), backend::driver_error);  // foreign key
   const auto post = db.insert(blog::schema, "posts", {{"title", "t"}, {"authorId", ann}});
   db.insert(blog::schema, "comments", {{"body", "b"}, {"postId", post}, {"authorId", ann}});
   db.remove(blog::schema, "posts", eq("id", post));  // ON DELETE CASCADE takes the comment along
@@ -52,11 +55,11 @@ TEST(Migrate, ConstraintsHold) {
 }
 
 TEST(Migrate, FailedMigrationLeavesNothingBehind) {
-  database db(":memory:");
+  auto db = backend::open();
   // A posts table without the schema's required columns: migrate refuses before writing.
   db.exec("CREATE TABLE \"posts\" (\"id\" INTEGER PRIMARY KEY)");
   EXPECT_THROW(db.migrate(blog::schema), schema_error);
-  EXPECT_EQ(sql_names(db, "table"), (std::vector<std::string>{"posts"}));
+  EXPECT_EQ(backend::tables(db), (std::vector<std::string>{"posts"}));
 }
 
 using Write = blog_database;
@@ -67,7 +70,7 @@ inline constexpr auto schema = define_schema(tables(blobs));
 }  // namespace files
 
 TEST(Values, QuotesSqlFragmentsAndBinaryReachTheDatabaseUnchanged) {
-  database db(":memory:");
+  auto db = backend::open();
   db.migrate(files::schema);
   const std::string tricky = "O'Brien\"; DROP TABLE blobs; -- \\ %_ ' || '";
   std::string binary;
@@ -87,9 +90,7 @@ TEST(Values, QuotesSqlFragmentsAndBinaryReachTheDatabaseUnchanged) {
   // Text that is not UTF-8 is refused, with the way out, instead of making rows unreadable.
   EXPECT_THROW(db.update(files::schema, "blobs", {{"label", binary}}, eq("id", id)), schema_error);
   EXPECT_EQ(db.remove(files::schema, "blobs", eq("label", unicode)), 1);
-  statement count(db.handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'blobs'");
-  ASSERT_TRUE(count.step());
-  EXPECT_EQ(count.integer(0), 1);  // nothing was dropped
+  EXPECT_EQ(backend::tables(db), std::vector<std::string>{"blobs"});  // nothing was dropped
 }
 
 TEST_F(Write, UpdateAndRemoveCountRows) {
@@ -118,10 +119,7 @@ TEST_F(Write, DiscriminatorRules) {
   db.update(blog::schema, "audit_logs", {{"action", "post_update"}, {"postId", first}, {"version", 2}}, eq("id", id));
   const auto row = db.query(blog::schema, blog::audit_logs).find_unique({.where = eq("id", id)});
   EXPECT_EQ((*row)["details"]["version"].as_integer(), 2);
-  statement s(db.handle(), "SELECT newRole IS NULL FROM audit_logs WHERE id = ?");
-  s.bind({param(id)});
-  ASSERT_TRUE(s.step());
-  EXPECT_EQ(s.integer(0), 1);
+  EXPECT_EQ(backend::scalar(db, "SELECT \"newRole\" IS NULL FROM audit_logs WHERE id = " + std::to_string(id)), "1");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 namespace {
 using namespace orm;
 using namespace orm::sqlite;
+using orm::testing::backend;
 using orm::testing::blog_database;
 using orm::testing::texts;
 using names = std::vector<std::string>;

@@ -77,7 +77,7 @@ class read_compiler {
   // (microseconds since the epoch), the rest in PostgreSQL's own text form.
   static std::string column_expression(const model::column& c, const std::string& alias) {
     const std::string ref = sql::column_ref(alias, c.name);
-    if (c.kind == column_kind::timestamp) return "(extract(epoch FROM " + ref + ") * 1000000)::int8";
+    if (c.kind == column_kind::timestamp) return sql::dialect::microseconds_of(ref);
     return ref;
   }
 

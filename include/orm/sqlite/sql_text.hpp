@@ -30,12 +30,21 @@ struct dialect {
 
   std::string placeholder(std::size_t number) const { return numbered_params ? "$" + std::to_string(number) : "?"; }
   // A value (a placeholder or a literal) as a column of kind `k` takes it. PostgreSQL's
-  // timestamps take the runtime's integer as microseconds since the epoch, exactly
-  // (whole seconds and the microseconds left, each well inside a double's precision).
+  // timestamps take the runtime's integer as microseconds since the epoch, exactly over
+  // the whole int64 range PostgreSQL holds: whole days, then the microseconds left (each
+  // exact in interval arithmetic, which multiplies in doubles), added in UTC (no
+  // daylight-saving day is 23 hours long there).
   std::string value_for(column_kind k, const std::string& value) const {
     if (!numbered_params || k != column_kind::timestamp) return value;
-    return "('epoch'::timestamptz + (" + value + ")::int8 / 1000000 * interval '1 second' + (" + value +
-           ")::int8 % 1000000 * interval '1 microsecond')";
+    return "(('epoch'::timestamp + (" + value + ")::int8 / 86400000000 * interval '1 day' + (" + value +
+           ")::int8 % 86400000000 * interval '1 microsecond') AT TIME ZONE 'UTC')";
+  }
+  // A timestamp column as that integer again (extract(epoch) alone rounds the
+  // microseconds of large values): whole seconds, then the microseconds of the second.
+  static std::string microseconds_of(const std::string& column) {
+    const std::string utc = column + " AT TIME ZONE 'UTC'";
+    return "(extract(epoch FROM date_trunc('second', " + utc + "))::int8 * 1000000 + extract(microseconds FROM " + utc +
+           ")::int8 % 1000000)";
   }
 };
 

@@ -26,8 +26,11 @@ inline const param* field_value(const fields& row, const std::string& name) {
 
 // What only the data can tell: the planner (model/write_plan.hpp) has checked names,
 // kinds and variants before this runs.
-inline void check_values(const model::table& t, const fields& row) {
+inline void check_values(const model::table& t, const fields& row, const sql::dialect& d) {
   for (const auto& [name, v] : row) {
+    if (d.numbered_params && v.type() == param::kind::text && v.text().find('\0') != std::string::npos)
+      throw schema_error("'" + t.name + "." + name + "' is text, and the value holds a NUL character, which "
+                         "PostgreSQL's text cannot store; store bytes in a bytes() column");
     // Reads return rows as JSON, which holds text only as UTF-8.
     if (v.type() == param::kind::text && !is_utf8(v.text()))
       throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
@@ -43,7 +46,7 @@ inline std::string placeholder_for(const model::table& t, const std::string& nam
 }
 
 inline statement_text insert(const model::table& t, const fields& row, const sql::dialect& d = sql::sqlite_dialect) {
-  check_values(t, row);
+  check_values(t, row, d);
   statement_text out{"INSERT INTO " + sql::identifier(t.name), {}};
   if (row.empty()) {
     out.sql += " DEFAULT VALUES";
@@ -63,7 +66,7 @@ inline statement_text insert(const model::table& t, const fields& row, const sql
 inline statement_text update(const model::table& t, const fields& changes, const condition& where,
                              const sql::dialect& d = sql::sqlite_dialect) {
   if (changes.empty()) throw schema_error("an update of '" + t.name + "' needs at least one column to set");
-  check_values(t, changes);
+  check_values(t, changes, d);
   // Naming the variant clears the fields of the others (a row changing variant drops the
   // old one's), never the named variant's own fields that the update leaves alone.
   fields all = changes;

@@ -1,0 +1,93 @@
+#pragma once
+// The backend the shared runtime tests run on, chosen when they are compiled: SQLite
+// (orm_runtime_tests) or PostgreSQL (orm_postgres_tests, with ORM_TEST_POSTGRES defined).
+// The test bodies are the same; each test gets a database of its own: an in-memory SQLite
+// database, or a fresh PostgreSQL schema on the server the ctest fixture started.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <orm/postgres.hpp>
+#include <orm/sqlite.hpp>
+
+namespace orm::testing {
+
+#ifdef ORM_TEST_POSTGRES
+struct backend {
+  using database = orm::postgres::database;
+  // What the database itself refuses (a constraint): its own error type.
+  using driver_error = orm::postgres::postgres_error;
+  static constexpr bool is_postgres = true;
+
+  // The server's connection string: ctest's fixture sets it. Never skipped: without a
+  // server, every PostgreSQL test fails, saying why.
+  static std::string conninfo() {
+    const char* given = std::getenv("ORM_TEST_POSTGRES");
+    if (!given || !*given)
+      throw std::runtime_error("ORM_TEST_POSTGRES is not set: run these tests through ctest, whose fixture "
+                               "postgres_server starts a PostgreSQL server (scripts/postgres-test-server.sh)");
+    return given;
+  }
+  // A schema of its own, so that tests do not see each other's tables.
+  static database open() {
+    static std::atomic<int> opened{0};
+    database db(conninfo());
+    const std::string schema = "test_" + std::to_string(::getpid()) + "_" + std::to_string(opened++);
+    db.exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema + "; SET search_path TO " + schema);
+    return db;
+  }
+  // A database that outlives its connection, by name (a schema on the server), to open
+  // again; forget() drops it.
+  static database open_at(const std::string& name) {
+    database db(conninfo());
+    db.exec("CREATE SCHEMA IF NOT EXISTS " + name + "; SET search_path TO " + name);
+    return db;
+  }
+  static void forget(const std::string& name) { database(conninfo()).exec("DROP SCHEMA IF EXISTS " + name + " CASCADE"); }
+  // The first column of the first row of `sql`, as text (booleans as 1/0, as SQLite has them).
+  static std::string scalar(database& db, const std::string& sql) {
+    const orm::postgres::result r = db.run(sql);
+    if (r.rows() == 0) throw std::runtime_error("no row: " + sql);
+    const std::string text(r.text(0, 0));
+    return text == "t" ? "1" : text == "f" ? "0" : text;
+  }
+  static std::vector<std::string> tables(database& db) {
+    const orm::postgres::result r = db.run(
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1");
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.text(i, 0));
+    return out;
+  }
+};
+#else
+struct backend {
+  using database = orm::sqlite::database;
+  using driver_error = orm::sqlite::sqlite_error;
+  static constexpr bool is_postgres = false;
+
+  static database open() { return database(":memory:"); }
+  static std::string path_of(const std::string& name) { return ::testing::TempDir() + name + ".db"; }
+  static database open_at(const std::string& name) { return database(path_of(name)); }
+  static void forget(const std::string& name) { std::remove(path_of(name).c_str()); }
+  static std::string scalar(database& db, const std::string& sql) {
+    orm::sqlite::statement s(db.handle(), sql);
+    if (!s.step()) throw std::runtime_error("no row: " + sql);
+    return s.text(0);
+  }
+  static std::vector<std::string> tables(database& db) {
+    orm::sqlite::statement s(db.handle(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1");
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+  }
+};
+#endif
+
+}  // namespace orm::testing

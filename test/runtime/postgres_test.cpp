@@ -1,0 +1,269 @@
+// What only a server has: connection strings and their errors, a connection lost or a
+// transaction failed midway, prepared statements kept per connection, the PostgreSQL
+// types migrate creates, the index each relation subquery uses, and connections in
+// parallel. The shared behaviour runs in the other test files on both backends.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "runtime/blog_fixture.hpp"
+
+namespace {
+using namespace orm;
+using namespace orm::postgres;
+using orm::testing::backend;
+using orm::testing::blog_database;
+
+template <class Error, class F>
+std::string message_of(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "no error thrown";
+  return {};
+}
+
+std::string socket_dir() {
+  const std::string info = backend::conninfo();
+  const std::size_t start = info.find("host=") + 5;
+  return info.substr(start, info.find(' ', start) - start);
+}
+
+TEST(Connection, AnUnreachableServerIsNamedWithTheCause) {
+  const std::string message =
+      message_of<postgres_error>([] { database db("host=/nonexistent/orm dbname=app user=app connect_timeout=2"); });
+  EXPECT_NE(message.find("cannot connect to PostgreSQL at socket /nonexistent/orm/.s.PGSQL.5432: "), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("No such file or directory"), std::string::npos) << message;
+  EXPECT_NE(message.find("check that the server runs there"), std::string::npos) << message;
+  const std::string tcp =
+      message_of<postgres_error>([] { database db("postgresql://app@127.0.0.1:1/app?connect_timeout=2"); });
+  EXPECT_NE(tcp.find("cannot connect to PostgreSQL at host 127.0.0.1 port 1: "), std::string::npos) << tcp;
+  EXPECT_NE(tcp.find("Connection refused"), std::string::npos) << tcp;
+}
+
+TEST(Connection, AMalformedConnectionStringSaysHowToWriteOne) {
+  const std::string message = message_of<postgres_error>([] { database db("host=/tmp dbname"); });
+  EXPECT_NE(message.find("invalid PostgreSQL connection string: "), std::string::npos) << message;
+  EXPECT_NE(message.find("postgresql://user@host:port/dbname"), std::string::npos) << message;
+}
+
+TEST(Connection, TheUriFormConnectsToo) {
+  std::string encoded;  // the socket directory as a URI's host: percent-encoded
+  for (char c : socket_dir()) encoded += c == '/' ? std::string("%2F") : std::string(1, c);
+  database db("postgresql://postgres@" + encoded + "/postgres");
+  EXPECT_EQ(backend::scalar(db, "SELECT current_user"), "postgres");
+  EXPECT_EQ(db.connection().where(), "socket " + socket_dir() + "/.s.PGSQL.5432");
+}
+
+TEST(Connection, ALostConnectionFailsEveryCallWithoutRetrying) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  const std::string schema = backend::scalar(db, "SELECT current_schema()");
+  auto tx = db.transaction();
+  db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  {
+    database other(backend::conninfo());
+    other.run("SELECT pg_terminate_backend($1)", {param(static_cast<long long>(PQbackendPID(db.connection().handle())))});
+  }
+  const std::string message = message_of<postgres_error>([&] { db.insert(blog::schema, "users", {{"name", "bob"}, {"email", "b@x"}}); });
+  EXPECT_NE(message.find("the connection to PostgreSQL at socket " + socket_dir()), std::string::npos) << message;
+  EXPECT_NE(message.find("was lost"), std::string::npos) << message;
+  EXPECT_NE(message.find("nothing is retried"), std::string::npos) << message;
+  EXPECT_THROW(tx.commit(), postgres_error);  // the commit cannot pretend to succeed
+  // The server rolled the transaction back: ann is not there.
+  auto fresh = backend::open_at(schema);
+  EXPECT_EQ(backend::scalar(fresh, "SELECT count(*) FROM users"), "0");
+}
+
+TEST(Transactions, AFailedStatementAbortsTheTransactionUntilItRollsBack) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  {
+    auto tx = db.transaction();
+    db.insert(blog::schema, "users", {{"name", "bob"}, {"email", "b@x"}});
+    try {
+      db.insert(blog::schema, "users", {{"name", "again"}, {"email", "a@x"}});
+      FAIL() << "a duplicate email was written";
+    } catch (const postgres_error& e) {
+      EXPECT_EQ(e.sqlstate, "23505") << e.what();  // unique_violation
+    }
+    const std::string message = message_of<postgres_error>([&] { db.insert(blog::schema, "users", {{"name", "cy"}, {"email", "c@x"}}); });
+    EXPECT_NE(message.find("an earlier statement of this transaction failed: let the transaction roll back"), std::string::npos)
+        << message;
+  }  // rolled back here
+  const auto users = db.query(blog::schema, blog::users).find_many({.order_by = {asc("id")}});
+  ASSERT_EQ(users.size(), 1u);  // bob went with the transaction
+  EXPECT_EQ(users[0]["name"].as_text(), "ann");
+  db.insert(blog::schema, "users", {{"name", "dee"}, {"email", "d@x"}});  // and the connection works again
+}
+
+TEST(Transactions, NestedOnesAreSavepoints) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  auto outer = db.transaction();
+  db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  {
+    auto inner = db.transaction();
+    db.insert(blog::schema, "users", {{"name", "bob"}, {"email", "b@x"}});
+  }  // the inner one rolls back alone
+  outer.commit();
+  EXPECT_EQ(backend::scalar(db, "SELECT string_agg(name, ',') FROM users"), "ann");
+}
+
+TEST(Statements, EachQueryShapeIsPreparedOncePerConnection) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  const std::size_t before = db.connection().prepared_count();
+  for (int i = 0; i < 5; ++i) db.query(blog::schema, blog::users).find_many({.where = eq("name", "n" + std::to_string(i))});
+  EXPECT_EQ(db.connection().prepared_count(), before + 1);
+  EXPECT_EQ(backend::scalar(db, "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT t0.%'"), "1");
+}
+
+TEST(Migrate, CreatesPostgreSQLTypes) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  const auto type_of = [&](const std::string& table, const std::string& column) {
+    return backend::scalar(db, "SELECT data_type || CASE WHEN is_identity = 'YES' THEN ' identity' ELSE '' END FROM "
+                               "information_schema.columns WHERE table_schema = current_schema() AND table_name = '" +
+                                   table + "' AND column_name = '" + column + "'");
+  };
+  EXPECT_EQ(type_of("users", "id"), "bigint identity");
+  EXPECT_EQ(type_of("users", "name"), "text");
+  EXPECT_EQ(type_of("posts", "published"), "boolean");
+  EXPECT_EQ(type_of("posts", "authorId"), "bigint");
+  EXPECT_EQ(type_of("audit_logs", "at"), "timestamp with time zone");
+  EXPECT_TRUE(db.plan_migration(blog::schema).statements.empty());  // what it made, it reads back as the schema
+  EXPECT_TRUE(db.plan_migration(blog::schema).refusals.empty());
+}
+
+TEST(Migrate, TwoConnectionsMigratingAtOnceTakeTurns) {
+  const std::string name = "orm_concurrent_migrate";
+  backend::forget(name);
+  backend::open_at(name);  // the schema, before the threads race to migrate it
+  std::vector<std::thread> threads;
+  std::vector<std::string> failures(2);
+  for (int i = 0; i < 2; ++i)
+    threads.emplace_back([&, i] {
+      try {
+        backend::open_at(name).migrate(blog::schema);
+      } catch (const std::exception& e) {
+        failures[static_cast<std::size_t>(i)] = e.what();
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures, (std::vector<std::string>{"", ""}));
+  backend::forget(name);
+}
+
+TEST(Values, TimestampsAreMicrosecondsSinceTheEpoch) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  db.exec("INSERT INTO audit_logs (at, action, severity, resolved) VALUES ('2024-01-01T00:00:00.000001Z', "
+          "'security_alert', 'high', false)");
+  const auto row = db.query(blog::schema, blog::audit_logs).find_first();
+  EXPECT_EQ((*row)["at"].as_integer(), 1704067200000001);
+  // And a typed row's time point converts from them, in any duration.
+  struct log_time {
+    std::chrono::sys_time<std::chrono::microseconds> at;
+  };
+  struct log_seconds {
+    std::chrono::sys_seconds at;
+  };
+  EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_time>()->at.time_since_epoch().count(), 1704067200000001);
+  EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_seconds>()->at.time_since_epoch().count(), 1704067200);
+  // Written from a struct in seconds, stored as that instant.
+  struct new_log {
+    std::chrono::sys_seconds at;
+    std::string action;
+    std::string severity;
+    bool resolved;
+  };
+  db.insert(blog::schema, "audit_logs", new_log{std::chrono::sys_seconds(std::chrono::seconds(1700000000)), "security_alert", "low", true});
+  EXPECT_EQ(backend::scalar(db, "SELECT to_char(max(at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM audit_logs"),
+            "2024-01-01 00:00:00");
+  EXPECT_EQ(backend::scalar(db, "SELECT to_char(min(at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM audit_logs"),
+            "2023-11-14 22:13:20");
+  // Finer than PostgreSQL keeps: refused rather than rounded.
+  struct nano_log {
+    std::chrono::sys_time<std::chrono::nanoseconds> at;
+    std::string action;
+    std::string severity;
+    bool resolved;
+  };
+  EXPECT_THROW(db.insert(blog::schema, "audit_logs", nano_log{std::chrono::sys_time<std::chrono::nanoseconds>(std::chrono::nanoseconds(1)),
+                                                              "security_alert", "low", true}),
+               schema_error);
+}
+
+TEST(Values, AnIdWrittenByHandMovesTheIdentityPastIt) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  EXPECT_EQ(db.insert(blog::schema, "users", {{"id", 100}, {"name", "ann"}, {"email", "a@x"}}), 100);
+  EXPECT_EQ(db.insert(blog::schema, "users", {{"name", "bob"}, {"email", "b@x"}}), 101);
+}
+
+// Every relation subquery of the blog's three-level read is served by an index: with
+// sequential scans priced out, a subquery that no index serves would still show one.
+TEST_F(blog_database, EveryRelationSubqueryUsesAnIndex) {
+  db.exec("ANALYZE; SET enable_seqscan = off");
+  const auto read = db.query(blog::schema, blog::users)
+                        .sql({.where = eq("id", ann),
+                              .with = {{"authoredPosts", {.limit = 10, .with = {{"comments", {.limit = 5, .with = {{"author", {}}}}}, {"tags", {.limit = 5}}}}},
+                                       {"manager", {}}}});
+  std::string explain_sql = "EXPLAIN " + read.sql;
+  const orm::postgres::result plan = db.run(explain_sql, read.params);
+  std::string text;
+  for (int i = 0; i < plan.rows(); ++i) text += std::string(plan.text(i, 0)) + "\n";
+  EXPECT_EQ(text.find("Seq Scan"), std::string::npos) << text;
+  for (const char* table : {"posts", "comments", "post_tags", "tags", "users"})
+    EXPECT_NE(text.find(std::string(" on ") + table), std::string::npos) << table << "\n" << text;
+  EXPECT_NE(text.find("Index Scan using \"comments.by_post\""), std::string::npos) << text;
+  EXPECT_NE(text.find("post_tags.by_post"), std::string::npos) << text;
+}
+
+TEST_F(blog_database, OneStatementPerReadWithLateralJoins) {
+  const auto read = db.query(blog::schema, blog::users)
+                        .sql({.with = {{"authoredPosts", {.limit = 10, .with = {{"comments", {.limit = 5}}}}}, {"manager", {}}}});
+  EXPECT_EQ(read.sql.find(';'), std::string::npos);
+  std::size_t laterals = 0;
+  for (std::size_t at = read.sql.find("LEFT JOIN LATERAL"); at != std::string::npos; at = read.sql.find("LEFT JOIN LATERAL", at + 1))
+    ++laterals;
+  EXPECT_EQ(laterals, 3u) << read.sql;
+  EXPECT_NE(read.sql.find("coalesce(json_agg("), std::string::npos) << read.sql;
+}
+
+// One connection shared by threads: calls take turns. One connection per thread: in
+// parallel, each with its own prepared statements.
+TEST(Threads, SharedAndOneConnectionPerThread) {
+  const std::string name = "orm_threads";
+  backend::forget(name);
+  {
+    auto setup = backend::open_at(name);
+    setup.migrate(blog::schema);
+    setup.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  }
+  auto shared = backend::open_at(name);
+  std::vector<std::thread> threads;
+  std::atomic<int> reads{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      auto own = backend::open_at(name);
+      for (int i = 0; i < 50; ++i) {
+        auto& db = t % 2 ? shared : own;
+        if (db.query(blog::schema, blog::users).find_many({.where = eq("name", "ann")}).size() == 1) ++reads;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(reads.load(), 200);
+  backend::forget(name);
+}
+
+}  // namespace
