@@ -12,6 +12,7 @@ packages=(
   clang-tidy-14  # a clang-tidy of another version, which the module must refuse (test/lit/tidy)
   pre-commit     # the hook test (test/precommit)
   libfmt-dev libsqlite3-dev sqlite3 libsimdjson-dev libgtest-dev libbenchmark-dev
+  libpq-dev postgresql  # the PostgreSQL backend and the server its tests start (scripts/postgres-test-server.sh)
   libabsl-dev libgrpc++-dev libprotobuf-dev  # clangd's remote-index target links against these
 )
 targets=("$@")

@@ -15,6 +15,10 @@ config.substitutions.append(("%orm_include", include))
 # A program that uses the SQLite runtime compiles its one source file in (the build's
 # library may carry sanitizers this compile does not).
 config.substitutions.append(("%orm_sqlite_sources", os.path.join(config.orm_source_dir, "src", "sqlite", "decode.cpp")))
+# A program that uses the PostgreSQL runtime; and the tests' server, which ctest's
+# fixture starts (without it, the programs that need it fail, saying so).
+config.substitutions.append(("%orm_postgres_flags", "-I" + config.postgres_include))
+config.substitutions.append(("%orm_test_postgres", os.environ.get("ORM_TEST_POSTGRES", "")))
 config.substitutions.append(("%clangxx", config.clangxx + " -std=c++20 -I" + include))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%orm_source_dir", config.orm_source_dir))

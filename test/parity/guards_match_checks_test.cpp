@@ -1,13 +1,14 @@
 // Parity: for every relation of every schema in the corpus, ormlint reports a relation
 // finding at it exactly when loading it (no limit, no allow_full_scan) is refused by the
-// runtime, and the runtime's error is the one that check stands for.
+// runtime, and the runtime's error is the one that check stands for. Compiled for each
+// backend (runtime/backend.hpp): SQLite, and PostgreSQL on the tests' server.
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
 #include <typeinfo>
 
-#include <orm/sqlite.hpp>
+#include "runtime/backend.hpp"
 
 #include "blog/schema.hpp"
 #include "checks/registry.hpp"
@@ -33,6 +34,7 @@
 
 namespace {
 using namespace orm;
+using orm::testing::backend;
 
 // The guard each relation check stands for.
 const std::map<std::string, std::string> guard_of_check = {
@@ -43,7 +45,7 @@ const std::map<std::string, std::string> guard_of_check = {
 };
 
 // The error loading `r` raises, as a type name; empty when it loads.
-std::string load(sqlite::database& db, const model::schema& s, const model::relation& r) {
+std::string load(backend::database& db, const model::schema& s, const model::relation& r) {
   try {
     db.query(s, r.source).find_many({.with = {{r.name, {}}}});
     return {};
@@ -55,7 +57,7 @@ std::string load(sqlite::database& db, const model::schema& s, const model::rela
 template <class Schema>
 void expect_parity(const char* name, const Schema& schema) {
   SCOPED_TRACE(name);
-  sqlite::database db(":memory:");
+  auto db = backend::open();
   const model::schema& s = db.model_of(schema);
   db.migrate(s);
   std::map<std::pair<std::string, unsigned>, std::set<std::string>> checks_at;  // site -> checks
@@ -115,7 +117,7 @@ const std::set<std::string_view> schema_level_checks = {
 template <class Schema>
 void expect_migrate_parity(const char* name, const Schema& schema) {
   SCOPED_TRACE(name);
-  sqlite::database db(":memory:");
+  auto db = backend::open();
   const model::schema& s = db.model_of(schema);
   const auto findings = checks::run_checks(s, [](std::string_view id) { return schema_level_checks.count(id) > 0; });
   std::string refused;

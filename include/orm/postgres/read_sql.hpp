@@ -62,7 +62,7 @@ class read_compiler {
   static std::string order_clause(const std::string& alias, const std::vector<order>& by, bool by_id_last) {
     std::string out;
     for (const order& o : by) out += (out.empty() ? " ORDER BY " : ", ") + sql::column_ref(alias, o.column) + (o.descending ? " DESC" : " ASC");
-    if (by_id_last && !out.empty()) out += ", " + sql::column_ref(alias, "id");
+    if (by_id_last && !out.empty() && by.back().column != "id") out += ", " + sql::column_ref(alias, "id");
     return out;
   }
 
