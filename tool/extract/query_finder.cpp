@@ -17,9 +17,11 @@ namespace orm::tool {
 
 namespace {
 
+// A method of the runtime's `klass`, on either backend: both have the same surface.
 bool is_method(const clang::CXXMethodDecl* m, llvm::StringRef klass) {
-  return m && m->getParent()->getName() == klass && m->getParent()->getEnclosingNamespaceContext()->isNamespace() &&
-         llvm::cast<clang::NamespaceDecl>(m->getParent()->getEnclosingNamespaceContext())->getName() == "sqlite";
+  if (!m || m->getParent()->getName() != klass || !m->getParent()->getEnclosingNamespaceContext()->isNamespace()) return false;
+  const llvm::StringRef backend = llvm::cast<clang::NamespaceDecl>(m->getParent()->getEnclosingNamespaceContext())->getName();
+  return backend == "sqlite" || backend == "postgres";
 }
 
 // The field of an aggregate's (semantic) init list, by name; null when not found.
