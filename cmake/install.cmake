@@ -10,8 +10,9 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/tool/clangd/defaults/ DESTINATION ${CMAK
 # The checks' pages: ormlint's SARIF points at them (helpUri) unless given --sarif-help-uri.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/checks/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/orm/checks)
 install(TARGETS ormlint-tidy LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
-install(TARGETS orm orm_sqlite EXPORT ormTargets)
+install(TARGETS orm orm_sqlite orm_postgres EXPORT ormTargets)
 set_target_properties(orm_sqlite PROPERTIES EXPORT_NAME sqlite)
+set_target_properties(orm_postgres PROPERTIES EXPORT_NAME postgres)
 install(EXPORT ormTargets NAMESPACE orm:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/orm)
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/ormConfig.cmake.in ${PROJECT_BINARY_DIR}/ormConfig.cmake

@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cmake --install "$build" --prefix "$work/prefix" > /dev/null
-for f in bin/ormlint bin/ormlint-clangd lib/libormlint-tidy.so include/orm/orm.hpp include/orm/sqlite.hpp \
+for f in bin/ormlint bin/ormlint-clangd lib/libormlint-tidy.so include/orm/orm.hpp include/orm/sqlite.hpp include/orm/postgres.hpp \
          lib/cmake/orm/ormConfig.cmake; do
   [ -e "$work/prefix/$f" ] || { echo "FAIL: $f was not installed"; exit 1; }
 done
