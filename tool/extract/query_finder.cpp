@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <initializer_list>
 #include <optional>
+#include <set>
+#include <string>
+#include <tuple>
 
 #include "tool/extract/value_reader.hpp"
 #include "tool/extract/written_expr.hpp"
@@ -48,8 +51,17 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     return RecursiveASTVisitor::TraverseDecl(d);
   }
 
+  // A call in a function template is read in each instantiation, where its types are
+  // known (`template <class Db> void run(Db& db)`, called with either backend); in the
+  // template itself it is dependent, and skipped. find_queries keeps one per site. Only
+  // the object may come from the template's arguments: a call whose arguments do (a
+  // value of type T, a non-type parameter, sizeof(T)) would be judged for one
+  // instantiation and reported for all, so it is skipped.
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
   bool VisitCXXMemberCallExpr(clang::CXXMemberCallExpr* call) {
     const clang::CXXMethodDecl* method = call->getMethodDecl();
+    if (arguments_from_template(*call)) return true;
     if (is_method(method, "database") && method->getIdentifier() &&
         (method->getName() == "insert" || method->getName() == "update" || method->getName() == "remove"))
       return visit_write(*call, method->getName());
@@ -499,6 +511,43 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   }
 
   // db.query(schema, table), directly or through a variable initialized with it.
+  // Whether a type, as written, names a template's argument (int for T, in generic<int>).
+  static bool from_template(clang::QualType type) {
+    for (const clang::Type* t = type.getTypePtrOrNull(); t;) {
+      if (llvm::isa<clang::SubstTemplateTypeParmType>(t)) return true;
+      if (const auto* reference = llvm::dyn_cast<clang::ReferenceType>(t)) {
+        t = reference->getPointeeTypeAsWritten().getTypePtrOrNull();
+        continue;
+      }
+      const clang::QualType next = t->getLocallyUnqualifiedSingleStepDesugaredType();
+      if (next.getTypePtrOrNull() == t) break;
+      t = next.getTypePtrOrNull();
+    }
+    return false;
+  }
+  static bool uses_template_arguments(const clang::Stmt* s) {
+    if (!s) return false;
+    if (llvm::isa<clang::SubstNonTypeTemplateParmExpr>(s)) return true;
+    if (const auto* trait = llvm::dyn_cast<clang::UnaryExprOrTypeTraitExpr>(s);
+        trait && trait->isArgumentType() && from_template(trait->getArgumentType()))
+      return true;
+    if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(s); ref && from_template(ref->getDecl()->getType())) return true;
+    for (const clang::Stmt* child : s->children())
+      if (uses_template_arguments(child)) return true;
+    return false;
+  }
+  // The call's arguments, and those of the query(...) it is made on, in an instantiation.
+  bool arguments_from_template(const clang::CXXMemberCallExpr& call) const {
+    const auto any = [](const clang::CallExpr& c) {
+      for (const clang::Expr* a : c.arguments())
+        if (uses_template_arguments(a)) return true;
+      return false;
+    };
+    if (any(call)) return true;
+    const auto* query_call = query_of(call.getImplicitObjectArgument());
+    return query_call && any(*query_call);
+  }
+
   const clang::CXXMemberCallExpr* query_of(const clang::Expr* object) const {
     const clang::Expr* e = written(object);
     if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
@@ -632,12 +681,21 @@ class finder : public clang::RecursiveASTVisitor<finder> {
 
 }  // namespace
 
+// A call in a template is found once per instantiation: the first stands for all.
+template <class Found>
+void keep_first_per_site(std::vector<Found>& calls) {
+  std::set<std::tuple<std::string, unsigned, unsigned>> seen;
+  std::erase_if(calls, [&](const Found& f) { return !seen.insert({f.call.site.file, f.call.site.line, f.call.site.column}).second; });
+}
+
 calls_in_unit find_queries(clang::ASTContext& context) {
   // Units that never name the runtime's database type have no calls into it: skip the walk.
   if (context.Idents.find("table_query") == context.Idents.end()) return {};
   finder f(context);
   f.TraverseAST(context);
   f.resolve_helpers();
+  keep_first_per_site(f.result.queries);
+  keep_first_per_site(f.result.writes);
   return std::move(f.result);
 }
 
