@@ -82,6 +82,7 @@ class row_decoder::parser {
     };
     switch (kind) {
       case column_kind::boolean:
+        if (e.is_bool()) return node::of_boolean(bool(e));  // PostgreSQL's JSON; SQLite's is 0/1
         if (!e.is_int64()) throw refuse("a boolean");
         return node::of_boolean(int64_t(e) != 0);
       case column_kind::integer:

@@ -5,6 +5,7 @@
 // one()), nested loads joined the same way inside it. The guards, the shapes the
 // decoder reads and the result columns are SQLite's (sqlite/read_sql.hpp): only the SQL
 // text is this dialect's.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,12 +83,11 @@ class read_compiler {
   }
 
   // A column's value inside JSON as the shared decoder reads it (src/sqlite/decode.cpp):
-  // booleans 0/1, bytes as hex, timestamps as integers; reals are numbers in their
-  // shortest exact form ("Infinity" and "NaN" are text, which the decoder parses).
+  // bytes as hex, timestamps as integers; booleans are JSON's, reals are numbers in
+  // their shortest exact form ("Infinity" and "NaN" are text, which the decoder parses).
   static std::string json_expression(const model::column& c, const std::string& alias) {
     const std::string ref = sql::column_ref(alias, c.name);
     switch (c.kind) {
-      case column_kind::boolean: return ref + "::int";
       case column_kind::bytes: return "encode(" + ref + ", 'hex')";
       case column_kind::timestamp: return column_expression(c, alias);
       default: return ref;
@@ -128,7 +128,11 @@ class read_compiler {
     return list.empty() ? "NULL" : list;
   }
 
-  // The members of one row of `t` at `alias`, with its loads joined into `joins`.
+  // One row of `t` at `alias` as JSON, with its loads joined into `joins`. The row's
+  // members are the columns of a record joined laterally (`o`), which to_json and
+  // json_agg write with their names as keys: about twice as fast as json_build_object,
+  // which looks up each argument's type on every call (docs/performance.md). Returns the
+  // record's alias, or an expression where a key is longer than an identifier may be.
   std::string object_of(const model::table& t, const std::string& alias, const find_options& o, shape& out,
                         std::string& joins) {
     std::vector<std::pair<std::string, std::string>> members;
@@ -144,7 +148,14 @@ class read_compiler {
     if (o.with_variants)
       for (const model::relation* r : sqlite::variant_relations(schema_, t, o))
         members.emplace_back(r->name, load(t, alias, {r->name, {}}, out, joins));
-    return object(members);
+    constexpr std::size_t longest_identifier = 63;  // NAMEDATALEN - 1
+    if (std::any_of(members.begin(), members.end(), [](const auto& m) { return m.first.size() > longest_identifier; }))
+      return object(members);
+    std::string list;
+    for (const auto& [key, expr] : members) list += (list.empty() ? "" : ", ") + expr + " AS " + sql::identifier(key);
+    const std::string record = "o" + std::to_string(aliases_++);
+    joins += " CROSS JOIN LATERAL (SELECT " + list + ") AS " + record;
+    return record;
   }
 
   // The active variant's fields, nested under the discriminator's alias.
@@ -215,7 +226,7 @@ class read_compiler {
     out.nested.push_back(std::move(child));
 
     const std::string aggregate = r.kind == relation_kind::one
-                                      ? value
+                                      ? "to_json(" + value + ")"
                                       : "coalesce(json_agg(" + value + order_clause(alias, w.options.order_by, true) + "), '[]'::json)";
     joins += " LEFT JOIN LATERAL (SELECT " + aggregate + " AS v FROM " + rows + inner_joins + ") AS " + lateral + " ON true";
     return lateral + ".v";
