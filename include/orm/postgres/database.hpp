@@ -145,20 +145,11 @@ class database {
   // writing anything, and refuses a schema that ormlint reports an error in. Two
   // processes migrating at once take turns (an advisory lock).
   void migrate(const model::schema& schema) {
-    if (const auto refusals = model::schema_refusals(schema); !refusals.empty()) {
-      std::string message = "the schema cannot be migrated: " + refusals.front();
-      for (std::size_t i = 1; i < refusals.size(); ++i) message += "\n  and: " + refusals[i];
-      throw schema_error(message);
-    }
+    sqlite::refuse_broken_schema(schema);
     auto tx = transaction();
     exec("SELECT pg_advisory_xact_lock(4242001)");
     const migration_plan plan = postgres::plan_migration(*connection_, schema);
-    if (!plan.refusals.empty()) {
-      std::string message = "migrate refuses to change the database; it found " + std::to_string(plan.refusals.size()) +
-                            (plan.refusals.size() == 1 ? " difference" : " differences") + " it does not make:";
-      for (const std::string& r : plan.refusals) message += "\n  - " + r;
-      throw schema_error(message);
-    }
+    sqlite::refuse_differences(plan);
     for (const std::string& sql : plan.statements) exec(sql);
     tx.commit();
   }

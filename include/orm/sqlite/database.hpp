@@ -164,19 +164,10 @@ class database {
   // them with the way out. A schema that ormlint reports an error in (model/verdict.hpp)
   // is refused, in its words.
   void migrate(const model::schema& schema) {
-    if (const auto refusals = model::schema_refusals(schema); !refusals.empty()) {
-      std::string message = "the schema cannot be migrated: " + refusals.front();
-      for (std::size_t i = 1; i < refusals.size(); ++i) message += "\n  and: " + refusals[i];
-      throw schema_error(message);
-    }
+    refuse_broken_schema(schema);
     auto tx = transaction();  // a savepoint inside the caller's transaction
     const migration_plan plan = sqlite::plan_migration(db_, schema);
-    if (!plan.refusals.empty()) {
-      std::string message = "migrate refuses to change the database; it found " + std::to_string(plan.refusals.size()) +
-                            (plan.refusals.size() == 1 ? " difference" : " differences") + " it does not make:";
-      for (const std::string& r : plan.refusals) message += "\n  - " + r;
-      throw schema_error(message);
-    }
+    refuse_differences(plan);
     for (const std::string& sql : plan.statements) exec(sql);
     tx.commit();
   }

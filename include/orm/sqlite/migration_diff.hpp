@@ -13,6 +13,8 @@
 #include <vector>
 
 #include <orm/model/schema_model.hpp>
+#include <orm/model/verdict.hpp>
+#include <orm/sqlite/errors.hpp>
 #include <orm/sqlite/ddl.hpp>
 
 namespace orm::sqlite {
@@ -123,6 +125,24 @@ inline void plan_table(const model::table& t, const existing_table& found_table,
 }
 
 }  // namespace migration_detail
+
+// A schema that ormlint reports an error in (model/verdict.hpp) is refused, in its words.
+inline void refuse_broken_schema(const model::schema& schema) {
+  const auto refusals = model::schema_refusals(schema);
+  if (refusals.empty()) return;
+  std::string message = "the schema cannot be migrated: " + refusals.front();
+  for (std::size_t i = 1; i < refusals.size(); ++i) message += "\n  and: " + refusals[i];
+  throw schema_error(message);
+}
+
+// Every difference migrate does not make, listed with the way out, before anything is written.
+inline void refuse_differences(const migration_plan& plan) {
+  if (plan.refusals.empty()) return;
+  std::string message = "migrate refuses to change the database; it found " + std::to_string(plan.refusals.size()) +
+                        (plan.refusals.size() == 1 ? " difference" : " differences") + " it does not make:";
+  for (const std::string& r : plan.refusals) message += "\n  - " + r;
+  throw schema_error(message);
+}
 
 // What migrate would do for `s`, given how a backend reads a table (nullopt: no such
 // table), without doing it.
