@@ -54,6 +54,8 @@ class read_compiler {
   }
 
  private:
+  static constexpr std::size_t longest_identifier = 63;  // NAMEDATALEN - 1
+
   std::string next_alias() { return "t" + std::to_string(aliases_++); }
 
   std::string render(const sqlite::condition& c, const model::table& t, const std::string& alias) {
@@ -148,7 +150,6 @@ class read_compiler {
     if (o.with_variants)
       for (const model::relation* r : sqlite::variant_relations(schema_, t, o))
         members.emplace_back(r->name, load(t, alias, {r->name, {}}, out, joins));
-    constexpr std::size_t longest_identifier = 63;  // NAMEDATALEN - 1
     if (std::any_of(members.begin(), members.end(), [](const auto& m) { return m.first.size() > longest_identifier; }))
       return object(members);
     std::string list;
