@@ -194,22 +194,9 @@ class read_compiler {
     const std::string lateral = "l" + std::to_string(aliases_);
     const std::string alias = next_alias();
 
-    std::string from = sql::identifier(target.name) + " AS " + alias;
-    std::vector<std::string> conditions;
-    if (r.resolved_through) {
-      const std::string junction = next_alias();
-      std::string on;
-      for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
-        on += (i ? " AND " : "") + sql::column_ref(junction, r.resolved_through->to[i]) + " = " +
-              sql::column_ref(alias, r.resolved_to[i]);
-      from += " JOIN " + sql::identifier(r.resolved_through->table) + " AS " + junction + " ON " + on;
-      for (std::size_t i = 0; i < r.resolved_from.size(); ++i)
-        conditions.push_back(sql::column_ref(junction, r.resolved_through->from[i]) + " = " +
-                             sql::column_ref(parent_alias, r.resolved_from[i]));
-    } else {
-      for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
-        conditions.push_back(sql::column_ref(alias, r.resolved_to[i]) + " = " + sql::column_ref(parent_alias, r.resolved_from[i]));
-    }
+    sqlite::relation_join join = sqlite::join_of(r, target, alias, r.resolved_through ? next_alias() : std::string(), parent_alias);
+    const std::string& from = join.from;
+    std::vector<std::string>& conditions = join.conditions;
     if (!r.where.empty()) conditions.push_back(render(sqlite::condition(r.where), target, alias));
     if (!w.options.where.empty()) conditions.push_back(render(w.options.where, target, alias));
     std::string where;

@@ -116,6 +116,32 @@ std::optional<Row> unique_row(std::vector<Row> rows, const std::string& table) {
   return first_row(std::move(rows));
 }
 
+// How a loaded relation's rows at `alias` are found: the target table (with the junction
+// at `junction` joined for a .through() relation), and the conditions that tie them to
+// the parent row at `parent_alias`. The same in both dialects.
+struct relation_join {
+  std::string from;
+  std::vector<std::string> conditions;
+};
+inline relation_join join_of(const model::relation& r, const model::table& target, const std::string& alias,
+                             const std::string& junction, const std::string& parent_alias) {
+  relation_join out{sql::identifier(target.name) + " AS " + alias, {}};
+  if (r.resolved_through) {
+    std::string on;
+    for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
+      on += (i ? " AND " : "") + sql::column_ref(junction, r.resolved_through->to[i]) + " = " +
+            sql::column_ref(alias, r.resolved_to[i]);
+    out.from += " JOIN " + sql::identifier(r.resolved_through->table) + " AS " + junction + " ON " + on;
+    for (std::size_t i = 0; i < r.resolved_from.size(); ++i)
+      out.conditions.push_back(sql::column_ref(junction, r.resolved_through->from[i]) + " = " +
+                               sql::column_ref(parent_alias, r.resolved_from[i]));
+  } else {
+    for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
+      out.conditions.push_back(sql::column_ref(alias, r.resolved_to[i]) + " = " + sql::column_ref(parent_alias, r.resolved_from[i]));
+  }
+  return out;
+}
+
 namespace planning {
 
 inline model::query_options options_of(const model::schema& s, const model::table* t, const find_options& o) {
@@ -327,22 +353,9 @@ class read_compiler {
     out.nested_keys.push_back(r.name);
     out.nested.push_back(std::move(child));
 
-    std::string from = sql::identifier(target.name) + " AS " + alias;
-    std::vector<std::string> conditions;
-    if (r.resolved_through) {
-      const std::string junction = next_alias();
-      std::string on;
-      for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
-        on += (i ? " AND " : "") + sql::column_ref(junction, r.resolved_through->to[i]) + " = " +
-              sql::column_ref(alias, r.resolved_to[i]);
-      from += " JOIN " + sql::identifier(r.resolved_through->table) + " AS " + junction + " ON " + on;
-      for (std::size_t i = 0; i < r.resolved_from.size(); ++i)
-        conditions.push_back(sql::column_ref(junction, r.resolved_through->from[i]) + " = " +
-                             sql::column_ref(parent_alias, r.resolved_from[i]));
-    } else {
-      for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
-        conditions.push_back(sql::column_ref(alias, r.resolved_to[i]) + " = " + sql::column_ref(parent_alias, r.resolved_from[i]));
-    }
+    relation_join join = join_of(r, target, alias, r.resolved_through ? next_alias() : std::string(), parent_alias);
+    std::string& from = join.from;
+    std::vector<std::string>& conditions = join.conditions;
     if (!r.where.empty()) conditions.push_back(sql::render(condition(r.where), target, alias, &params_));
     if (!w.options.where.empty()) conditions.push_back(sql::render(w.options.where, target, alias, &params_));
     std::string where;
