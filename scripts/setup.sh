@@ -13,6 +13,8 @@ packages=(
   pre-commit     # the hook test (test/precommit)
   libfmt-dev libsqlite3-dev sqlite3 libsimdjson-dev libgtest-dev libbenchmark-dev
   libpq-dev postgresql  # the PostgreSQL backend and the server its tests start (scripts/postgres-test-server.sh)
+  pgbouncer             # the pooler the PostgreSQL tests also run through, in transaction mode
+  libxxhash-dev         # the 128-bit hash that names prepared statements after their text
   libabsl-dev libgrpc++-dev libprotobuf-dev  # clangd's remote-index target links against these
 )
 targets=("$@")

@@ -35,22 +35,49 @@ struct backend {
                                "postgres_server starts a PostgreSQL server (scripts/postgres-test-server.sh)");
     return given;
   }
-  // A schema of its own, so that tests do not see each other's tables.
+  // Through a pooler in transaction mode (ctest's "pgbouncer." entries), the server
+  // itself, where the tests make their databases: a session's SET would reach other
+  // clients there, so each test gets a database rather than a schema and search_path.
+  static std::string direct() {
+    const char* given = std::getenv("ORM_TEST_POSTGRES_DIRECT");
+    return given ? given : "";
+  }
+  static bool pooled() { return !direct().empty(); }
+  // A schema of its own (a database of its own behind the pooler), so that tests do not
+  // see each other's tables.
   static database open() {
     static std::atomic<int> opened{0};
-    database db(conninfo());
     const std::string schema = "test_" + std::to_string(::getpid()) + "_" + std::to_string(opened++);
+    if (pooled()) return open_at(schema);
+    database db(conninfo());
     db.exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema + "; SET search_path TO " + schema);
     return db;
   }
-  // A database that outlives its connection, by name (a schema on the server), to open
-  // again; forget() drops it.
-  static database open_at(const std::string& name) {
-    database db(conninfo());
+  // A database that outlives its connection, by name (a schema on the server, a database
+  // behind the pooler), to open again; forget() drops it.
+  static database open_at(const std::string& name, const std::string& options = "") {
+    if (pooled()) {
+      make_database(name);
+      return database(conninfo() + " dbname=" + name + " " + options);
+    }
+    database db(conninfo() + " " + options);
     db.exec("CREATE SCHEMA IF NOT EXISTS " + name + "; SET search_path TO " + name);
     return db;
   }
-  static void forget(const std::string& name) { database(conninfo()).exec("DROP SCHEMA IF EXISTS " + name + " CASCADE"); }
+  static void forget(const std::string& name) {
+    if (pooled()) database(direct()).exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    else database(conninfo()).exec("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+  }
+  static void make_database(const std::string& name) {
+    database server(direct());
+    if (server.run("SELECT 1 FROM pg_database WHERE datname = $1", {orm::postgres::param(name)}).rows() > 0) return;
+    try {
+      server.exec("CREATE DATABASE " + name + " STRATEGY FILE_COPY");
+    } catch (const orm::postgres::postgres_error& e) {
+      // Another process made it first (duplicate_database, or the catalog's unique index).
+      if (e.sqlstate != "42P04" && e.sqlstate != "23505") throw;
+    }
+  }
   // The first column of the first row of `sql`, as text (booleans as 1/0, as SQLite has them).
   static std::string scalar(database& db, const std::string& sql) {
     const orm::postgres::result r = db.run(sql);

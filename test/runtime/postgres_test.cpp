@@ -57,18 +57,47 @@ TEST(Connection, AMalformedConnectionStringSaysHowToWriteOne) {
 TEST(Connection, TheUriFormConnectsToo) {
   std::string encoded;  // the socket directory as a URI's host: percent-encoded
   for (char c : socket_dir()) encoded += c == '/' ? std::string("%2F") : std::string(1, c);
-  database db("postgresql://postgres@" + encoded + "/postgres");
+  // Behind the pooler: its port, and the pooler option as a URI parameter.
+  const std::string port = backend::pooled() ? "6432" : "5432";
+  database db("postgresql://postgres@" + encoded + ":" + port + "/postgres" +
+              (backend::pooled() ? "?connect_timeout=5&pgbouncer=true" : ""));
   EXPECT_EQ(backend::scalar(db, "SELECT current_user"), "postgres");
-  EXPECT_EQ(db.connection().where(), "socket " + socket_dir() + "/.s.PGSQL.5432");
+  EXPECT_EQ(db.connection().where(), "socket " + socket_dir() + "/.s.PGSQL." + port);
+  EXPECT_EQ(db.connection().unnamed_statements(), backend::pooled());
+}
+
+TEST(Connection, ThePoolerOptionIsReadFromEitherFormAndRefusedWhenMalformed) {
+  using orm::postgres::pooling::read_connection_options;
+  const auto keywords = read_connection_options("host=/run/x  pgbouncer = true dbname='a b'");
+  EXPECT_EQ(keywords.conninfo, "host=/run/x dbname='a b'");
+  EXPECT_TRUE(keywords.unnamed_statements);
+  const auto uri = read_connection_options("postgresql://u@h:6432/db?pgbouncer=true&sslmode=disable");
+  EXPECT_EQ(uri.conninfo, "postgresql://u@h:6432/db?sslmode=disable");
+  EXPECT_TRUE(uri.unnamed_statements);
+  EXPECT_EQ(read_connection_options("postgres://u@h/db?pgbouncer=false").conninfo, "postgres://u@h/db");
+  EXPECT_FALSE(read_connection_options("host=x").unnamed_statements);
+  const std::string message = message_of<postgres_error>([] { database db("host=/tmp pgbouncer=yes"); });
+  EXPECT_NE(message.find("pgbouncer=yes"), std::string::npos) << message;
+  EXPECT_NE(message.find("write pgbouncer=true"), std::string::npos) << message;
+  // A statement's name is its text's, the same in every process: 128 bits in hex.
+  EXPECT_EQ(orm::postgres::pooling::statement_name("SELECT 1"), orm::postgres::pooling::statement_name("SELECT 1"));
+  EXPECT_NE(orm::postgres::pooling::statement_name("SELECT 1"), orm::postgres::pooling::statement_name("SELECT 2"));
+  EXPECT_EQ(orm::postgres::pooling::statement_name("").size(), 4u + 32u);
 }
 
 TEST(Connection, ALostConnectionFailsEveryCallWithoutRetrying) {
   auto db = backend::open();
   db.migrate(blog::schema);
-  const std::string schema = backend::scalar(db, "SELECT current_schema()");
+  // The test's schema (its database, behind the pooler).
+  const std::string schema = backend::scalar(db, backend::pooled() ? "SELECT current_database()" : "SELECT current_schema()");
   auto tx = db.transaction();
   db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
-  {
+  if (backend::pooled()) {
+    // The server process the pooler gave this transaction.
+    database server(backend::direct() + " dbname=" + schema);
+    server.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND state = 'idle in transaction'",
+               {param(schema)});
+  } else {
     database other(backend::conninfo());
     other.run("SELECT pg_terminate_backend($1)", {param(static_cast<long long>(PQbackendPID(db.connection().handle())))});
   }
@@ -123,8 +152,10 @@ TEST(Statements, EachQueryShapeIsPreparedOncePerConnection) {
   db.migrate(blog::schema);
   const std::size_t before = db.connection().prepared_count();
   for (int i = 0; i < 5; ++i) db.query(blog::schema, blog::users).find_many({.where = eq("name", "n" + std::to_string(i))});
-  EXPECT_EQ(db.connection().prepared_count(), before + 1);
-  EXPECT_EQ(backend::scalar(db, "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT t0.%'"), "1");
+  // Behind the pooler (pgbouncer=true) nothing is prepared under a name.
+  EXPECT_EQ(db.connection().prepared_count(), backend::pooled() ? 0 : before + 1);
+  EXPECT_EQ(backend::scalar(db, "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT t0.%'"),
+            backend::pooled() ? "0" : "1");
 }
 
 TEST(Migrate, CreatesPostgreSQLTypes) {

@@ -304,6 +304,82 @@ TEST_F(Typed, TimestampsAreSystemClockTimePoints) {
   ASSERT_TRUE(later.has_value());
   EXPECT_EQ((*later)["at"].as_integer(), stored(1700000005));
 }
+
+struct log_seconds_row {
+  std::chrono::sys_seconds at;
+  std::string action;
+  std::int64_t version;
+};
+struct log_nanoseconds {
+  std::chrono::sys_time<std::chrono::nanoseconds> at;
+};
+struct log_narrow {
+  std::chrono::time_point<std::chrono::system_clock, std::chrono::duration<std::int32_t>> at;
+};
+
+// A time point the column cannot hold is refused, naming the column and the range: on
+// PostgreSQL -1e13 s is -1e19 microseconds, past int64 (it used to wrap to another
+// instant at -O2, where the optimizer removed an overflow check that relied on wrapping).
+TEST_F(Typed, ATimePointBeyondTheColumnIsRefusedNeverWrapped) {
+  const auto far = std::chrono::sys_seconds(std::chrono::seconds(-10'000'000'000'000));
+  if (backend::is_postgres) {
+    try {
+      db.insert(blog::schema, "audit_logs", log_seconds_row{far, "post_update", 1});
+      FAIL() << "a time point beyond PostgreSQL's range was written";
+    } catch (const schema_error& e) {
+      const std::string message = e.what();
+      EXPECT_NE(message.find("'at'"), std::string::npos) << message;
+      EXPECT_NE(message.find("4714-11-24 BC to 294247 AD"), std::string::npos) << message;
+      EXPECT_EQ(message.find("finer than a microsecond"), std::string::npos) << message;
+    }
+    EXPECT_EQ(backend::scalar(db, "SELECT count(*) FROM audit_logs"), "0");
+    // Inside int64 microseconds, but before 4714 BC, where timestamptz begins.
+    EXPECT_THROW(db.insert(blog::schema, "audit_logs",
+                           log_seconds_row{std::chrono::sys_seconds(std::chrono::seconds(-210866803201)), "post_update", 1}),
+                 schema_error);
+  } else {
+    db.insert(blog::schema, "audit_logs", log_seconds_row{far, "post_update", 1});  // SQLite stores the seconds
+    EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_time>()->at, far);
+  }
+  // The earliest and latest instants each backend holds round-trip exactly.
+  const auto earliest = backend::is_postgres ? std::chrono::sys_seconds(std::chrono::seconds(-210866803200))
+                                             : std::chrono::sys_seconds(std::chrono::seconds(INT64_MIN / 2));
+  const auto latest = std::chrono::sys_seconds(std::chrono::seconds(backend::is_postgres ? INT64_MAX / 1000000 : INT64_MAX));
+  db.insert(blog::schema, "audit_logs", log_seconds_row{earliest, "post_update", 2});
+  db.insert(blog::schema, "audit_logs", log_seconds_row{latest, "post_update", 3});
+  EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_time>({.where = eq("version", 2)})->at, earliest);
+  EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_time>({.where = eq("version", 3)})->at, latest);
+}
+
+// Read into a field whose duration cannot count that far (on PostgreSQL, year 3000 in
+// nanoseconds is past int64; a 32-bit count of seconds ends in 2038): refused, not
+// garbage. (On SQLite the integer counts the field's own duration: only the narrow field
+// overflows.)
+TEST_F(Typed, AStoredTimeAFieldCannotHoldIsRefusedOnRead) {
+  const auto year_3000 = std::chrono::sys_seconds(std::chrono::seconds(32503680000));
+  db.insert(blog::schema, "audit_logs", log_seconds_row{year_3000, "post_update", 1});
+  if (backend::is_postgres) {
+    try {
+      (void)db.query(blog::schema, blog::audit_logs).find_first<log_nanoseconds>();
+      FAIL() << "year 3000 was read into nanoseconds";
+    } catch (const orm::sqlite::error& e) {
+      const std::string message = e.what();
+      EXPECT_NE(message.find("'audit_logs.at' holds 32503680000000000 microseconds since 1970"), std::string::npos) << message;
+      EXPECT_NE(message.find("field 'at' cannot hold"), std::string::npos) << message;
+    }
+  }
+  try {
+    (void)db.query(blog::schema, blog::audit_logs).find_first<log_narrow>();
+    FAIL() << "year 3000 was read into a 32-bit count of seconds";
+  } catch (const orm::sqlite::error& e) {
+    EXPECT_NE(std::string(e.what()).find("32-bit integer"), std::string::npos) << e.what();
+  }
+  // Within their range, they read exactly.
+  const auto year_2000 = std::chrono::sys_seconds(std::chrono::seconds(946684800));
+  db.update(blog::schema, "audit_logs", log_seconds_row{year_2000, "post_update", 1}, eq("version", 1));
+  if (backend::is_postgres) EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_nanoseconds>()->at, year_2000);
+  EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_narrow>()->at.time_since_epoch().count(), 946684800);
+}
 }  // namespace
 
 namespace {

@@ -2,6 +2,12 @@
 // One libpq connection: opened from a connection string (URI or keyword form), its
 // statements prepared once and cached by their text, parameters bound (text, bytes in
 // binary), every failure an orm error that names the server and the cause.
+//
+// Behind a pooler in transaction mode the server connection may change between
+// transactions. A prepared statement's name is its text's hash, so a name found on any
+// server connection means this text; a name missing there is prepared again (outside a
+// transaction) or reported with the way out (inside one, where the error has aborted it).
+// Once the pooler is seen, and from the start with `pgbouncer=true`, statements are unnamed.
 #include <libpq-fe.h>
 
 #include <cmath>
@@ -13,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include <orm/postgres/pooling.hpp>
 #include <orm/sqlite/errors.hpp>
 #include <orm/sqlite/param.hpp>
 
@@ -52,7 +59,10 @@ class result {
 
 class connection {
  public:
-  explicit connection(const std::string& conninfo) {
+  explicit connection(const std::string& given) {
+    const pooling::connection_options given_options = pooling::read_connection_options(given);
+    const std::string& conninfo = given_options.conninfo;
+    unnamed_ = given_options.unnamed_statements;
     char* parse_error = nullptr;
     PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &parse_error);
     if (!options) {
@@ -98,14 +108,37 @@ class connection {
   // A statement with bound parameters, prepared on first use and kept for the
   // connection's life (by its text: a query shape is prepared once).
   result run(const std::string& sql, const std::vector<sqlite::param>& params) {
-    const std::string& name = prepared(sql);
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size());
-    std::vector<int> lengths(params.size()), formats(params.size());
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const sqlite::param& p = params[i];
+    bound values_of(params);
+    if (unnamed_) return checked(unnamed(sql, values_of), sql);
+    const std::string name = prepared(sql);
+    if (unnamed_) return checked(unnamed(sql, values_of), sql);  // preparing found the pooler
+    PGresult* r = PQexecPrepared(conn_, name.c_str(), values_of.count(), values_of.values.data(),
+                                 values_of.lengths.data(), values_of.formats.data(), 0);
+    if (sqlstate_of(r) != "26000") return checked(r, sql);
+    // The name is missing on this server connection: a pooler gave this client another one.
+    PQclear(r);
+    prepared_.clear();
+    pooler_seen();
+    if (in_transaction()) throw server_connection_changed(sql);
+    return checked(unnamed(sql, values_of), sql);
+  }
+
+  // Whether statements are unnamed (`pgbouncer=true`, or a pooler was seen).
+  bool unnamed_statements() const { return unnamed_; }
+  // Why this connection's statements became unnamed, once, for the database's warnings.
+  std::string take_notice() { return std::exchange(notice_, ""); }
+
+ private:
+  // Parameters as libpq takes them: text, bytes in binary.
+  struct bound {
+    explicit bound(const std::vector<sqlite::param>& params)
+        : texts(params.size()), values(params.size()), lengths(params.size()), formats(params.size()) {
+      for (std::size_t i = 0; i < params.size(); ++i) set(i, params[i]);
+    }
+    int count() const { return static_cast<int>(values.size()); }
+    void set(std::size_t i, const sqlite::param& p) {
       switch (p.type()) {
-        case sqlite::param::kind::null: values[i] = nullptr; continue;
+        case sqlite::param::kind::null: values[i] = nullptr; return;
         case sqlite::param::kind::boolean: texts[i] = p.integer() ? "true" : "false"; break;
         case sqlite::param::kind::integer: texts[i] = std::to_string(p.integer()); break;
         case sqlite::param::kind::real: texts[i] = real_text(p.real()); break;
@@ -115,16 +148,41 @@ class connection {
           values[i] = p.text().data();
           lengths[i] = static_cast<int>(p.text().size());
           formats[i] = 1;
-          continue;
+          return;
       }
       values[i] = texts[i].c_str();
       lengths[i] = static_cast<int>(texts[i].size());
     }
-    return checked(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
-                                  formats.data(), 0),
-                   sql);
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+    std::vector<int> lengths, formats;
+  };
+
+  PGresult* unnamed(const std::string& sql, const bound& b) {
+    return PQexecParams(conn_, sql.c_str(), b.count(), nullptr, b.values.data(), b.lengths.data(), b.formats.data(), 0);
+  }
+  static std::string sqlstate_of(const PGresult* r) {
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    return state ? state : "";
+  }
+  void pooler_seen() {
+    if (unnamed_) return;
+    unnamed_ = true;
+    notice_ = "PostgreSQL at " + where() + " changed server connections between transactions: a pooler in "
+              "transaction mode (pgbouncer) is in front of it, and this database runs its statements unnamed from "
+              "now on; add pgbouncer=true to the connection string to start that way";
+  }
+  postgres_error server_connection_changed(const std::string& sql) const {
+    return postgres_error("statement failed: the pooler in front of PostgreSQL at " + where() +
+                              " gave this transaction a server connection without this client's prepared statements, "
+                              "and the error aborted the transaction: let it roll back and run it again (this database "
+                              "runs its statements unnamed from now on; add pgbouncer=true to the connection string to "
+                              "start that way)\n  " + sql,
+                          "26000");
   }
 
+ public:
+ public:
   // Whether a transaction block is open (BEGIN without COMMIT yet).
   bool in_transaction() const {
     const PGTransactionStatusType s = PQtransactionStatus(conn_);
@@ -147,15 +205,25 @@ class connection {
     return buffer;
   }
 
-  const std::string& prepared(const std::string& sql) {
+  // The statement's name, prepared on this connection when it is not yet. A name the
+  // server already has was prepared there by another client of the same server
+  // connection (by its name, with this text): a pooler shares it; statements go unnamed.
+  std::string prepared(const std::string& sql) {
     if (const auto it = prepared_.find(sql); it != prepared_.end()) return it->second;
     if (prepared_.size() >= most) {
       // Query shapes beyond the cache's size: start again, as the SQLite cache does.
       PQclear(PQexec(conn_, "DEALLOCATE ALL"));
       prepared_.clear();
     }
-    std::string name = "orm_" + std::to_string(++prepared_total_);
-    checked(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr), sql);
+    std::string name = pooling::statement_name(sql);
+    PGresult* r = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
+    if (sqlstate_of(r) == "42P05") {
+      PQclear(r);
+      pooler_seen();
+      if (in_transaction()) throw server_connection_changed(sql);
+      return name;
+    }
+    checked(r, sql);
     return prepared_.emplace(sql, std::move(name)).first->second;
   }
 
@@ -174,8 +242,7 @@ class connection {
   result checked(PGresult* r, const std::string& sql) {
     const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return result(r);
-    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
-    const std::string sqlstate = state ? state : "";
+    const std::string sqlstate = sqlstate_of(r);
     PQclear(r);
     throw failure(sql, sqlstate);
   }
@@ -183,7 +250,8 @@ class connection {
   static constexpr std::size_t most = 256;  // statements kept prepared
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> prepared statement's name
-  std::uint64_t prepared_total_ = 0;
+  bool unnamed_ = false;                                    // statements unnamed: behind a pooler
+  std::string notice_;                                      // why they became unnamed, until taken
 };
 
 }  // namespace orm::postgres

@@ -146,6 +146,17 @@ class database {
   // processes migrating at once take turns (an advisory lock).
   void migrate(const model::schema& schema) {
     sqlite::refuse_broken_schema(schema);
+    try {
+      migrate_once(schema);
+    } catch (const postgres_error& e) {
+      // A pooler met inside the migration's own transaction (connection.hpp): it rolled
+      // back, and statements are unnamed now; run it once more. Inside the caller's
+      // transaction, the caller runs it again.
+      if (e.sqlstate != "26000" || depth_ > 0) throw;
+      migrate_once(schema);
+    }
+  }
+  void migrate_once(const model::schema& schema) {
     auto tx = transaction();
     exec("SELECT pg_advisory_xact_lock(4242001)");
     const migration_plan plan = postgres::plan_migration(*connection_, schema);
@@ -234,7 +245,11 @@ class database {
   }
 
   postgres::connection& connection() { return *connection_; }
-  const std::vector<std::string>& warnings() const { return warnings_; }
+  const std::vector<std::string>& warnings() const {
+    const auto held = hold();
+    if (std::string notice = connection_->take_notice(); !notice.empty()) warnings_.push_back(std::move(notice));
+    return warnings_;
+  }
   void warn(const std::string& message) {
     const auto held = hold();
     warnings_.push_back(message);
@@ -255,7 +270,7 @@ class database {
 
   std::unique_ptr<postgres::connection> connection_;
   sqlite::guarded::model_cache models_;
-  std::vector<std::string> warnings_;
+  mutable std::vector<std::string> warnings_;  // mutable: the connection's notice joins them when read
   row_decoder decoder_;
   std::unique_ptr<std::recursive_mutex> mutex_ = std::make_unique<std::recursive_mutex>();
   int depth_ = 0;

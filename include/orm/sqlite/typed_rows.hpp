@@ -20,6 +20,7 @@
 #include <orm/sqlite/param.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
+#include <orm/sqlite/time_conversion.hpp>
 
 namespace orm::sqlite {
 
@@ -130,21 +131,10 @@ concept readable_row = [] {
   else return reflection::row_struct<v> && !reflection::is_vector<v>::value;
 }();
 
-// A timestamp's stored integer as the field's time point.
+// A timestamp's stored integer as the field's time point, or refused when it cannot hold it.
 template <class F>
-F time_point_of(std::int64_t stored, const row_plan& plan) {
-  if (!plan.microsecond_timestamps) return F(typename F::duration(stored));
-  return F(std::chrono::floor<typename F::duration>(std::chrono::microseconds(stored)));
-}
-// A time point as the integer a timestamp column stores.
-template <class F>
-std::int64_t stored_time_of(const F& value, bool microsecond_timestamps) {
-  if (!microsecond_timestamps) return static_cast<std::int64_t>(value.time_since_epoch().count());
-  const auto stored = std::chrono::duration_cast<std::chrono::microseconds>(value.time_since_epoch());
-  if (std::chrono::duration_cast<typename F::duration>(stored) != value.time_since_epoch())
-    throw schema_error("a timestamp finer than a microsecond cannot be stored exactly in PostgreSQL's timestamptz; "
-                       "round it to microseconds first (std::chrono::floor<std::chrono::microseconds>)");
-  return stored.count();
+F time_point_of(std::int64_t stored, const row_plan& plan, const row_plan::source& from) {
+  return timestamps::time_point_of<F>(stored, plan.microsecond_timestamps, plan.table->name + "." + from.key, from.key);
 }
 
 template <class F>
@@ -165,7 +155,7 @@ void read_value(node value, F& out, const row_plan& plan, const row_plan::source
     using kind = model::row_field::value_kind;
     if constexpr (traits::value == kind::boolean) out = value.as_boolean();
     else if constexpr (traits::value == kind::integer) out = static_cast<F>(value.as_integer());
-    else if constexpr (traits::value == kind::time_point) out = time_point_of<F>(value.as_integer(), plan);
+    else if constexpr (traits::value == kind::time_point) out = time_point_of<F>(value.as_integer(), plan, from);
     else if constexpr (traits::value == kind::real) out = static_cast<F>(value.as_real());
     else if constexpr (traits::value == kind::text) out = std::move(value).take_text();
     else if constexpr (traits::value == kind::bytes) {
@@ -250,7 +240,7 @@ void read_column(const statement& s, int i, F& out, const row_plan& plan, const 
     using traits = reflection::field_traits<F>;
     if constexpr (traits::value == kind::boolean) out = s.integer(i) != 0;
     else if constexpr (traits::value == kind::integer) out = static_cast<F>(s.integer(i));
-    else if constexpr (traits::value == kind::time_point) out = time_point_of<F>(s.integer(i), plan);
+    else if constexpr (traits::value == kind::time_point) out = time_point_of<F>(s.integer(i), plan, from);
     else if constexpr (traits::value == kind::real) out = static_cast<F>(stored == SQLITE_INTEGER ? static_cast<double>(s.integer(i)) : s.real(i));
     else if constexpr (traits::value == kind::text) out.assign(s.text_view(i));
     else if constexpr (traits::value == kind::bytes) {
@@ -298,7 +288,7 @@ void add_written(fields& out, std::string_view name, const F& value, bool micros
   } else if constexpr (traits::value == kind::integer) {
     out.emplace_back(std::string(name), param(static_cast<long long>(value)));
   } else if constexpr (traits::value == kind::time_point) {
-    out.emplace_back(std::string(name), param(static_cast<long long>(stored_time_of(value, microsecond_timestamps))));
+    out.emplace_back(std::string(name), param(static_cast<long long>(timestamps::stored_of(value, microsecond_timestamps, name))));
   } else if constexpr (traits::value == kind::real) {
     out.emplace_back(std::string(name), param(static_cast<double>(value)));
   } else if constexpr (traits::value == kind::text) {
