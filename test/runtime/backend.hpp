@@ -17,6 +17,8 @@
 #include <orm/postgres.hpp>
 #include <orm/sqlite.hpp>
 
+#include "runtime/temp_dir.hpp"
+
 namespace orm::testing {
 
 #ifdef ORM_TEST_POSTGRES
@@ -100,7 +102,7 @@ struct backend {
   static constexpr bool is_postgres = false;
 
   static database open() { return database(":memory:"); }
-  static std::string path_of(const std::string& name) { return ::testing::TempDir() + name + ".db"; }
+  static std::string path_of(const std::string& name) { return (temp_dir::path() / (name + ".db")).string(); }
   static database open_at(const std::string& name) { return database(path_of(name)); }
   static void forget(const std::string& name) { std::remove(path_of(name).c_str()); }
   static std::string scalar(database& db, const std::string& sql) {

@@ -23,8 +23,7 @@ std::vector<std::string> sql_names(database& db, const std::string& type) {
 }
 
 TEST(Migrate, CreatesTablesIndexesAndConstraintsOnAFileAndIsSafeTwice) {
-  const auto path = std::filesystem::temp_directory_path() / "orm_migrate_test.db";
-  std::filesystem::remove(path);
+  const std::filesystem::path path = orm::testing::temp_dir::file("orm_migrate_test.db");
   {
     database db(path.string());
     db.migrate(blog::schema);

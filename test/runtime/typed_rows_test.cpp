@@ -201,7 +201,7 @@ struct author_tree {
 #ifndef ORM_TEST_POSTGRES
 // Three levels, from a database file written and reopened: the same values as nodes.
 TEST(TypedFile, ThreeLevelsFromAFileMatchTheNodes) {
-  const std::string path = ::testing::TempDir() + "typed_rows_three_levels.db";
+  const std::string path = orm::testing::temp_dir::file("typed_rows_three_levels.db");
   std::remove(path.c_str());
   {
     database db(path);
@@ -414,7 +414,7 @@ TEST_F(Typed, ThroughAndVariantsFromAFile) {
 #ifdef ORM_TEST_POSTGRES
   auto& file = db;  // the server's tables are the "file"
 #else
-  const std::string path = ::testing::TempDir() + "typed_rows_blog.db";
+  const std::string path = orm::testing::temp_dir::file("typed_rows_blog.db");
   std::remove(path.c_str());
   db.exec("VACUUM INTO '" + path + "'");
   database file(path);
