@@ -23,6 +23,9 @@ config.substitutions.append(("%clangxx", config.clangxx + " -std=c++20 -I" + inc
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%orm_source_dir", config.orm_source_dir))
 config.substitutions.append(("%python", sys.executable))
+# A run that expects findings requires exit 1 exactly (lit's `not` also takes exit 2,
+# "did not compile"): %exit1 %ormlint ...
+config.substitutions.append(("%exit1", sys.executable + " " + os.path.join(config.orm_source_dir, "test", "lit", "expect_exit.py") + " 1"))
 config.substitutions.append(("%ormlint", config.ormlint))
 config.substitutions.append(("%orm_bin", config.orm_binary_dir))
 config.substitutions.append(("%tidy_module", os.path.join(config.orm_binary_dir, "tool", "tidy", "libormlint-tidy.so")))

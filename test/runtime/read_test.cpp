@@ -132,3 +132,44 @@ TEST_F(Read, FindFirstAndFindUnique) {
 }
 
 }  // namespace
+
+namespace {
+inline constexpr auto ranked = table("ranked", column("title", text().not_null()), index("by_title").on("title"));
+inline constexpr auto ranked_schema = define_schema(tables(ranked));
+
+// Rows tied on the user's order come back by id, ascending, on both backends, at the top
+// and in a load, so that a limit cuts the same rows (SQLite returned the ties of a
+// descending order in descending id, PostgreSQL in ascending).
+TEST(ReadTies, TiesAreBrokenByIdAscendingOnBothBackends) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  std::vector<std::int64_t> posts;
+  for (int i = 0; i < 6; ++i)
+    posts.push_back(db.insert(blog::schema, "posts", {{"title", i == 5 ? "other" : "same"}, {"authorId", ann}}));
+  const auto ids = [](const std::vector<node>& rows) {
+    std::vector<std::int64_t> out;
+    for (const node& r : rows) out.push_back(r["id"].as_integer());
+    return out;
+  };
+  const auto top = db.query(blog::schema, blog::posts).find_many({.order_by = {desc("title")}, .limit = 4, .allow_full_scan = true});
+  EXPECT_EQ(ids(top), (std::vector<std::int64_t>{posts[0], posts[1], posts[2], posts[3]}));
+  const auto loaded = db.query(blog::schema, blog::users).find_many(
+      {.with = {{"authoredPosts", {.order_by = {desc("title")}, .limit = 3}}}});
+  ASSERT_EQ(loaded.size(), 1u);
+  std::vector<std::int64_t> load_ids;
+  for (const node& p : loaded[0]["authoredPosts"]) load_ids.push_back(p["id"].as_integer());
+  EXPECT_EQ(load_ids, (std::vector<std::int64_t>{posts[0], posts[1], posts[2]}));
+  // Through an index on the ordered column, SQLite walks a descending order backwards:
+  // the ties came in descending id.
+  db.migrate(ranked_schema);
+  std::vector<std::int64_t> ranked_ids;
+  for (int i = 0; i < 5; ++i) ranked_ids.push_back(db.insert(ranked_schema, "ranked", {{"title", "same"}}));
+  const auto ranked_rows =
+      db.query(ranked_schema, ranked).find_many({.order_by = {desc("title")}, .limit = 3, .allow_full_scan = true});
+  EXPECT_EQ(ids(ranked_rows), (std::vector<std::int64_t>{ranked_ids[0], ranked_ids[1], ranked_ids[2]}));
+  // An order that names the id already is total: nothing is added, the user's direction holds.
+  const auto by_id = db.query(blog::schema, blog::posts).find_many({.order_by = {desc("id")}, .limit = 2});
+  EXPECT_EQ(ids(by_id), (std::vector<std::int64_t>{posts[5], posts[4]}));
+}
+}  // namespace

@@ -41,13 +41,13 @@ class read_compiler {
     const std::string where = o.where.empty() ? "" : " WHERE " + render(o.where, table, alias);
     if (joins.empty()) {
       out.sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                order_clause(alias, o.order_by, false) + limit_clause(limit, o.offset);
+                sqlite::order_clause(alias, o.order_by) + limit_clause(limit, o.offset);
     } else {
       // The parents are chosen first, so that relations load for those rows only; the
       // id breaks ties, so that the outer order is the inner one.
       out.sql = "SELECT " + select + " FROM (SELECT * FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                order_clause(alias, o.order_by, true) + limit_clause(limit, o.offset) + ") AS " + alias + joins +
-                order_clause(alias, o.order_by, true);
+                sqlite::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + ") AS " + alias + joins +
+                sqlite::order_clause(alias, o.order_by);
     }
     out.params = std::move(params_);
     return out;
@@ -62,12 +62,6 @@ class read_compiler {
     return sql::render(c, t, alias, &params_, sql::postgres_dialect);
   }
 
-  static std::string order_clause(const std::string& alias, const std::vector<order>& by, bool by_id_last) {
-    std::string out;
-    for (const order& o : by) out += (out.empty() ? " ORDER BY " : ", ") + sql::column_ref(alias, o.column) + (o.descending ? " DESC" : " ASC");
-    if (by_id_last && !out.empty() && by.back().column != "id") out += ", " + sql::column_ref(alias, "id");
-    return out;
-  }
 
   static std::string limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
     std::string out;
@@ -204,7 +198,7 @@ class read_compiler {
 
     const std::optional<std::int64_t> limit =
         r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : sqlite::load_limit(schema_, w.options, top_);
-    const std::string rows = "(SELECT " + alias + ".* FROM " + from + where + order_clause(alias, w.options.order_by, true) +
+    const std::string rows = "(SELECT " + alias + ".* FROM " + from + where + sqlite::order_clause(alias, w.options.order_by) +
                              limit_clause(limit, w.options.offset) + ") AS " + alias;
 
     shape child;
@@ -215,7 +209,7 @@ class read_compiler {
 
     const std::string aggregate = r.kind == relation_kind::one
                                       ? "to_json(" + value + ")"
-                                      : "coalesce(json_agg(" + value + order_clause(alias, w.options.order_by, true) + "), '[]'::json)";
+                                      : "coalesce(json_agg(" + value + sqlite::order_clause(alias, w.options.order_by) + "), '[]'::json)";
     joins += " LEFT JOIN LATERAL (SELECT " + aggregate + " AS v FROM " + rows + inner_joins + ") AS " + lateral + " ON true";
     return lateral + ".v";
   }

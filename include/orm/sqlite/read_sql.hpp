@@ -205,6 +205,20 @@ inline void check(const model::schema& s, const model::table& t, const find_opti
 
 }  // namespace planning
 
+// The ORDER BY of a read or a load: the user's order, then the id, ascending, unless the
+// order names it already, so that rows tied on the user's columns come back in one order,
+// the same on both backends, and a limit cuts the same rows.
+inline std::string order_clause(const std::string& alias, const std::vector<order>& by) {
+  std::string out;
+  bool has_id = false;
+  for (const order& o : by) {
+    out += (out.empty() ? " ORDER BY " : ", ") + sql::column_ref(alias, o.column) + (o.descending ? " DESC" : " ASC");
+    has_id = has_id || o.column == "id";
+  }
+  if (!out.empty() && !has_id) out += ", " + sql::column_ref(alias, "id") + " ASC";
+  return out;
+}
+
 class read_compiler {
  public:
   read_compiler(const model::schema& schema, const find_options& top, warning_sink warn, bool unique = false)
@@ -228,12 +242,8 @@ class read_compiler {
  private:
   std::string next_alias() { return "t" + std::to_string(aliases_++); }
 
-  std::string order_clause(const std::string& alias, const find_options& o) const {
-    std::string out;
-    for (const order& by : o.order_by) {
-      out += (out.empty() ? " ORDER BY " : ", ") + sql::column_ref(alias, by.column) + (by.descending ? " DESC" : " ASC");
-    }
-    return out;
+  static std::string order_clause(const std::string& alias, const find_options& o) {
+    return sqlite::order_clause(alias, o.order_by);
   }
 
   static std::string limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {

@@ -1,5 +1,5 @@
 // orm-ambiguous-relation: relations whose columns cannot be decided: several candidate inverses, or one name twice
-// RUN: not %ormlint --checks=-*,orm-ambiguous-relation %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: %exit1 %ormlint --checks=-*,orm-ambiguous-relation %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
 #include <orm/orm.hpp>
 
 using namespace orm;

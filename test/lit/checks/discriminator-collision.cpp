@@ -1,5 +1,5 @@
 // orm-discriminator-collision: a discriminator whose alias, variants or fields collide
-// RUN: not %ormlint --checks=-*,orm-discriminator-collision %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: %exit1 %ormlint --checks=-*,orm-discriminator-collision %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
 #include <orm/orm.hpp>
 
 using namespace orm;

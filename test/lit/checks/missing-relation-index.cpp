@@ -1,6 +1,6 @@
 // orm-missing-relation-index: a relation load with no index whose leading columns are the lookup columns
-// RUN: not %ormlint --checks=-*,orm-missing-relation-index %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
-// RUN: cp %s %t.cpp && not %ormlint --checks=-*,orm-missing-relation-index --fix %t.cpp -- %cxxflags > /dev/null
+// RUN: %exit1 %ormlint --checks=-*,orm-missing-relation-index %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: cp %s %t.cpp && %exit1 %ormlint --checks=-*,orm-missing-relation-index --fix %t.cpp -- %cxxflags > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
 // RUN: %ormlint --checks=-*,orm-missing-relation-index %t.cpp -- %cxxflags | FileCheck %s -check-prefix=CLEAN -allow-empty
 // CLEAN-NOT: {{warning|error}}:

@@ -1,5 +1,5 @@
 // orm-query-depth: a query whose with nests deeper than its max_depth
-// RUN: not %ormlint --checks=-*,orm-query-depth %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: %exit1 %ormlint --checks=-*,orm-query-depth %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
 #include "query_schema.hpp"
 
 using namespace orm;

@@ -1,5 +1,5 @@
 // orm-relation-name-collision: a relation named like a column of its table
-// RUN: not %ormlint --checks=-*,orm-relation-name-collision %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: %exit1 %ormlint --checks=-*,orm-relation-name-collision %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
 #include <orm/orm.hpp>
 
 using namespace orm;

@@ -1,8 +1,8 @@
 // orm-row-mismatch: a find_*<T> whose struct T cannot hold the rows it reads
-// RUN: not %ormlint --checks=-*,orm-row-mismatch %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
-// RUN: cp %s %t.cpp && not %ormlint --checks=-*,orm-row-mismatch --fix %t.cpp -- %cxxflags -I%S/Inputs > /dev/null
+// RUN: %exit1 %ormlint --checks=-*,orm-row-mismatch %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: cp %s %t.cpp && %exit1 %ormlint --checks=-*,orm-row-mismatch --fix %t.cpp -- %cxxflags -I%S/Inputs > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
-// RUN: not %ormlint --checks=-*,orm-row-mismatch %t.cpp -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=AFTER -implicit-check-not='{{warning|error}}:'
+// RUN: %exit1 %ormlint --checks=-*,orm-row-mismatch %t.cpp -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=AFTER -implicit-check-not='{{warning|error}}:'
 #include <chrono>
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,6 @@
 // orm-unknown-column: a query or write that names a table or column the schema does not have
-// RUN: not %ormlint --checks=-*,orm-unknown-column %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
-// RUN: cp %s %t.cpp && not %ormlint --checks=-*,orm-unknown-column --fix %t.cpp -- %cxxflags -I%S/Inputs > /dev/null
+// RUN: %exit1 %ormlint --checks=-*,orm-unknown-column %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: cp %s %t.cpp && %exit1 %ormlint --checks=-*,orm-unknown-column --fix %t.cpp -- %cxxflags -I%S/Inputs > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
 #include "query_schema.hpp"
 

@@ -1,11 +1,11 @@
 // orm-unknown-reference: a table or column named in a schema that does not exist
-// RUN: not %ormlint --checks=-*,orm-unknown-reference %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
-// RUN: cp %s %t.cpp && not %ormlint --checks=-*,orm-unknown-reference --fix %t.cpp -- %cxxflags > /dev/null
+// RUN: %exit1 %ormlint --checks=-*,orm-unknown-reference %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: cp %s %t.cpp && %exit1 %ormlint --checks=-*,orm-unknown-reference --fix %t.cpp -- %cxxflags > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
 // After the fixes, only the names with no close match are left.
-// RUN: not %ormlint --checks=-*,orm-unknown-reference %t.cpp -- %cxxflags | FileCheck %s -check-prefix=AFTER -implicit-check-not='{{warning|error}}:'
+// RUN: %exit1 %ormlint --checks=-*,orm-unknown-reference %t.cpp -- %cxxflags | FileCheck %s -check-prefix=AFTER -implicit-check-not='{{warning|error}}:'
 // And the other checks stay quiet about a relation whose names do not resolve.
-// RUN: not %ormlint %s -- %cxxflags | FileCheck %s -check-prefix=ALL -implicit-check-not='users.posts'
+// RUN: %exit1 %ormlint %s -- %cxxflags | FileCheck %s -check-prefix=ALL -implicit-check-not='users.posts'
 #include <orm/orm.hpp>
 
 using namespace orm;

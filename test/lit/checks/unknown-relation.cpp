@@ -1,8 +1,8 @@
 // orm-unknown-relation: a query whose with names a relation its table does not have
-// RUN: not %ormlint --checks=-*,orm-unknown-relation %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
-// RUN: cp %s %t.cpp && not %ormlint --checks=-*,orm-unknown-relation --fix %t.cpp -- %cxxflags -I%S/Inputs > /dev/null
+// RUN: %exit1 %ormlint --checks=-*,orm-unknown-relation %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: cp %s %t.cpp && %exit1 %ormlint --checks=-*,orm-unknown-relation --fix %t.cpp -- %cxxflags -I%S/Inputs > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
-// RUN: not %ormlint --checks=-*,orm-unknown-relation %t.cpp -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=AFTER -implicit-check-not='{{warning|error}}:'
+// RUN: %exit1 %ormlint --checks=-*,orm-unknown-relation %t.cpp -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=AFTER -implicit-check-not='{{warning|error}}:'
 #include "query_schema.hpp"
 
 using namespace orm;

@@ -3,7 +3,7 @@
 // RUN: %ormlint %s -- %cxxflags | FileCheck %s -implicit-check-not='{{warning|error}}:'
 // It is a check like the others: listed, documented, promotable, and can be turned off.
 // RUN: %python %S/../cli/Inputs/expect_status.py 1 %ormlint --warnings-as-errors='*' %s -- %cxxflags
-// RUN: not %ormlint --warnings-as-errors='orm-unreadable-schema' %s -- %cxxflags | FileCheck %s --check-prefix=PROMOTED
+// RUN: %exit1 %ormlint --warnings-as-errors='orm-unreadable-schema' %s -- %cxxflags | FileCheck %s --check-prefix=PROMOTED
 // PROMOTED: error: ormlint cannot read schema 'schema'{{.*}}[orm-unreadable-schema]
 // RUN: %ormlint --checks='orm-*,-orm-unreadable-schema' %s -- %cxxflags | FileCheck %s --check-prefix=OFF --allow-empty
 // OFF-NOT: unreadable
