@@ -24,8 +24,10 @@ fi
 
 stop() {
   if [ -f "$dir/pgbouncer.pid" ]; then
-    kill "$(cat "$dir/pgbouncer.pid")" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$(cat "$dir/pgbouncer.pid")" 2>/dev/null || break; sleep 0.1; done
+    local pid
+    pid=$(cat "$dir/pgbouncer.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   fi
   rm -rf "$dir"
 }
