@@ -18,6 +18,7 @@ config.substitutions.append(("%orm_sqlite_sources", os.path.join(config.orm_sour
 # A program that uses the PostgreSQL runtime; and the tests' server, which ctest's
 # fixture starts (without it, the programs that need it fail, saying so).
 config.substitutions.append(("%orm_postgres_flags", "-I" + config.postgres_include))
+config.substitutions.append(("%orm_postgres_sources", os.path.join(config.orm_source_dir, "src", "postgres", "pooling.cpp")))
 config.substitutions.append(("%orm_test_postgres", os.environ.get("ORM_TEST_POSTGRES", "")))
 config.substitutions.append(("%clangxx", config.clangxx + " -std=c++20 -I" + include))
 config.substitutions.append(("FileCheck", config.filecheck))
@@ -25,7 +26,9 @@ config.substitutions.append(("%orm_source_dir", config.orm_source_dir))
 config.substitutions.append(("%python", sys.executable))
 # A run that expects findings requires exit 1 exactly (lit's `not` also takes exit 2,
 # "did not compile"): %exit1 %ormlint ...
-config.substitutions.append(("%exit1", sys.executable + " " + os.path.join(config.orm_source_dir, "test", "lit", "expect_exit.py") + " 1"))
+config.substitutions.append(("%exit1", sys.executable + " " + os.path.join(config.orm_source_dir, "test", "lit", "cli", "Inputs", "expect_status.py") + " 1"))
+# And a run that expects ormlint to refuse (bad usage, config, input that did not compile): exit 2.
+config.substitutions.append(("%exit2", sys.executable + " " + os.path.join(config.orm_source_dir, "test", "lit", "cli", "Inputs", "expect_status.py") + " 2"))
 config.substitutions.append(("%ormlint", config.ormlint))
 config.substitutions.append(("%orm_bin", config.orm_binary_dir))
 config.substitutions.append(("%tidy_module", os.path.join(config.orm_binary_dir, "tool", "tidy", "libormlint-tidy.so")))

@@ -5,7 +5,7 @@
 // connection string ctest passes in ORM_TEST_POSTGRES).
 // RUN: %clangxx -I%S/../checks/Inputs %s %orm_sqlite_sources -o %t -lsqlite3 -lsimdjson
 // RUN: %t | FileCheck %s -check-prefixes=CHECK,RUNTIME
-// RUN: %clangxx -DPARITY_POSTGRES %orm_postgres_flags -I%S/../checks/Inputs %s %orm_sqlite_sources -o %t.pg -lsqlite3 -lsimdjson -lpq
+// RUN: %clangxx -DPARITY_POSTGRES %orm_postgres_flags -I%S/../checks/Inputs %s %orm_sqlite_sources %orm_postgres_sources -o %t.pg -lsqlite3 -lsimdjson -lpq
 // RUN: %t.pg "%orm_test_postgres" | FileCheck %s -check-prefixes=CHECK,RUNTIME
 // RUN: %exit1 %ormlint %s -- %cxxflags -I%S/../checks/Inputs | FileCheck %s -check-prefixes=CHECK,LINT -implicit-check-not='{{warning|error}}:'
 #include <cstdio>
