@@ -143,8 +143,35 @@ TEST_F(RoundTrip, NaNIsRefusedNamingTheColumn) {
     db.insert(schema, "items", {{"shelfId", shelf}, {"price", std::nan("")}});
     FAIL() << "NaN was stored";
   } catch (const schema_error& e) {
-    EXPECT_STREQ(e.what(), "'items.price' cannot hold NaN: SQLite would store NULL; write nullptr for no value");
+    // Each backend's own reason: PostgreSQL's is not SQLite's.
+    const std::string expected = backend::is_postgres
+        ? "'items.price' cannot hold NaN: PostgreSQL would store a NaN that equals itself and sorts above every number, "
+          "which no C++ double does (and SQLite would store NULL); write nullptr for no value"
+        : "'items.price' cannot hold NaN: SQLite would store NULL; write nullptr for no value";
+    EXPECT_EQ(e.what(), expected);
   }
+}
+
+// Booleans take true and false, or 1 and 0, on both backends; another integer is refused
+// before the database sees it (SQLite's CHECK and PostgreSQL's input syntax each refused
+// it in their own words).
+TEST_F(RoundTrip, BooleansTakeOneAndZeroAndRefuseOtherIntegers) {
+  db.insert(schema, "items", {{"shelfId", shelf}, {"active", 1}});
+  db.insert(schema, "items", {{"shelfId", shelf}, {"active", 0}});
+  const auto rows = db.query(schema, items).find_many({.order_by = {asc("id")}});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_TRUE(rows[0]["active"].as_boolean());
+  EXPECT_FALSE(rows[1]["active"].as_boolean());
+  for (const long long wrong : {2LL, -1LL}) {
+    try {
+      db.insert(schema, "items", {{"shelfId", shelf}, {"active", wrong}});
+      FAIL() << wrong << " was written to a boolean";
+    } catch (const schema_error& e) {
+      EXPECT_EQ(std::string(e.what()), "'items.active' is boolean: write true or false (or 1 or 0), not " + std::to_string(wrong));
+    }
+  }
+  EXPECT_THROW(db.update(schema, "items", {{"active", 2}}, eq("id", rows[0]["id"].as_integer())), schema_error);
+  EXPECT_EQ(db.query(schema, items).find_many().size(), 2u);
 }
 
 #ifndef ORM_TEST_POSTGRES  // PostgreSQL's column types keep such values out

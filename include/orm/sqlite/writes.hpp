@@ -35,7 +35,13 @@ inline void check_values(const model::table& t, const fields& row, const sql::di
     if (v.type() == param::kind::text && !is_utf8(v.text()))
       throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
     if (v.type() == param::kind::real && std::isnan(v.real()))
-      throw schema_error("'" + t.name + "." + name + "' cannot hold NaN: SQLite would store NULL; write nullptr for no value");
+      throw schema_error("'" + t.name + "." + name + "' cannot hold NaN: " + d.nan_reason + "; write nullptr for no value");
+    // Integers stand for booleans as 1 and 0 only, on both databases (SQLite's CHECK and
+    // PostgreSQL's boolean input would each refuse others in their own words).
+    if (v.type() == param::kind::integer && v.integer() != 0 && v.integer() != 1)
+      if (const model::column* c = t.find_column(name); c && c->kind == column_kind::boolean)
+        throw schema_error("'" + t.name + "." + name + "' is boolean: write true or false (or 1 or 0), not " +
+                           std::to_string(v.integer()));
   }
 }
 
