@@ -60,16 +60,16 @@ inline std::string create_table(const model::table& t, const sql::dialect& d = s
 
 // Index names are per database (SQLite) or per schema (PostgreSQL), so each is prefixed
 // with its table.
-inline std::string create_index(const model::table& t, const model::index& i) {
+inline std::string create_index(const model::table& t, const model::index& i, const sql::dialect& d) {
   return std::string("CREATE ") + (i.unique ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " +
-         sql::identifier(t.name + "." + i.name) + " ON " + sql::identifier(t.name) + " (" + names(i.columns) + ")";
+         sql::identifier(sql::index_name(t.name, i.name, d)) + " ON " + sql::identifier(t.name) + " (" + names(i.columns) + ")";
 }
 
 inline std::vector<std::string> statements(const model::schema& s, const sql::dialect& d = sql::sqlite_dialect) {
   std::vector<std::string> out;
   for (const auto& t : s.tables) out.push_back(create_table(t, d));
   for (const auto& t : s.tables)
-    for (const auto& i : t.indexes) out.push_back(create_index(t, i));
+    for (const auto& i : t.indexes) out.push_back(create_index(t, i, d));
   return out;
 }
 

@@ -108,19 +108,21 @@ inline void plan_table(const model::table& t, const existing_table& found_table,
                              "in the schema: migrate does not change constraints of existing columns; use a unique "
                              "index instead of .unique(), or rebuild the table by hand");
   }
+  // Indexes by their names in the database (sql::index_name: PostgreSQL's are shortened).
   const std::string own_prefix = t.name + ".";
+  const auto name_of = [&](const model::index& i) { return sql::index_name(t.name, i.name, d); };
   for (const model::index& i : t.indexes) {
-    const auto found = indexes.find(own_prefix + i.name);
+    const auto found = indexes.find(name_of(i));
     if (found == indexes.end()) {
-      out.statements.push_back(ddl::create_index(t, i));
+      out.statements.push_back(ddl::create_index(t, i, d));
     } else if (found->second.definition != index_definition(i.unique, i.columns)) {
       out.statements.push_back("DROP INDEX " + sql::identifier(found->first));  // an index holds no data
-      out.statements.push_back(ddl::create_index(t, i));
+      out.statements.push_back(ddl::create_index(t, i, d));
     }
   }
   for (const auto& [name, index] : indexes)
     if (index.origin == "c" && name.starts_with(own_prefix) &&
-        std::none_of(t.indexes.begin(), t.indexes.end(), [&](const model::index& i) { return own_prefix + i.name == name; }))
+        std::none_of(t.indexes.begin(), t.indexes.end(), [&](const model::index& i) { return name_of(i) == name; }))
       out.statements.push_back("DROP INDEX " + sql::identifier(name));
 }
 
@@ -155,7 +157,7 @@ inline migration_plan plan_migration(
       migration_detail::plan_table(t, *existing, d, out);
     } else {
       out.statements.push_back(ddl::create_table(t, d));
-      for (const model::index& i : t.indexes) out.statements.push_back(ddl::create_index(t, i));
+      for (const model::index& i : t.indexes) out.statements.push_back(ddl::create_index(t, i, d));
     }
   }
   return out;
