@@ -20,6 +20,7 @@
 #include <orm/postgres/read_sql.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/planned_write.hpp>
+#include <orm/sqlite/transaction_options.hpp>
 #include <orm/sqlite/typed_rows.hpp>
 #include <orm/sqlite/writes.hpp>
 
@@ -52,6 +53,15 @@ using sqlite::selection;
 using sqlite::unbounded_many_error;
 using sqlite::unknown_relation_error;
 using sqlite::write_options;
+using sqlite::for_share;
+using sqlite::for_update;
+using sqlite::isolation_level;
+using sqlite::read_committed;
+using sqlite::repeatable_read;
+using sqlite::row_lock;
+using sqlite::run_transaction;
+using sqlite::serializable;
+using sqlite::transaction_options;
 
 class database;
 
@@ -96,7 +106,7 @@ class table_query {
 // refuses the transaction's further statements until it rolls back.
 class transaction {
  public:
-  explicit transaction(database& db);
+  explicit transaction(database& db, const transaction_options& options = {});
   transaction(transaction&& other) noexcept
       : db_(std::exchange(other.db_, nullptr)), lock_(std::move(other.lock_)), depth_(other.depth_) {}
   transaction(const transaction&) = delete;
@@ -134,7 +144,13 @@ class database {
   database(database&&) noexcept = default;
   database& operator=(database&&) noexcept = default;
 
-  postgres::transaction transaction() { return postgres::transaction(*this); }
+  postgres::transaction transaction(const transaction_options& options = {}) { return postgres::transaction(*this, options); }
+  // Which errors run_transaction runs a transaction again for: a serialization failure
+  // (40001, under repeatable_read or serializable) and a deadlock (40P01).
+  static bool retryable(const error& e) {
+    const auto* failure = dynamic_cast<const postgres_error*>(&e);
+    return failure && (failure->sqlstate == "40001" || failure->sqlstate == "40P01");
+  }
 
   std::unique_lock<std::recursive_mutex> hold() const {
     if (!mutex_) throw error("this database was moved from");
@@ -372,10 +388,13 @@ inline std::optional<node> table_query::find_unique(find_options options) const 
   return sqlite::unique_row(run(compile(options, true)), table_.name);
 }
 
-inline transaction::transaction(database& db) : db_(&db), lock_(db.hold()) {
+inline transaction::transaction(database& db, const transaction_options& options) : db_(&db), lock_(db.hold()) {
+  sqlite::refuse_nested_isolation(db.depth_, options);
+  static constexpr const char* begin[] = {"BEGIN", "BEGIN ISOLATION LEVEL READ COMMITTED",
+                                          "BEGIN ISOLATION LEVEL REPEATABLE READ", "BEGIN ISOLATION LEVEL SERIALIZABLE"};
   depth_ = db.depth_++;
   try {
-    db.exec(depth_ == 0 ? "BEGIN" : "SAVEPOINT orm_" + std::to_string(depth_));
+    db.exec(depth_ == 0 ? begin[static_cast<int>(options.isolation)] : "SAVEPOINT orm_" + std::to_string(depth_));
   } catch (...) {
     --db.depth_;
     db_ = nullptr;

@@ -39,14 +39,18 @@ class read_compiler {
     const std::string select = result_columns(table, alias, o, out, joins);
     const std::optional<std::int64_t> limit = sqlite::fan_out_bounded(schema_, o, out);
     const std::string where = o.where.empty() ? "" : " WHERE " + render(o.where, table, alias);
+    // Locked rows are the parents', chosen where they are chosen.
+    const std::string lock = o.lock == sqlite::row_lock::for_update ? " FOR UPDATE"
+                             : o.lock == sqlite::row_lock::for_share ? " FOR SHARE"
+                                                                     : "";
     if (joins.empty()) {
       out.sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                sqlite::order_clause(alias, o.order_by) + limit_clause(limit, o.offset);
+                sqlite::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + lock;
     } else {
       // The parents are chosen first, so that relations load for those rows only; the
       // id breaks ties, so that the outer order is the inner one.
       out.sql = "SELECT " + select + " FROM (SELECT * FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                sqlite::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + ") AS " + alias + joins +
+                sqlite::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + lock + ") AS " + alias + joins +
                 sqlite::order_clause(alias, o.order_by);
     }
     out.params = std::move(params_);

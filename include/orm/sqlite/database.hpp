@@ -23,6 +23,7 @@
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
+#include <orm/sqlite/transaction_options.hpp>
 #include <orm/sqlite/typed_rows.hpp>
 #include <orm/sqlite/writes.hpp>
 
@@ -80,7 +81,8 @@ struct open_options {
 // database for its thread while it lives: another thread's calls wait until it ends.
 class transaction {
  public:
-  explicit transaction(database& db);
+  // SQLite's write transactions are serializable whatever `options` asks.
+  explicit transaction(database& db, const transaction_options& options = {});
   transaction(transaction&& other) noexcept
       : db_(std::exchange(other.db_, nullptr)), lock_(std::move(other.lock_)), depth_(other.depth_) {}
   transaction(const transaction&) = delete;
@@ -150,7 +152,10 @@ class database {
   }
 
   // BEGIN IMMEDIATE (or a savepoint inside another transaction): see sqlite::transaction.
-  sqlite::transaction transaction() { return sqlite::transaction(*this); }
+  sqlite::transaction transaction(const transaction_options& options = {}) { return sqlite::transaction(*this, options); }
+  // Which errors run_transaction runs a transaction again for: none here, since SQLite
+  // serializes writers (a writer waits for the lock up to busy_timeout_ms instead).
+  static bool retryable(const error&) { return false; }
 
   // Holds the connection for the calling thread; calls take it themselves.
   std::unique_lock<std::recursive_mutex> hold() const {
@@ -288,7 +293,8 @@ inline compiled_read table_query::compile(const find_options& options, bool uniq
 
 inline std::vector<node> table_query::find_many(const find_options& options) const { return run(compile(options, false)); }
 
-inline transaction::transaction(database& db) : db_(&db), lock_(db.hold()) {
+inline transaction::transaction(database& db, const transaction_options& options) : db_(&db), lock_(db.hold()) {
+  refuse_nested_isolation(db.depth_, options);
   depth_ = db.depth_++;
   try {
     db.exec(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT orm_" + std::to_string(depth_));

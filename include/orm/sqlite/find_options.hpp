@@ -58,6 +58,14 @@ class with_list {
   std::vector<with_relation> items_;
 };
 
+// Parent rows a read locks until its transaction ends, so that a row read and then
+// written back is not changed by another transaction in between: PostgreSQL's FOR UPDATE
+// and FOR SHARE (the parent rows only, not the loaded ones). SQLite's write transaction
+// (BEGIN IMMEDIATE) already keeps every other writer out: there it adds nothing.
+enum class row_lock : unsigned char { none, for_update, for_share };
+inline constexpr row_lock for_update = row_lock::for_update;
+inline constexpr row_lock for_share = row_lock::for_share;
+
 struct find_options {
   selection columns{};
   condition where{};
@@ -71,6 +79,8 @@ struct find_options {
   // limit bounds, are allowed (and fan-out is not limited).
   bool allow_full_scan = false;
   int max_depth = 3;
+  // Read from the top level only.
+  row_lock lock = row_lock::none;
 };
 
 struct with_relation {
