@@ -7,7 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <orm/model/schema_model.hpp>
@@ -138,6 +140,70 @@ inline std::string literal(const param& v, const dialect& d = sqlite_dialect) {
   return "NULL";
 }
 
+}  // namespace orm::sqlite::sql
+namespace orm::sqlite {
+bool is_utf8(std::string_view text);  // src/sqlite/decode.cpp (declared in decode.hpp too)
+}  // namespace orm::sqlite
+namespace orm::sqlite::sql {
+
+// An IN list as one parameter: a JSON array that SQLite's json_each reads, or a
+// PostgreSQL array literal for = ANY(). None for values neither can carry exactly (bytes;
+// infinite reals and text that is not UTF-8 in JSON; PostgreSQL's timestamps, which
+// take each value through value_for): those stay one parameter each.
+struct bound_in_list {
+  std::string text, test_before, test_after;
+};
+inline std::optional<bound_in_list> bound_list(const std::vector<param>& values, column_kind kind, const dialect& d) {
+  const char* array_type = nullptr;
+  if (d.numbered_params) {
+    switch (kind) {
+      case column_kind::integer: case column_kind::id: array_type = "bigint[]"; break;
+      case column_kind::text: case column_kind::discriminator: array_type = "text[]"; break;
+      case column_kind::real: array_type = "float8[]"; break;
+      case column_kind::boolean: array_type = "boolean[]"; break;
+      default: return std::nullopt;
+    }
+  }
+  std::string text = d.numbered_params ? "{" : "[";
+  for (const param& v : values) {
+    if (text.size() > 1) text += ',';
+    switch (v.type()) {
+      case param::kind::null: text += d.numbered_params ? "NULL" : "null"; break;
+      case param::kind::boolean: text += v.integer() ? (d.numbered_params ? "t" : "true") : (d.numbered_params ? "f" : "false"); break;
+      case param::kind::integer: text += std::to_string(v.integer()); break;
+      case param::kind::real: {
+        if (!std::isfinite(v.real())) {
+          if (!d.numbered_params) return std::nullopt;
+          text += std::isnan(v.real()) ? "NaN" : v.real() > 0 ? "Infinity" : "-Infinity";
+          break;
+        }
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.17g", v.real());
+        text += buffer;
+        break;
+      }
+      case param::kind::text: {
+        if (!d.numbered_params && !is_utf8(v.text())) return std::nullopt;
+        text += '"';
+        for (unsigned char c : v.text()) {
+          if (c == '"' || c == '\\') (text += '\\') += static_cast<char>(c);
+          else if (c < 0x20 && !d.numbered_params) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+            text += escaped;
+          } else text += static_cast<char>(c);
+        }
+        text += '"';
+        break;
+      }
+      case param::kind::bytes: return std::nullopt;
+    }
+  }
+  text += d.numbered_params ? "}" : "]";
+  if (d.numbered_params) return bound_in_list{std::move(text), " = ANY(", std::string("::") + array_type + ")"};
+  return bound_in_list{std::move(text), " IN (SELECT value FROM json_each(", "))"};
+}
+
 // Renders a postfix condition over the columns of `table` (as `alias`). With `params`,
 // operands become placeholders and are appended to it; without, they are written as
 // literals.
@@ -179,6 +245,15 @@ inline std::string render(const condition& c, const model::table& table, const s
         if (t.list.empty()) {
           stack.push_back(d.false_literal);
           break;
+        }
+        if (params) {
+          // One bound list, whatever its length: no limit on the number of parameters
+          // (SQLite's 32,766, PostgreSQL's 65,535), and one statement for every length.
+          if (auto list = bound_list(t.list, column->kind, d)) {
+            params->push_back(param(std::move(list->text)));
+            stack.push_back(col + list->test_before + d.placeholder(params->size()) + list->test_after);
+            break;
+          }
         }
         std::string items;
         for (const param& v : t.list) items += (items.empty() ? "" : ", ") + operand(v);
