@@ -43,7 +43,7 @@ class RoundTrip : public ::testing::Test {
 };
 
 TEST_F(RoundTrip, RealsComeBackBitForBit) {
-  // -0.0 is left out: SQLite stores no sign on a zero (docs/runtime.md).
+  // -0.0 is refused (below): SQLite stores no sign on a zero.
   const std::vector<double> edges = {0.1 + 0.2, 1.0000000000000002, 5e-324, 2.2250738585072014e-308,
                                      std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
                                      std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
@@ -63,6 +63,21 @@ TEST_F(RoundTrip, RealsComeBackBitForBit) {
   // At the top level too.
   const auto top = db.query(schema, items).find_first({.where = eq("id", 1)});
   EXPECT_EQ(std::bit_cast<std::uint64_t>((*top)["price"].as_real()), std::bit_cast<std::uint64_t>(0.1 + 0.2));
+}
+
+// -0.0 came back with its sign at PostgreSQL's top level, without it on SQLite: refused on
+// both, in the same words, rather than kept by one.
+TEST_F(RoundTrip, NegativeZeroIsRefusedOnBothBackends) {
+  try {
+    db.insert(schema, "items", {{"shelfId", shelf}, {"price", -0.0}});
+    FAIL() << "-0.0 was stored";
+  } catch (const schema_error& e) {
+    EXPECT_STREQ(e.what(), "'items.price' cannot hold -0.0 on both databases (SQLite keeps no sign on a zero); write 0.0");
+  }
+  db.insert(schema, "items", {{"shelfId", shelf}, {"price", 0.0}});
+  const auto row = db.query(schema, items).find_first({.where = eq("price", 0.0)});
+  ASSERT_TRUE(row.has_value());
+  EXPECT_FALSE(std::signbit((*row)["price"].as_real()));
 }
 
 TEST_F(RoundTrip, TextAndBytesComeBackByteForByte) {

@@ -377,7 +377,9 @@ TEST_F(Typed, AStoredTimeAFieldCannotHoldIsRefusedOnRead) {
   // Within their range, they read exactly.
   const auto year_2000 = std::chrono::sys_seconds(std::chrono::seconds(946684800));
   db.update(blog::schema, "audit_logs", log_seconds_row{year_2000, "post_update", 1}, eq("version", 1));
-  if (backend::is_postgres) EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_nanoseconds>()->at, year_2000);
+  if (backend::is_postgres) {
+    EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_nanoseconds>()->at, year_2000);
+  }
   EXPECT_EQ(db.query(blog::schema, blog::audit_logs).find_first<log_narrow>()->at.time_since_epoch().count(), 946684800);
 }
 }  // namespace

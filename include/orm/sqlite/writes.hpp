@@ -36,6 +36,11 @@ inline void check_values(const model::table& t, const fields& row, const sql::di
       throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
     if (v.type() == param::kind::real && std::isnan(v.real()))
       throw schema_error("'" + t.name + "." + name + "' cannot hold NaN: " + d.nan_reason + "; write nullptr for no value");
+    // SQLite stores no sign on a zero, PostgreSQL does: refused on both, so that both keep
+    // the same value (and a nested load reads what the top level reads).
+    if (v.type() == param::kind::real && v.real() == 0 && std::signbit(v.real()))
+      throw schema_error("'" + t.name + "." + name + "' cannot hold -0.0 on both databases (SQLite keeps no sign on a "
+                         "zero); write 0.0");
     // Integers stand for booleans as 1 and 0 only, on both databases (SQLite's CHECK and
     // PostgreSQL's boolean input would each refuse others in their own words).
     if (v.type() == param::kind::integer && v.integer() != 0 && v.integer() != 1)
