@@ -55,6 +55,15 @@ bool warned_of_pooler(const database& db) {
   return false;
 }
 
+// A deletes ann in a transaction, holding one server connection; meanwhile B reads (and,
+// with named statements, prepares) on the other one, before A has committed.
+void a_deletes_while_b_reads(database& a, database& b) {
+  auto tx = a.transaction();
+  EXPECT_EQ(a.remove(blog::schema, "users", eq("name", "ann")), 1);
+  EXPECT_EQ(b.query(blog::schema, blog::users).find_many().size(), 3u);
+  tx.commit();
+}
+
 // The data loss of numbered statement names: A's DELETE, prepared inside a transaction on
 // one server connection, was run by B's next read under the same name.
 TEST(Pooler, AStatementNameNeverRunsAnotherClientsStatement) {
@@ -63,12 +72,7 @@ TEST(Pooler, AStatementNameNeverRunsAnotherClientsStatement) {
   auto a = named(name);
   auto b = named(name);
   three_users(a);
-  {
-    auto tx = a.transaction();  // A holds one server connection
-    EXPECT_EQ(a.remove(blog::schema, "users", eq("name", "ann")), 1);
-    EXPECT_EQ(b.query(blog::schema, blog::users).find_many().size(), 3u);  // B prepares on the other one
-    tx.commit();
-  }
+  a_deletes_while_b_reads(a, b);
   // B's next read runs on A's server connection, which has A's DELETE but not B's SELECT.
   const auto users = b.query(blog::schema, blog::users).find_many({.order_by = {sqlite::asc("name")}});
   ASSERT_EQ(users.size(), 2u);
@@ -127,12 +131,7 @@ TEST(Pooler, PgbouncerTrueRunsEveryStatementUnnamed) {
   auto b = unnamed(name);
   three_users(a);
   EXPECT_TRUE(a.connection().unnamed_statements());
-  {
-    auto tx = a.transaction();
-    EXPECT_EQ(a.remove(blog::schema, "users", eq("name", "ann")), 1);
-    EXPECT_EQ(b.query(blog::schema, blog::users).find_many().size(), 3u);  // A has not committed
-    tx.commit();
-  }
+  a_deletes_while_b_reads(a, b);
   {
     auto tx = b.transaction();
     EXPECT_EQ(b.query(blog::schema, blog::users).find_many().size(), 2u);
