@@ -20,7 +20,7 @@
 #include <orm/postgres/read_sql.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/planned_write.hpp>
-#include <orm/sqlite/transaction_options.hpp>
+#include <orm/runtime/transaction_options.hpp>
 #include <orm/sqlite/typed_rows.hpp>
 #include <orm/sqlite/writes.hpp>
 

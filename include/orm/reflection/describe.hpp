@@ -52,7 +52,7 @@ constexpr std::string_view column_name_of(std::string_view field_name) {
 template <class T>
 struct is_system_time : std::false_type {};
 // Counted in an integer: the stored integer converts to it exactly or is refused
-// (sqlite/time_conversion.hpp); a floating-point count would round.
+// (runtime/time_conversion.hpp); a floating-point count would round.
 template <class D>
 struct is_system_time<std::chrono::time_point<std::chrono::system_clock, D>>
     : std::bool_constant<std::is_integral_v<typename D::rep>> {};

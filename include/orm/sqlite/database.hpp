@@ -23,7 +23,7 @@
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
-#include <orm/sqlite/transaction_options.hpp>
+#include <orm/runtime/transaction_options.hpp>
 #include <orm/sqlite/typed_rows.hpp>
 #include <orm/sqlite/writes.hpp>
 

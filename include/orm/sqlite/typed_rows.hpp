@@ -20,7 +20,7 @@
 #include <orm/sqlite/param.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
-#include <orm/sqlite/time_conversion.hpp>
+#include <orm/runtime/time_conversion.hpp>
 
 namespace orm::sqlite {
 

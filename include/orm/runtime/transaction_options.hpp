@@ -1,4 +1,6 @@
 #pragma once
+// Shared by both backends, so it lives in orm/runtime/. Its names stay in orm::sqlite,
+// the runtime vocabulary both backends use today, until that vocabulary moves here.
 // What a transaction may ask of the database, and running one again when the database
 // refused it for a conflict with another. One vocabulary for both backends.
 #include <type_traits>

@@ -1,4 +1,6 @@
 #pragma once
+// Shared by both backends, so it lives in orm/runtime/. Its names stay in orm::sqlite,
+// the runtime vocabulary both backends use today, until that vocabulary moves here.
 // A std::chrono::sys_time<D> and the integer a timestamp column stores, both ways, with
 // checked arithmetic: a value the other side cannot hold is refused, naming the column
 // and the range, never wrapped (signed overflow is undefined, and the optimizer removes
