@@ -53,6 +53,26 @@ TEST(Migrate, ConstraintsHold) {
   EXPECT_TRUE(db.query(blog::schema, blog::comments).find_many().empty());
 }
 
+// A broken foreign key names its table, column and value on both backends (SQLite's own
+// words name none: failure_reasons.hpp adds them).
+TEST(Migrate, ForeignKeyFailuresNameTheColumnAndTheValue) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  const auto expect_named = [](auto&& write, std::initializer_list<const char*> parts) {
+    try {
+      write();
+      ADD_FAILURE() << "the write went through";
+    } catch (const backend::driver_error& e) {
+      for (const char* part : parts) EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << part << " in " << e.what();
+    }
+  };
+  expect_named([&] { db.insert(blog::schema, "posts", {{"title", "t"}, {"authorId", ann + 100}}); },
+               {"authorId", std::to_string(ann + 100).c_str(), "users"});
+  db.insert(blog::schema, "posts", {{"title", "t"}, {"authorId", ann}});
+  expect_named([&] { db.remove(blog::schema, "users", eq("id", ann)); }, {"posts", "users"});
+}
+
 TEST(Migrate, FailedMigrationLeavesNothingBehind) {
   auto db = backend::open();
   // A posts table without the schema's required columns: migrate refuses before writing.

@@ -276,6 +276,36 @@ TEST_F(Typed, WritesTakeStructs) {
     EXPECT_STREQ(e.what(), "table 'users' has no column 'posts'");
   }
 }
+
+// The struct used for reading, written back before the database numbered it: its plain
+// `id` of 0 would store a row with id 0. An optional id leaves the numbering to the
+// database, and a plain id that is set is the id asked for.
+TEST_F(Typed, AStructInsertWithAPlainIdOfZeroIsRefused) {
+  struct plain_id_user {
+    std::int64_t id;
+    std::string name;
+    std::string email;
+  };
+  struct optional_id_user {
+    std::optional<std::int64_t> id;
+    std::string name;
+    std::string email;
+  };
+  try {
+    db.insert(blog::schema, "users", plain_id_user{0, "gus", "gus@example.com"});
+    FAIL() << "a row with id 0 was written";
+  } catch (const schema_error& e) {
+    EXPECT_NE(std::string(e.what()).find("std::optional<std::int64_t>"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("'users'"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(db.query(blog::schema, blog::users).find_many({.where = eq("id", 0)}).empty());
+  const auto numbered = db.insert(blog::schema, "users", optional_id_user{std::nullopt, "hal", "hal@example.com"});
+  EXPECT_GT(numbered, 0);
+  EXPECT_EQ(db.insert(blog::schema, "users", plain_id_user{4242, "ida", "ida@example.com"}), 4242);
+  const auto ida = db.query(blog::schema, blog::users).find_unique<user_row>({.where = eq("id", 4242)});
+  ASSERT_TRUE(ida.has_value());
+  EXPECT_EQ(ida->name, "ida");
+}
 }  // namespace
 
 namespace {

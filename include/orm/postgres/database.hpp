@@ -233,7 +233,7 @@ class database {
   // Writes from a struct; a std::chrono::sys_time field is written as microseconds.
   template <class Schema, reflection::row_struct Row>
   std::int64_t insert(const Schema& schema, const std::string& table, const Row& row) {
-    return insert(model_of(schema), table, sqlite::typed::fields_of(row, true));
+    return insert(model_of(schema), table, sqlite::typed::fields_to_insert(row, table, true));
   }
   template <class Schema, reflection::row_struct Row>
   std::int64_t update(const Schema& schema, const std::string& table, const Row& changes, const condition& where,

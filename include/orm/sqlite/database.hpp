@@ -21,6 +21,7 @@
 #include <orm/sqlite/migration.hpp>
 #include <orm/sqlite/planned_write.hpp>
 #include <orm/sqlite/decode.hpp>
+#include <orm/sqlite/failure_reasons.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
 #include <orm/runtime/transaction_options.hpp>
@@ -74,6 +75,10 @@ struct open_options {
   bool read_only = false;     // refuse every write (SQLite's SQLITE_OPEN_READONLY)
   bool wal = false;           // write-ahead log: readers do not block the writer, nor it them
   int busy_timeout_ms = 5000;  // how long a statement waits for another connection's lock
+  // A file that no process changes while it is open (read-only media, a WAL database in a
+  // directory this user cannot write): SQLite takes no locks and needs no -wal or -shm
+  // file. Needs read_only. If another process does write it, reads may see corrupt data.
+  bool immutable = false;
 };
 
 // A transaction: `auto tx = db.transaction(); ...; tx.commit();`. Destroyed without
@@ -110,9 +115,14 @@ class transaction {
 // after another; for reads in parallel, open one database per thread on the same file.
 class database {
  public:
-  explicit database(const std::string& path, const open_options& options = {}) {
+  explicit database(const std::string& path, const open_options& options = {})
+      : facts_{options.busy_timeout_ms, options.read_only} {
+    if (options.immutable && !options.read_only)
+      throw error("cannot open '" + path + "' immutable and writable: immutable is for files no process writes while "
+                  "they are open; add .read_only = true, or leave immutable out");
     const int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    const std::string name = options.immutable ? immutable_uri(path) : path;
+    if (sqlite3_open_v2(name.c_str(), &db_, flags | (options.immutable ? SQLITE_OPEN_URI : 0), nullptr) != SQLITE_OK) {
       const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       throw sqlite_error("cannot open database '" + path + "': " + message, SQLITE_CANTOPEN);
@@ -129,7 +139,7 @@ class database {
   // Moving is for setup (returning a database from a function): no other thread may be
   // using either side, and table_query objects of the old one must not be used again.
   database(database&& other) noexcept
-      : db_(std::exchange(other.db_, nullptr)), models_(std::move(other.models_)), warnings_(std::move(other.warnings_)),
+      : db_(std::exchange(other.db_, nullptr)), facts_(other.facts_), models_(std::move(other.models_)), warnings_(std::move(other.warnings_)),
         decoder_(std::move(other.decoder_)), mutex_(std::move(other.mutex_)), depth_(std::exchange(other.depth_, 0)),
         statements_(std::move(other.statements_)) {}
   database& operator=(database&& other) noexcept {
@@ -137,6 +147,7 @@ class database {
       statements_.clear();
       sqlite3_close(db_);
       db_ = std::exchange(other.db_, nullptr);
+      facts_ = other.facts_;
       models_ = std::move(other.models_);
       warnings_ = std::move(other.warnings_);
       decoder_ = std::move(other.decoder_);
@@ -149,6 +160,16 @@ class database {
   ~database() {
     statements_.clear();  // finalized before the connection closes
     sqlite3_close(db_);
+  }
+
+  // Runs `f`; a failure of SQLite is thrown with its cause and way out (failure_reasons.hpp).
+  template <class F>
+  decltype(auto) explaining(F&& f) const {
+    try {
+      return std::forward<F>(f)();
+    } catch (const sqlite_error& e) {
+      throw explained(e);
+    }
   }
 
   // BEGIN IMMEDIATE (or a savepoint inside another transaction): see sqlite::transaction.
@@ -171,7 +192,7 @@ class database {
   void migrate(const model::schema& schema) {
     refuse_broken_schema(schema);
     auto tx = transaction();  // a savepoint inside the caller's transaction
-    const migration_plan plan = sqlite::plan_migration(db_, schema);
+    const migration_plan plan = explaining([&] { return sqlite::plan_migration(db_, schema); });
     refuse_differences(plan);
     for (const std::string& sql : plan.statements) exec(sql);
     tx.commit();
@@ -180,27 +201,30 @@ class database {
   // What migrate would run (and refuse), without changing anything.
   migration_plan plan_migration(const model::schema& schema) {
     const auto held = hold();
-    return sqlite::plan_migration(db_, schema);
+    return explaining([&] { return sqlite::plan_migration(db_, schema); });
   }
   template <class Schema>
   migration_plan plan_migration(const Schema& schema) { return plan_migration(model_of(schema)); }
 
   std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row) {
     const auto held = hold();
-    run(writes::insert(guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {}), row));
+    const model::table& t = guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
+    write(schema, t, writes::insert(t, row), &row, nullptr);
     return sqlite3_last_insert_rowid(db_);
   }
   // An empty `where` is refused unless `options.allow_full_scan`: it would change every row.
   std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes, const condition& where,
                       write_options options = {}) {
     const auto held = hold();
-    run(writes::update(guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options), changes, where));
+    const model::table& t = guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
+    write(schema, t, writes::update(t, changes, where), &changes, &where);
     return sqlite3_changes64(db_);
   }
   std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
                       write_options options = {}) {
     const auto held = hold();
-    run(writes::remove(guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options), where));
+    const model::table& t = guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
+    write(schema, t, writes::remove(t, where), nullptr, &where);
     return sqlite3_changes64(db_);
   }
 
@@ -227,7 +251,7 @@ class database {
   // not set (docs/runtime.md, "Typed rows").
   template <class Schema, reflection::row_struct Row>
   std::int64_t insert(const Schema& schema, const std::string& table, const Row& row) {
-    return insert(model_of(schema), table, typed::fields_of(row));
+    return insert(model_of(schema), table, typed::fields_to_insert(row, table));
   }
   template <class Schema, reflection::row_struct Row>
   std::int64_t update(const Schema& schema, const std::string& table, const Row& changes, const condition& where,
@@ -250,7 +274,7 @@ class database {
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
       const std::string text = message ? message : "unknown error";
       sqlite3_free(message);
-      throw sqlite_error("statement failed: " + text + "\n  " + sql, sqlite3_errcode(db_));
+      throw explained(sqlite_error("statement failed: " + text + "\n  " + sql, sqlite3_errcode(db_), sqlite3_extended_errcode(db_)));
     }
   }
 
@@ -266,16 +290,39 @@ class database {
   statement_cache::lease prepared(const std::string& sql) { return statements_.take(db_, sql); }
 
  private:
-  void run(const writes::statement_text& text) {
-    auto s = prepared(text.sql);
-    s->bind(text.params);
-    while (s->step()) {
+  sqlite_error explained(const sqlite_error& e) const {
+    return failure::with_reason(e, failure::lock_or_file_reason(db_, e.extended_code, facts_));
+  }
+  void write(const model::schema& schema, const model::table& t, const writes::statement_text& text, const fields* row,
+             const condition* where) {
+    try {
+      explaining([&] {
+        auto s = prepared(text.sql);
+        s->bind(text.params);
+        while (s->step()) {
+        }
+      });
+    } catch (const sqlite_error& e) {
+      if (e.extended_code != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
+      throw failure::with_reason(e, failure::foreign_key_reason(db_, schema, t, row, where));
     }
+  }
+  // A path as a URI that opens it immutable: '%', '?' and '#' would otherwise end or
+  // change it.
+  static std::string immutable_uri(const std::string& path) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out = "file:";
+    for (const unsigned char c : path) {
+      if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) (out += '%') += std::string{hex[c >> 4], hex[c & 15]};
+      else out += static_cast<char>(c);
+    }
+    return out + "?immutable=1";
   }
 
   friend class sqlite::transaction;
 
   sqlite3* db_ = nullptr;
+  failure::connection_facts facts_;
   guarded::model_cache models_;
   std::vector<std::string> warnings_;
   row_decoder decoder_;  // one parser, reused: used under the lock only
@@ -318,14 +365,16 @@ inline void transaction::rollback() {
 template <class Each>
 void table_query::each_row(const compiled_read& read, Each&& each) const {
   const auto held = db_.hold();
-  auto s = db_.prepared(read.sql);
-  s->bind(read.params);
-  std::int64_t rows = 0;
-  while (s->step()) {
-    if (read.fan_out_limit > 0 && rows == read.fan_out_limit) throw too_many_parents(table_.name, read.fan_out_limit);
-    each(*s);
-    ++rows;
-  }
+  db_.explaining([&] {
+    auto s = db_.prepared(read.sql);
+    s->bind(read.params);
+    std::int64_t rows = 0;
+    while (s->step()) {
+      if (read.fan_out_limit > 0 && rows == read.fan_out_limit) throw too_many_parents(table_.name, read.fan_out_limit);
+      each(*s);
+      ++rows;
+    }
+  });
 }
 
 inline std::vector<node> table_query::run(const compiled_read& read) const {

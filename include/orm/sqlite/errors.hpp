@@ -10,10 +10,13 @@ struct error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// SQLite itself failed; carries its result code.
+// SQLite itself failed; carries its result code (SQLITE_BUSY, ...) and the extended one
+// (SQLITE_CONSTRAINT_FOREIGNKEY, ...).
 struct sqlite_error : error {
-  sqlite_error(const std::string& what, int code) : error(what), code(code) {}
+  sqlite_error(const std::string& what, int code, int extended_code = 0)
+      : error(what), code(code), extended_code(extended_code ? extended_code : code) {}
   int code;
+  int extended_code;
 };
 
 // A table, column or value the schema does not have.

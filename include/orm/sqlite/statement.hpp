@@ -19,7 +19,7 @@ class statement {
   statement(sqlite3* db, const std::string& sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
       throw sqlite_error(std::string("cannot prepare statement: ") + sqlite3_errmsg(db) + "\n  " + sql,
-                         sqlite3_errcode(db));
+                         sqlite3_errcode(db), sqlite3_extended_errcode(db));
   }
   statement(const statement&) = delete;
   statement& operator=(const statement&) = delete;
@@ -54,7 +54,7 @@ class statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw sqlite_error(std::string("statement failed: ") + sqlite3_errmsg(db_), rc);
+    throw sqlite_error(std::string("statement failed: ") + sqlite3_errmsg(db_), rc & 0xff, sqlite3_extended_errcode(db_));
   }
 
   std::string text(int column) const {

@@ -313,6 +313,29 @@ fields fields_of(const Row& row, bool microsecond_timestamps = false) {
   return out;
 }
 
+// fields_of for an insert. A plain integer `id` holding 0 is the struct used for reading,
+// written before the database numbered it: it would store a row with id 0 (and the next
+// such insert would collide), so it is refused; std::optional leaves the numbering to the
+// database, and any other value is written as the id asked for.
+template <reflection::row_struct Row>
+fields fields_to_insert(const Row& row, const std::string& table, bool microsecond_timestamps = false) {
+  const auto values = reflection::tie_fields(row);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    const auto refuse_unset_id = [&](std::string_view name, const auto& value) {
+      using F = std::remove_cvref_t<decltype(value)>;
+      if constexpr (std::is_integral_v<F> && !std::is_same_v<F, bool>)
+        if (name == "id" && value == 0)
+          throw schema_error("the struct written to '" + table + "' has a plain integer 'id' holding 0, which would "
+                             "store a row with id 0 instead of letting the database number it; declare the field "
+                             "std::optional<std::int64_t> and leave it empty on insert (or set the id you want)");
+    };
+    (refuse_unset_id(reflection::column_name_of<std::remove_cvref_t<decltype(std::get<I>(values))>>(reflection::field_names<Row>[I]),
+                     reflection::field_value(std::get<I>(values))),
+     ...);
+  }(std::make_index_sequence<reflection::field_count<Row>>());
+  return fields_of(row, microsecond_timestamps);
+}
+
 }  // namespace typed
 
 }  // namespace orm::sqlite
