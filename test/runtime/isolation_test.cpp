@@ -6,6 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -81,6 +85,112 @@ TEST(Isolation, ARowLockedForUpdateKeepsEveryIncrement) {
     tx.commit();
   });
   EXPECT_EQ(count, threads * increments);
+}
+
+TEST(Isolation, AnAtomicUpdateKeepsEveryIncrementInsideATransactionOrNot) {
+  const auto count = count_after([](backend::database& db) {
+    auto tx = db.transaction();
+    db.query(counter::schema, counter::counters).find_unique<counter_row>({.where = eq("id", 1)});  // a read the add ignores
+    EXPECT_EQ(db.update(counter::schema, "counters", {{"value", orm::add(2)}}, eq("id", 1)), 1);
+    tx.commit();
+    db.update(counter::schema, "counters", {{"value", orm::sub(1)}}, eq("id", 1));
+  });
+  EXPECT_EQ(count, threads * increments);
+}
+
+namespace atomic {
+inline constexpr auto items = table("items", column("stock", integer()), column("price", real().not_null()),
+                                    column("name", text()), column("seen", timestamp()));
+inline constexpr auto schema = define_schema(tables(items));
+}  // namespace atomic
+
+struct item_row {
+  std::optional<std::int64_t> stock;
+  double price;
+};
+
+TEST(AtomicUpdates, AddAndSubOnIntegersAndReals) {
+  auto db = backend::open();
+  db.migrate(atomic::schema);
+  const auto id = db.insert(atomic::schema, "items", {{"stock", 10}, {"price", 2.5}});
+  db.update(atomic::schema, "items", {{"stock", orm::sub(3)}, {"price", orm::add(0.25)}}, eq("id", id));
+  db.update(atomic::schema, "items", {{"price", orm::add(1)}}, eq("id", id));  // an integer added to a real
+  auto row = db.query(atomic::schema, atomic::items).find_unique<item_row>({.where = eq("id", id)});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->stock, 7);
+  EXPECT_EQ(row->price, 3.75);
+  // NULL stays NULL, as in SQL.
+  const auto empty = db.insert(atomic::schema, "items", {{"price", 1.0}});
+  db.update(atomic::schema, "items", {{"stock", orm::add(1)}}, eq("id", empty));
+  EXPECT_EQ(db.query(atomic::schema, atomic::items).find_unique<item_row>({.where = eq("id", empty)})->stock, std::nullopt);
+}
+
+TEST(AtomicUpdates, AnIntegerPastTheInt64RangeIsAnErrorAndTheValueStays) {
+  auto db = backend::open();
+  db.migrate(atomic::schema);
+  const std::int64_t top = std::numeric_limits<std::int64_t>::max() - 1;
+  const auto id = db.insert(atomic::schema, "items", {{"stock", top}, {"price", 1.0}});
+  EXPECT_THROW(db.update(atomic::schema, "items", {{"stock", orm::add(2)}}, eq("id", id)), backend::driver_error);
+  db.update(atomic::schema, "items", {{"stock", orm::add(1)}}, eq("id", id));
+  EXPECT_EQ(db.query(atomic::schema, atomic::items).find_unique<item_row>({.where = eq("id", id)})->stock,
+            std::numeric_limits<std::int64_t>::max());
+  const auto low = db.insert(atomic::schema, "items", {{"stock", std::numeric_limits<std::int64_t>::min()}, {"price", 1.0}});
+  EXPECT_THROW(db.update(atomic::schema, "items", {{"stock", orm::sub(1)}}, eq("id", low)), backend::driver_error);
+  EXPECT_THROW(orm::sub(std::numeric_limits<std::int64_t>::min()), schema_error);
+  EXPECT_THROW(orm::add(std::numeric_limits<std::uint64_t>::max()), schema_error);
+}
+
+TEST(AtomicUpdates, TheRefusalsNameTheColumnAndTheWayOut) {
+  auto db = backend::open();
+  db.migrate(atomic::schema);
+  const auto id = db.insert(atomic::schema, "items", {{"price", 1.0}});
+  const auto refusal = [&](auto&& write) -> std::string {
+    try {
+      write();
+    } catch (const schema_error& e) {
+      return e.what();
+    }
+    return "(accepted)";
+  };
+  EXPECT_EQ(refusal([&] { db.update(atomic::schema, "items", {{"name", orm::add(1)}}, eq("id", id)); }),
+            "'items.name' holds text, and this value is orm::add of an integer");
+  EXPECT_EQ(refusal([&] { db.update(atomic::schema, "items", {{"stock", orm::add(0.5)}}, eq("id", id)); }),
+            "'items.stock' holds integers, and this value is orm::add of a real");
+  EXPECT_EQ(refusal([&] { db.update(atomic::schema, "items", {{"price", orm::now<std::chrono::seconds>()}}, eq("id", id)); }),
+            "'items.price' holds reals, and this value is orm::now()");
+  EXPECT_EQ(refusal([&] { db.insert(atomic::schema, "items", {{"stock", orm::add(1)}, {"price", 1.0}}); }),
+            "'items.stock' is inserted with orm::add of an integer, which adds to the row's current value and so is for "
+            "updates only; insert the value itself");
+  EXPECT_NE(refusal([&] { db.query(atomic::schema, atomic::items).find_many({.where = in("stock", {orm::add(1), 2})}); })
+                .find("values of an update's columns only"),
+            std::string::npos);
+  EXPECT_NE(refusal([&] { db.update(atomic::schema, "items", {{"price", orm::add(std::nan(""))}}, eq("id", id)); })
+                .find("not be a finite number"),
+            std::string::npos);
+}
+
+struct seen_row {
+  std::optional<std::chrono::sys_seconds> seen;
+};
+struct seen_ms_row {
+  std::optional<std::chrono::sys_time<std::chrono::milliseconds>> seen;
+};
+
+TEST(AtomicUpdates, NowIsTheDatabasesClockInTheUnitAsked) {
+  auto db = backend::open();
+  db.migrate(atomic::schema);
+  using namespace std::chrono;
+  const auto before = floor<milliseconds>(system_clock::now());
+  const auto id = db.insert(atomic::schema, "items", {{"price", 1.0}, {"seen", orm::now<seconds>()}});
+  const auto in_seconds = db.query(atomic::schema, atomic::items).find_unique<seen_row>({.where = eq("id", id)});
+  ASSERT_TRUE(in_seconds && in_seconds->seen);
+  // The database's clock is this machine's: within a minute of ours, whole seconds.
+  EXPECT_LE(abs(*in_seconds->seen - floor<seconds>(before)), minutes(1));
+  db.update(atomic::schema, "items", {{"seen", orm::now<milliseconds>()}}, eq("id", id));
+  const auto in_ms = db.query(atomic::schema, atomic::items).find_unique<seen_ms_row>({.where = eq("id", id)});
+  ASSERT_TRUE(in_ms && in_ms->seen);
+  EXPECT_LE(abs(*in_ms->seen - before), minutes(1));
+  EXPECT_GE(*in_ms->seen, floor<seconds>(*in_seconds->seen));
 }
 
 TEST(Isolation, ASerializableTransactionRunAgainOnConflictKeepsEveryIncrement) {

@@ -96,8 +96,10 @@ class ReadOnlyDirectory : public ::testing::Test {
       db.insert(schema, "posts", {{"title", "kept"}});
     }
     ASSERT_FALSE(std::filesystem::exists(path_ + "-wal")) << "the last connection to close removes the WAL";
-    if (geteuid() == 0) ASSERT_EQ(chown(dir_.c_str(), 65534, 65534), 0) << "cannot give the directory to nobody";
-    if (geteuid() == 0) ASSERT_EQ(chown(path_.c_str(), 65534, 65534), 0);
+    if (geteuid() == 0) {
+      ASSERT_EQ(chown(dir_.c_str(), 65534, 65534), 0) << "cannot give the directory to nobody";
+      ASSERT_EQ(chown(path_.c_str(), 65534, 65534), 0);
+    }
     ASSERT_EQ(chmod(dir_.c_str(), 0555), 0);
   }
   void TearDown() override {

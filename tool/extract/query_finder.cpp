@@ -479,7 +479,8 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       e = written(ctor->getArg(0));
     const clang::QualType type = e->getType().getNonReferenceType().getCanonicalType().getUnqualifiedType();
     auto is_char = [](clang::QualType t) { return t->isCharType(); };
-    if (is_param(type)) f.kind = k::unknown;  // a parameter already: its kind is the run time's
+    if (const std::optional<k> computed = computed_kind(e)) f.kind = *computed;
+    else if (is_param(type)) f.kind = k::unknown;  // a parameter already: its kind is the run time's
     else if (type->isNullPtrType()) f.kind = k::null;
     else if (type->isBooleanType()) f.kind = k::boolean;
     else if (type->isIntegerType()) f.kind = k::integer;
@@ -495,6 +496,21 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     if (const clang::StringLiteral* literal = literal_in(e); literal && literal->isOrdinary())
       f.text = literal->getString().str();
     return f;
+  }
+
+  // orm::add / orm::sub of an integer or a real, and orm::now<D>(): what the database
+  // computes, as the runtime's param records it (sqlite/param.hpp).
+  static std::optional<model::written_kind> computed_kind(const clang::Expr* e) {
+    const auto* call = llvm::dyn_cast<clang::CallExpr>(e);
+    const clang::FunctionDecl* callee = call ? call->getDirectCallee() : nullptr;
+    if (!callee || !callee->getIdentifier() || !in_orm(callee)) return std::nullopt;
+    const llvm::StringRef name = callee->getName();
+    if (name == "now" && call->getNumArgs() == 0) return model::written_kind::clock;
+    if ((name != "add" && name != "sub") || call->getNumArgs() != 1) return std::nullopt;
+    const clang::QualType amount = callee->getParamDecl(0)->getType().getCanonicalType();
+    if (amount->isRealFloatingType()) return model::written_kind::add_real;
+    if (amount->isIntegerType()) return model::written_kind::add_integer;
+    return std::nullopt;
   }
 
   static bool is_param(clang::QualType t) {

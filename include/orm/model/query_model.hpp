@@ -115,7 +115,10 @@ std::vector<std::string> pinned_columns(const Terms& terms) {
 
 // The kind of a value a write sets: at run time its parameter's; at a call site, the
 // C++ type the parameter is built from (unknown when it is a parameter already).
-enum class written_kind : unsigned char { unknown, null, boolean, integer, real, text, bytes };
+// What a written value is. add_integer, add_real and clock are computed by the database:
+// orm::add / orm::sub of an integer or a real from the row's current value (updates
+// only), orm::now from its clock.
+enum class written_kind : unsigned char { unknown, null, boolean, integer, real, text, bytes, add_integer, add_real, clock };
 
 struct written_field {
   written_name name;

@@ -25,6 +25,9 @@ inline const char* kind_name(written_kind k) {
     case written_kind::real: return "a real";
     case written_kind::text: return "text";
     case written_kind::bytes: return "bytes";
+    case written_kind::add_integer: return "orm::add of an integer";
+    case written_kind::add_real: return "orm::add of a real";
+    case written_kind::clock: return "orm::now()";
     default: return "null";
   }
 }
@@ -54,9 +57,15 @@ inline bool fits(column_kind column, written_kind value) {
     case written_kind::real: return column == column_kind::real;
     case written_kind::text: return column == column_kind::text || column == column_kind::discriminator;
     case written_kind::bytes: return column == column_kind::bytes;
+    // Added to the stored number: integers to integer and real columns, reals to reals.
+    case written_kind::add_integer: return column == column_kind::integer || column == column_kind::real;
+    case written_kind::add_real: return column == column_kind::real;
+    case written_kind::clock: return column == column_kind::timestamp;
   }
   return true;
 }
+
+inline bool adds(written_kind k) { return k == written_kind::add_integer || k == written_kind::add_real; }
 
 inline const written_field* field_named(const write& w, std::string_view name) {
   for (const written_field& f : w.fields)
@@ -128,6 +137,10 @@ inline std::vector<query_problem> plan_write(const schema& s, const write& w) {
       out.push_back({query_problem::kind::value_type, false, f.value_site, {}, {},
                      "'" + t->name + "." + c->name + "' holds " + detail::holds(c->kind) + ", and this value is " +
                          detail::kind_name(f.kind)});
+    else if (w.what == write::kind::insert && detail::adds(f.kind))
+      out.push_back({query_problem::kind::value_type, false, f.value_site, {}, {},
+                     "'" + t->name + "." + c->name + "' is inserted with " + detail::kind_name(f.kind) +
+                         ", which adds to the row's current value and so is for updates only; insert the value itself"});
   }
   for (const written_name& f : w.where_columns)
     if (!t->find_column(f.text)) out.push_back(detail::unknown_column(*t, f, "to filter on"));

@@ -143,6 +143,9 @@ class connection {
         case sqlite::param::kind::integer: texts[i] = std::to_string(p.integer()); break;
         case sqlite::param::kind::real: texts[i] = real_text(p.real()); break;
         case sqlite::param::kind::text: texts[i] = p.text(); break;
+        case sqlite::param::kind::add:
+        case sqlite::param::kind::now:
+          throw sqlite::schema_error("orm::add, orm::sub and orm::now are values of a written column only");
         case sqlite::param::kind::bytes:
           // Bytes go in binary: no hex text twice their size, no escaping.
           values[i] = p.text().data();

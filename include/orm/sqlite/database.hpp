@@ -22,6 +22,7 @@
 #include <orm/sqlite/planned_write.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/failure_reasons.hpp>
+#include <orm/sqlite/functions.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
 #include <orm/runtime/transaction_options.hpp>
@@ -131,6 +132,7 @@ class database {
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
     wait_for_locks(db_, options.busy_timeout_ms);
+    functions::register_all(db_);
     exec("PRAGMA foreign_keys = ON");
     if (options.wal && !options.read_only) exec("PRAGMA journal_mode = WAL");
   }

@@ -35,6 +35,8 @@ inline model::written_field field_of(const std::string& name, const param& value
     case param::kind::real: f.kind = k::real; break;
     case param::kind::text: f.kind = k::text; f.text = value.text(); break;
     case param::kind::bytes: f.kind = k::bytes; break;
+    case param::kind::add: f.kind = value.adds_real() ? k::add_real : k::add_integer; break;
+    case param::kind::now: f.kind = k::clock; break;
   }
   return f;
 }

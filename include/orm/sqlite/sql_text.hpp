@@ -47,6 +47,35 @@ struct dialect {
     return "(('epoch'::timestamp + (" + value + ")::int8 / 86400000000 * interval '1 day' + (" + value +
            ")::int8 % 86400000000 * interval '1 microsecond') AT TIME ZONE 'UTC')";
   }
+  // `column` plus the parameter `amount` (orm::add), refused past the int64 range: SQLite's
+  // own + would turn an overflowing sum into a rounded real, so SQLite calls the runtime's
+  // checked orm_add (sqlite/functions.hpp), which names `label`; PostgreSQL's bigint +
+  // fails by itself ("bigint out of range").
+  std::string added(const std::string& column, const std::string& amount, const std::string& label) const {
+    if (numbered_params) return column + " + " + amount;
+    std::string quoted_label = "'";
+    for (const char c : label) quoted_label += c == '\'' ? std::string("''") : std::string(1, c);
+    return "orm_add(" + column + ", " + amount + ", " + quoted_label + "')";
+  }
+  // The database's clock (orm::now) as a timestamp column of this dialect takes it, cut
+  // to whole units of num/den seconds: SQLite's integer counts the units (from its clock
+  // in milliseconds), PostgreSQL's timestamptz is truncated to them.
+  std::string clock(std::int64_t num, std::int64_t den) const {
+    const std::int64_t per_second = numbered_params ? 1000000 : 1000;  // the clock's resolution
+    const std::string ticks = numbered_params ? microseconds_of("now()")
+                                              : "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)";
+    std::string count;
+    if ((num * per_second) % den == 0) {
+      const std::int64_t ticks_per_unit = num * per_second / den;
+      count = ticks_per_unit == 1 ? ticks : "(" + ticks + " / " + std::to_string(ticks_per_unit) + ")";
+      if (numbered_params && ticks_per_unit != 1) count = "(" + count + " * " + std::to_string(ticks_per_unit) + ")";
+    } else if (numbered_params) {
+      count = ticks;  // finer than a microsecond: PostgreSQL keeps microseconds
+    } else {
+      count = "(" + ticks + " * " + std::to_string(den / (num * per_second)) + ")";  // finer than the clock (orm::now asserts whole fractions)
+    }
+    return value_for(column_kind::timestamp, count);
+  }
   // A timestamp column as that integer again (extract(epoch) alone rounds the
   // microseconds of large values): whole seconds, then the microseconds of the second.
   static std::string microseconds_of(const std::string& column) {
@@ -136,6 +165,8 @@ inline std::string literal(const param& v, const dialect& d = sqlite_dialect) {
       for (unsigned char c : v.text()) (out += hex[c >> 4]) += hex[c & 15];
       return out + (d.numbered_params ? "'::bytea" : "'");
     }
+    case param::kind::add:
+    case param::kind::now: break;  // computed by the database: never a literal (render refuses them)
   }
   return "NULL";
 }
@@ -196,7 +227,9 @@ inline std::optional<bound_in_list> bound_list(const std::vector<param>& values,
         text += '"';
         break;
       }
-      case param::kind::bytes: return std::nullopt;
+      case param::kind::bytes:
+      case param::kind::add:
+      case param::kind::now: return std::nullopt;
     }
   }
   text += d.numbered_params ? "}" : "]";
@@ -211,6 +244,9 @@ inline std::string render(const condition& c, const model::table& table, const s
                           std::vector<param>* params, const dialect& d = sqlite_dialect) {
   std::vector<std::string> stack;
   auto value = [&](const param& v) {
+    if (v.type() == param::kind::add || v.type() == param::kind::now)
+      throw schema_error("a filter on '" + table.name + "' compares with orm::add, orm::sub or orm::now, which are values "
+                         "of an update's columns only; compare with the value itself");
     if (!params) return literal(v, d);
     params->push_back(v);
     return d.placeholder(params->size());

@@ -39,6 +39,8 @@ class statement {
         rc = sqlite3_bind_text64(stmt_, index, v.text().data(), v.text().size(), SQLITE_TRANSIENT, SQLITE_UTF8);
         break;
       case param::kind::bytes: rc = sqlite3_bind_blob64(stmt_, index, v.text().data(), v.text().size(), SQLITE_TRANSIENT); break;
+      case param::kind::add:
+      case param::kind::now: throw schema_error("orm::add, orm::sub and orm::now are values of a written column only");
     }
     if (rc != SQLITE_OK) throw sqlite_error(std::string("cannot bind parameter: ") + sqlite3_errmsg(db_), rc);
   }

@@ -34,6 +34,9 @@ inline void check_values(const model::table& t, const fields& row, const sql::di
     // Reads return rows as JSON, which holds text only as UTF-8.
     if (v.type() == param::kind::text && !is_utf8(v.text()))
       throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
+    if (v.type() == param::kind::add && v.adds_real() && !std::isfinite(v.real()))
+      throw schema_error("'" + t.name + "." + name + "' cannot be added " + std::to_string(v.real()) + ": the sum would "
+                         "not be a finite number");
     if (v.type() == param::kind::real && std::isnan(v.real()))
       throw schema_error("'" + t.name + "." + name + "' cannot hold NaN: " + d.nan_reason + "; write nullptr for no value");
     // SQLite stores no sign on a zero, PostgreSQL does: refused on both, so that both keep
@@ -50,10 +53,18 @@ inline void check_values(const model::table& t, const fields& row, const sql::di
   }
 }
 
-// The placeholder of parameter `number`, as column `name` takes it.
-inline std::string placeholder_for(const model::table& t, const std::string& name, std::size_t number, const sql::dialect& d) {
+// What column `name` is set to: the placeholder of `v` (appended to `params`) as the
+// column takes it, or what the database computes (orm::add, orm::now).
+inline std::string written_value(const model::table& t, const std::string& name, const param& v,
+                                 std::vector<param>& params, const sql::dialect& d) {
   const model::column* c = t.find_column(name);
-  return c ? d.value_for(c->kind, d.placeholder(number)) : d.placeholder(number);
+  if (v.type() == param::kind::now) return d.clock(v.unit_num(), v.unit_den());
+  if (v.type() == param::kind::add) {
+    params.push_back(v.amount());
+    return d.added(sql::identifier(name), d.placeholder(params.size()), t.name + "." + name);
+  }
+  params.push_back(v);
+  return c ? d.value_for(c->kind, d.placeholder(params.size())) : d.placeholder(params.size());
 }
 
 inline statement_text insert(const model::table& t, const fields& row, const sql::dialect& d = sql::sqlite_dialect) {
@@ -66,8 +77,7 @@ inline statement_text insert(const model::table& t, const fields& row, const sql
   std::string columns, marks;
   for (const auto& [name, v] : row) {
     columns += (columns.empty() ? "" : ", ") + sql::identifier(name);
-    out.params.push_back(v);
-    marks += (marks.empty() ? "" : ", ") + placeholder_for(t, name, out.params.size(), d);
+    marks += (marks.empty() ? "" : ", ") + written_value(t, name, v, out.params, d);
   }
   out.sql += " (" + columns + ") VALUES (" + marks + ")";
   return out;
@@ -90,10 +100,8 @@ inline statement_text update(const model::table& t, const fields& changes, const
             all.emplace_back(c.name, param());
       }
   statement_text out{"UPDATE " + sql::identifier(t.name) + " SET ", {}};
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    out.params.push_back(all[i].second);
-    out.sql += (i ? ", " : "") + sql::identifier(all[i].first) + " = " + placeholder_for(t, all[i].first, out.params.size(), d);
-  }
+  for (std::size_t i = 0; i < all.size(); ++i)
+    out.sql += (i ? ", " : "") + sql::identifier(all[i].first) + " = " + written_value(t, all[i].first, all[i].second, out.params, d);
   out.sql += " WHERE " + sql::render(where, t, sql::identifier(t.name), &out.params, d);
   return out;
 }

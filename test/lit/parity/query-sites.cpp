@@ -8,6 +8,7 @@
 // RUN: %clangxx -DPARITY_POSTGRES %orm_postgres_flags -I%S/../checks/Inputs %s %orm_sqlite_sources %orm_postgres_sources -o %t.pg -lsqlite3 -lsimdjson -lpq
 // RUN: %t.pg "%orm_test_postgres" | FileCheck %s -check-prefixes=CHECK,RUNTIME
 // RUN: %exit1 %ormlint %s -- %cxxflags -I%S/../checks/Inputs | FileCheck %s -check-prefixes=CHECK,LINT -implicit-check-not='{{warning|error}}:'
+#include <chrono>
 #include <cstdio>
 #include <cstdint>
 #include <functional>
@@ -171,6 +172,20 @@ int main(int argc, char** argv) {
 // LINT-SAME: [orm-value-type]
   attempt("struct write ok", [&] { shop_first.insert(shop::schema, "items", fitting_item{"pen", std::nullopt}); });
 // RUNTIME: struct write ok: accepted
+  attempt("atomic update", [&] { shop_first.update(shop::schema, "items", {{"name", orm::add(1)}}, eq("id", 1)); });
+// RUNTIME: atomic update: schema_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: 'items.name' holds text, and this value is orm::add of an integer
+// LINT-SAME: [orm-value-type]
+  attempt("atomic insert", [&] { shop_first.insert(shop::schema, "items", {{"name", "cup"}, {"stock", orm::sub(1)}}); });
+// RUNTIME: atomic insert: schema_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: 'items.stock' is inserted with orm::add of an integer, which adds to the row's current value and so is for updates only; insert the value itself
+// LINT-SAME: [orm-value-type]
+  attempt("atomic ok", [&] {
+    shop_first.update(shop::schema, "items", {{"stock", orm::add(1)}, {"addedAt", orm::now<std::chrono::seconds>()}}, eq("id", 1));
+  });
+// RUNTIME: atomic ok: accepted
   attempt("row unrequested", [&] { db.query(app::schema, app::posts).find_many<only_title>({.with = {{"author", {}}}}); });
 // RUNTIME: row unrequested: row_mismatch_error:
 // LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
