@@ -122,9 +122,10 @@ TEST(Pooler, AMissingNameInsideATransactionSaysToRunItAgain) {
   EXPECT_EQ(a.query(blog::schema, blog::users).find_many({.where = eq("name", "bo")}).size(), 1u);
 }
 
-// With pgbouncer=true nothing is prepared under a name, and the same sequences run
-// without an error.
-TEST(Pooler, PgbouncerTrueRunsEveryStatementUnnamed) {
+// With pgbouncer=true the same sequences run without an error. Outside a transaction,
+// statements run under their hashed names (prepared on whichever server connection lacks
+// them), so the pool's server connections keep them; inside one, they run unnamed.
+TEST(Pooler, PgbouncerTrueNamesStatementsOnlyOutsideTransactions) {
   REQUIRE_POOLER();
   const std::string name = database_name();
   auto a = unnamed(name);
@@ -132,13 +133,25 @@ TEST(Pooler, PgbouncerTrueRunsEveryStatementUnnamed) {
   three_users(a);
   EXPECT_TRUE(a.connection().unnamed_statements());
   a_deletes_while_b_reads(a, b);
+  const orm::sqlite::find_options only_in_transactions{.where = eq("name", "only inside") && eq("email", "x@y")};
   {
     auto tx = b.transaction();
     EXPECT_EQ(b.query(blog::schema, blog::users).find_many().size(), 2u);
+    EXPECT_TRUE(b.query(blog::schema, blog::users).find_many(only_in_transactions).empty());
+    // The transaction keeps its server connection: the statement is not prepared there.
+    const std::string hashed = orm::postgres::pooling::statement_name(b.query(blog::schema, blog::users).sql(only_in_transactions).sql);
+    EXPECT_EQ(backend::scalar(b, "SELECT count(*) FROM pg_prepared_statements WHERE name = '" + hashed + "'"), "0");
     tx.commit();
   }
+  const std::string read = a.query(blog::schema, blog::users).sql({}).sql;
+  for (int i = 0; i < 20; ++i) a.query(blog::schema, blog::users).find_many();
+  bool seen = false;  // on one of the pool's two server connections, at least
+  for (int i = 0; i < 10 && !seen; ++i)
+    seen = backend::scalar(a, "SELECT count(*) FROM pg_prepared_statements WHERE name = '" +
+                                  orm::postgres::pooling::statement_name(read) + "' AND statement = " +
+                                  orm::sqlite::sql::string_literal(read)) == "1";
+  EXPECT_TRUE(seen) << "no server connection kept the read's statement under its name";
   EXPECT_EQ(a.connection().prepared_count(), 0u);
-  EXPECT_EQ(backend::scalar(a, "SELECT count(*) FROM pg_prepared_statements"), "0");
   EXPECT_TRUE(b.warnings().empty());
 }
 

@@ -152,10 +152,15 @@ TEST(Statements, EachQueryShapeIsPreparedOncePerConnection) {
   db.migrate(blog::schema);
   const std::size_t before = db.connection().prepared_count();
   for (int i = 0; i < 5; ++i) db.query(blog::schema, blog::users).find_many({.where = eq("name", "n" + std::to_string(i))});
-  // Behind the pooler (pgbouncer=true) nothing is prepared under a name.
+  // Behind the pooler (pgbouncer=true) the client keeps no list: a shape is prepared once
+  // on each server connection that ran it (the one this count runs on may not have).
   EXPECT_EQ(db.connection().prepared_count(), backend::pooled() ? 0 : before + 1);
-  EXPECT_EQ(backend::scalar(db, "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT t0.%'"),
-            backend::pooled() ? "0" : "1");
+  const std::string kept = backend::scalar(db, "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT t0.%'");
+  if (backend::pooled()) {
+    EXPECT_TRUE(kept == "0" || kept == "1") << kept;
+  } else {
+    EXPECT_EQ(kept, "1");
+  }
 }
 
 TEST(Migrate, CreatesPostgreSQLTypes) {

@@ -109,7 +109,7 @@ class connection {
   // connection's life (by its text: a query shape is prepared once).
   result run(const std::string& sql, const std::vector<sqlite::param>& params) {
     bound values_of(params);
-    if (unnamed_) return checked(unnamed(sql, values_of), sql);
+    if (unnamed_) return checked(in_transaction() ? unnamed(sql, values_of) : pooled(sql, values_of), sql);
     const std::string name = prepared(sql);
     if (unnamed_) return checked(unnamed(sql, values_of), sql);  // preparing found the pooler
     PGresult* r = PQexecPrepared(conn_, name.c_str(), values_of.count(), values_of.values.data(),
@@ -163,6 +163,30 @@ class connection {
 
   PGresult* unnamed(const std::string& sql, const bound& b) {
     return PQexecParams(conn_, sql.c_str(), b.count(), nullptr, b.values.data(), b.lengths.data(), b.formats.data(), 0);
+  }
+  // Behind a pooler, outside a transaction block: each statement is a transaction of its
+  // own, which the pooler may run on any of its server connections. A statement's name
+  // is a hash of its text, so it means this statement on every server connection that
+  // has it; one that lacks it says so (26000) without side effects, and then the call
+  // runs unnamed and the name is prepared on whichever server connection comes next, so
+  // that the pool soon holds every shape and calls skip parsing and planning as directly
+  // connected ones do. (Inside a transaction block a missing name would abort it, so
+  // statements there stay unnamed.)
+  PGresult* pooled(const std::string& sql, const bound& b) {
+    const std::string& name = pooled_name(sql);
+    PGresult* r = PQexecPrepared(conn_, name.c_str(), b.count(), b.values.data(), b.lengths.data(), b.formats.data(), 0);
+    if (sqlstate_of(r) != "26000") return r;
+    PQclear(r);
+    PGresult* result = unnamed(sql, b);
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+      PQclear(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr));  // 42P05: that one has it already
+    return result;
+  }
+  const std::string& pooled_name(const std::string& sql) {
+    if (const auto it = pooled_names_.find(sql); it != pooled_names_.end()) return it->second;
+    if (pooled_names_.size() >= most) pooled_names_.clear();
+    return pooled_names_.emplace(sql, pooling::statement_name(sql)).first->second;
   }
   static std::string sqlstate_of(const PGresult* r) {
     const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
@@ -253,6 +277,7 @@ class connection {
   static constexpr std::size_t most = 256;  // statements kept prepared
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> prepared statement's name
+  std::unordered_map<std::string, std::string> pooled_names_;  // SQL -> its name behind a pooler
   bool unnamed_ = false;                                    // statements unnamed: behind a pooler
   std::string notice_;                                      // why they became unnamed, until taken
 };
