@@ -18,6 +18,7 @@
 #include <orm/postgres/connection.hpp>
 #include <orm/postgres/migration.hpp>
 #include <orm/postgres/read_sql.hpp>
+#include <orm/postgres/replicas.hpp>
 #include <orm/sqlite/decode.hpp>
 #include <orm/sqlite/planned_write.hpp>
 #include <orm/runtime/transaction_options.hpp>
@@ -138,6 +139,12 @@ class database {
   // `conninfo`: "postgresql://user@host:5432/dbname", or keywords ("host=/run/postgresql
   // dbname=app"); libpq's environment variables (PGHOST, ...) fill in what it leaves out.
   explicit database(const std::string& conninfo) : connection_(std::make_unique<postgres::connection>(conninfo)) {}
+  // With read replicas (replicas.hpp, docs/runtime.md): reads outside a transaction go to
+  // them in turn; writes, reads that lock rows and everything inside a transaction go to
+  // the primary, `conninfo`. Replicas are connected on first use.
+  database(const std::string& conninfo, replica_options replicas)
+      : connection_(std::make_unique<postgres::connection>(conninfo)),
+        replicas_(std::make_unique<replica_set>(std::move(replicas))) {}
   database(const database&) = delete;
   database& operator=(const database&) = delete;
   // For setup only: no other thread may be using either side.
@@ -194,6 +201,7 @@ class database {
     sqlite::writes::statement_text text = sqlite::writes::insert(t, row, sql::postgres_dialect);
     text.sql += " RETURNING " + sql::identifier("id");
     const result r = connection_->run(text.sql, text.params);
+    replicas_->primary_wrote();
     if (sqlite::writes::field_value(row, "id")) follow_written_id(t);
     return static_cast<std::int64_t>(std::stoll(std::string(r.text(0, 0))));
   }
@@ -202,6 +210,7 @@ class database {
     const auto held = hold();
     const model::table& t = sqlite::guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
     const auto text = sqlite::writes::update(t, changes, where, sql::postgres_dialect);
+    replicas_->primary_wrote();
     return connection_->run(text.sql, text.params).changed();
   }
   std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
@@ -209,6 +218,7 @@ class database {
     const auto held = hold();
     const model::table& t = sqlite::guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
     const auto text = sqlite::writes::remove(t, where, sql::postgres_dialect);
+    replicas_->primary_wrote();
     return connection_->run(text.sql, text.params).changed();
   }
 
@@ -252,12 +262,25 @@ class database {
   // SQL without parameters (DDL, SET, BEGIN).
   void exec(const std::string& sql) {
     const auto held = hold();
+    replicas_->primary_wrote();
     connection_->exec(sql);
   }
   // A statement with parameters ($1, $2, ...), prepared once per connection.
   result run(const std::string& sql, const std::vector<param>& params = {}) {
     const auto held = hold();
+    replicas_->primary_wrote();
     return connection_->run(sql, params);
+  }
+  // Runs `read(connection)` where a read belongs: a replica, or the primary (inside a
+  // transaction, for a read that locks rows, without replicas, or when none can serve it).
+  template <class Read>
+  void read_on(const compiled_read& r, Read&& read) {
+    const auto held = hold();
+    const bool own_writes = r.read_your_writes || replicas_->options().read_your_writes;
+    if (depth_ == 0 && !r.locks_rows && !replicas_->empty() &&
+        replicas_->run(own_writes, *connection_, read, [this](const std::string& m) { warnings_.push_back(m); }))
+      return;
+    read(*connection_);
   }
 
   postgres::connection& connection() { return *connection_; }
@@ -285,6 +308,7 @@ class database {
   friend class postgres::transaction;
 
   std::unique_ptr<postgres::connection> connection_;
+  std::unique_ptr<replica_set> replicas_ = std::make_unique<replica_set>(replica_options{});
   sqlite::guarded::model_cache models_;
   mutable std::vector<std::string> warnings_;  // mutable: the connection's notice joins them when read
   row_decoder decoder_;
@@ -294,15 +318,19 @@ class database {
 
 inline compiled_read table_query::compile(const find_options& options, bool unique) const {
   const auto held = db_.hold();
-  return read_compiler(schema_, options, [this](const std::string& m) { db_.warn(m); }, unique).compile(table_, options);
+  compiled_read read = read_compiler(schema_, options, [this](const std::string& m) { db_.warn(m); }, unique).compile(table_, options);
+  read.locks_rows = options.lock != row_lock::none;
+  read.read_your_writes = options.read_your_writes;
+  return read;
 }
 
 template <class Each>
 void table_query::each_row(const compiled_read& read, Each&& each) const {
-  const auto held = db_.hold();
-  const result r = db_.connection().run(read.sql, read.params);
-  if (read.fan_out_limit > 0 && r.rows() > read.fan_out_limit) throw sqlite::too_many_parents(table_.name, read.fan_out_limit);
-  for (int row = 0; row < r.rows(); ++row) each(r, row);
+  db_.read_on(read, [&](postgres::connection& on) {
+    const result r = on.run(read.sql, read.params);
+    if (read.fan_out_limit > 0 && r.rows() > read.fan_out_limit) throw sqlite::too_many_parents(table_.name, read.fan_out_limit);
+    for (int row = 0; row < r.rows(); ++row) each(r, row);
+  });
 }
 
 inline std::vector<node> table_query::run(const compiled_read& read) const {

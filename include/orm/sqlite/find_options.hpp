@@ -81,6 +81,9 @@ struct find_options {
   int max_depth = 3;
   // Read from the top level only.
   row_lock lock = row_lock::none;
+  // On PostgreSQL with read replicas: read from a replica only once it has replayed this
+  // database's own writes, else from the primary (replica_options). SQLite has no replicas.
+  bool read_your_writes = false;
 };
 
 struct with_relation {

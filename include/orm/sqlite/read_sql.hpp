@@ -55,6 +55,11 @@ struct compiled_read {
   std::vector<result_column> columns;
   // Parents beyond which the fan-out guard fires (the statement fetches one more); 0: none.
   std::int64_t fan_out_limit = 0;
+  // Where the read may run, with read replicas (postgres/replicas.hpp): a read that locks
+  // rows runs on the primary; one that must see its database's writes, on a replica that
+  // has replayed them.
+  bool locks_rows = false;
+  bool read_your_writes = false;
 };
 
 using warning_sink = std::function<void(const std::string&)>;
