@@ -2,7 +2,9 @@
 runnable (a `<!-- runnable -->` line before a ```sh block), as a reader would type them,
 from a scratch folder that holds links to this checkout (and `build` to the build), with
 HOME there too. A command succeeds with exit 0, or with the N its comment states
-("exit N"); a line with a <placeholder> is shown and skipped.
+("exit N"), and, when its comment quotes what it prints ("... N of M parsed ..."), with
+output that holds each quoted part in order ("..." inside the quotes stands for any
+text). A line with a <placeholder> is shown and skipped.
 
     runnable_commands_test.py <source dir> <build dir>
 """
@@ -47,17 +49,27 @@ with tempfile.TemporaryDirectory() as scratch:
                     print(f"{document}: skipped (placeholder): {command}")
                     skipped += 1
                     continue
-                expected = int(m.group(1)) if (m := re.search(r"#.*\bexit (\d+)", command)) else 0
+                comment = command.split(" # ", 1)[1] if " # " in command else ""
+                expected = int(m.group(1)) if (m := re.search(r"\bexit (\d+)", comment)) else 0
+                printed = [part.strip() for quoted in re.findall(r'"([^"]+)"', comment)
+                           for part in quoted.split("...") if part.strip()]
                 if re.fullmatch(r"[A-Z_]+=\S+", command):  # an assignment for the lines below
                     prelude.append(command)
                     continue
                 run = subprocess.run(["bash", "-c", "\n".join(prelude + [command])], cwd=scratch, env=env,
                                      capture_output=True, text=True, timeout=900)
                 ran += 1
-                if run.returncode != expected:
+                output, at, missing = run.stdout + run.stderr, 0, None
+                for part in printed:
+                    found = output.find(part, at)
+                    if found < 0:
+                        missing = part
+                        break
+                    at = found + len(part)
+                if run.returncode != expected or missing:
                     failed += 1
-                    print(f"{document}: FAILED (exit {run.returncode}, expected {expected}): {command}\n"
-                          f"{run.stdout[-3000:]}{run.stderr[-3000:]}")
+                    why = f"exit {run.returncode}, expected {expected}" if run.returncode != expected else f"no '{missing}' in its output"
+                    print(f"{document}: FAILED ({why}): {command}\n{run.stdout[-3000:]}{run.stderr[-3000:]}")
                 else:
                     print(f"{document}: ok (exit {run.returncode}): {command}")
 print(f"{ran} commands run, {skipped} skipped as placeholders, {failed} failed")
