@@ -73,6 +73,27 @@ TEST(Migrate, ForeignKeyFailuresNameTheColumnAndTheValue) {
   expect_named([&] { db.remove(blog::schema, "users", eq("id", ann)); }, {"posts", "users"});
 }
 
+// check(...) constraints become CHECK constraints on both databases: a row that breaks
+// one is refused by the database, and the table keeps the rows that hold.
+namespace checked {
+inline constexpr auto stock = table("stock", column("quantity", integer().not_null()), column("postId", integer()),
+                                    column("videoId", integer()), check("not_negative", ge("quantity", 0)),
+                                    check("one_target", is_null("postId") || is_null("videoId")));
+inline constexpr auto schema = define_schema(tables(stock));
+}  // namespace checked
+
+TEST(Migrate, CheckConstraintsHoldOnTheDatabase) {
+  auto db = backend::open();
+  db.migrate(checked::schema);
+  db.insert(checked::schema, "stock", {{"quantity", 0}, {"postId", 1}});
+  EXPECT_THROW(db.insert(checked::schema, "stock", {{"quantity", -1}}), backend::driver_error);
+  EXPECT_THROW(db.insert(checked::schema, "stock", {{"quantity", 1}, {"postId", 1}, {"videoId", 2}}), backend::driver_error);
+  EXPECT_THROW(db.update(checked::schema, "stock", {{"quantity", -5}}, eq("postId", 1)), backend::driver_error);
+  const auto rows = db.query(checked::schema, checked::stock).find_many();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["quantity"].as_integer(), 0);
+}
+
 TEST(Migrate, FailedMigrationLeavesNothingBehind) {
   auto db = backend::open();
   // A posts table without the schema's required columns: migrate refuses before writing.

@@ -100,6 +100,99 @@ TEST_F(Migration, RefusesConstraintChangesAndRequiredColumnsWithoutDefault) {
   EXPECT_THROW(db.migrate(unique_name::schema), schema_error);
 }
 
+// An index whose columns changed is made again on its new columns; one the schema no
+// longer has is dropped (indexes hold no data: docs/runtime.md, "Migrations").
+namespace indexed {
+inline constexpr auto users = table("users", column("name", text().not_null()), column("email", text()),
+                                    index("by_name").on("name"), index("by_email").on("email"));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace indexed
+namespace reindexed {  // by_name now covers (name, email); by_email is gone
+inline constexpr auto users = table("users", column("name", text().not_null()), column("email", text()),
+                                    index("by_name").on("name", "email"));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace reindexed
+
+std::string index_columns(backend::database& db, const std::string& index) {
+  if (backend::is_postgres)
+    return backend::scalar(db, "SELECT coalesce(string_agg(a.attname, ',' ORDER BY k.n), '') FROM pg_index i JOIN pg_class c "
+                               "ON c.oid = i.indexrelid CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "
+                               "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum WHERE c.relname = '" +
+                                   index + "' AND c.relnamespace = current_schema()::regnamespace");
+  return backend::scalar(db, "SELECT coalesce(group_concat(name, ','), '') FROM (SELECT name FROM pragma_index_info('" +
+                                 index + "') ORDER BY seqno)");
+}
+
+TEST_F(Migration, RebuildsAnIndexWhoseColumnsChangedAndDropsARemovedOne) {
+  auto db = backend::open_at(path);
+  db.migrate(indexed::schema);
+  EXPECT_EQ(index_columns(db, "users.by_name"), "name");
+  EXPECT_EQ(index_columns(db, "users.by_email"), "email");
+  db.migrate(reindexed::schema);
+  EXPECT_EQ(index_columns(db, "users.by_name"), "name,email");
+  EXPECT_EQ(index_columns(db, "users.by_email"), "");
+  EXPECT_TRUE(db.plan_migration(reindexed::schema).statements.empty());
+  EXPECT_EQ(db.query(reindexed::schema, reindexed::users).find_many().size(), 1u);  // the data stayed
+}
+
+// A changed type and a column that became NOT NULL are refused, each named, before
+// anything is written; so is a new column declared unique on SQLite, which cannot add one.
+namespace retyped {
+inline constexpr auto users = table("users", column("name", integer().not_null()));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace retyped
+namespace tightened {  // v2 with email NOT NULL
+inline constexpr auto users = table("users", column("name", text().not_null()), column("email", text().not_null()),
+                                    column("active", boolean().not_null().default_value(true)), index("by_email").on("email"));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace tightened
+namespace new_unique {  // v2 with a new unique column
+inline constexpr auto users = table("users", column("name", text().not_null()), column("email", text()),
+                                    column("active", boolean().not_null().default_value(true)), column("code", text().unique()),
+                                    index("by_email").on("email"));
+inline constexpr auto schema = define_schema(tables(users));
+}  // namespace new_unique
+
+TEST_F(Migration, RefusesATypeChangeANotNullChangeAndANewUniqueColumn) {
+  auto db = backend::open_at(path);
+  const auto refused = [&](const auto& schema, const std::string& words) {
+    const migration_plan plan = db.plan_migration(schema);
+    std::string all;
+    for (const auto& r : plan.refusals) all += r + "\n";
+    EXPECT_NE(all.find(words), std::string::npos) << all;
+    EXPECT_THROW(db.migrate(schema), schema_error);
+  };
+  refused(retyped::schema, "users.name");
+  db.migrate(v2::schema);  // email, nullable
+  refused(tightened::schema, "users.email");
+  if (!backend::is_postgres) refused(new_unique::schema, "users.code");  // SQLite cannot add a UNIQUE column
+  EXPECT_TRUE(db.plan_migration(v2::schema).statements.empty());  // the refused ones wrote nothing
+  EXPECT_EQ(db.query(v2::schema, v2::users).find_many().size(), 1u);
+  if (backend::is_postgres) {  // PostgreSQL adds it, unique
+    db.migrate(new_unique::schema);
+    db.insert(new_unique::schema, "users", {{"name", "a"}, {"code", "same"}});
+    EXPECT_THROW(db.insert(new_unique::schema, "users", {{"name", "b"}, {"code", "same"}}), backend::driver_error);
+  }
+}
+
+// migrate inside the caller's transaction is a savepoint of it: rolled back with it.
+TEST_F(Migration, InsideTheCallersTransactionItRollsBackWithIt) {
+  auto db = backend::open_at(path);
+  {
+    auto tx = db.transaction();
+    db.migrate(v2::schema);
+    db.insert(v2::schema, "users", {{"name", "Bob"}, {"email", "b@x"}});
+    tx.rollback();
+  }
+  EXPECT_EQ(db.plan_migration(v2::schema).statements.size(), 3u);  // the columns and the index are gone again
+  {
+    auto tx = db.transaction();
+    db.migrate(v2::schema);
+    tx.commit();
+  }
+  EXPECT_TRUE(db.plan_migration(v2::schema).statements.empty());
+}
+
 // Index names longer than PostgreSQL keeps (63 bytes, with the table's name before them):
 // the server cut them, migrate no longer found them, dropped the cut one and made it
 // again on every second run. Two that differ only past the cut stay two.

@@ -163,6 +163,23 @@ TEST(Statements, EachQueryShapeIsPreparedOncePerConnection) {
   }
 }
 
+// The statement cache keeps 256 shapes per connection: past them it starts again (one
+// DEALLOCATE ALL), and every call still gets its own statement's rows.
+TEST(Statements, TheCacheKeepsAtMost256ShapesAndStaysRight) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  for (int shape = 0; shape < 300; ++shape) {
+    // Another shape each time: a limit is written into the statement's text.
+    const auto rows = db.query(blog::schema, blog::users).find_many({.where = eq("name", "ann"), .limit = 1000 + shape});
+    ASSERT_EQ(rows.size(), 1u) << shape;
+    ASSERT_LE(db.connection().prepared_count(), backend::pooled() ? 0u : 256u);  // behind the pooler: no list
+  }
+  // Behind the pooler this client starts a server connection again after 256 names (the
+  // insert's statement came before them).
+  EXPECT_LE(std::stoi(backend::scalar(db, "SELECT count(*) FROM pg_prepared_statements")), backend::pooled() ? 257 : 256);
+}
+
 TEST(Migrate, CreatesPostgreSQLTypes) {
   auto db = backend::open();
   db.migrate(blog::schema);

@@ -56,6 +56,14 @@ TEST_F(Read, WhereComparisonsInLikeNullsAndConnectives) {
   EXPECT_EQ(titles(eq("title", "first") || eq("title", "third")), (names{"first", "third"}));
   EXPECT_EQ(titles(!eq("authorId", ann)), (names{"third"}));
   EXPECT_EQ(titles(in("id", {first, second}) && !eq("published", true)), (names{"second"}));
+  // The other comparisons and the n-ary connectives the DSL documents.
+  EXPECT_EQ(titles(lt("id", second)), (names{"first"}));
+  EXPECT_EQ(titles(ge("id", second)), (names{"second", "third"}));
+  EXPECT_EQ(titles(all_of(eq("published", true), ge("id", second), eq("authorId", bob))), (names{"third"}));
+  EXPECT_EQ(titles(any_of(eq("title", "first"), eq("title", "second"), lt("id", first))), (names{"first", "second"}));
+  // like ignores case on both (PostgreSQL's ILIKE, SQLite's LIKE for ASCII).
+  EXPECT_EQ(titles(like("title", "%IR%")), (names{"first", "third"}));
+  EXPECT_EQ(titles(like("title", "SEC%")), (names{"second"}));
 }
 
 TEST_F(Read, OrderLimitOffset) {

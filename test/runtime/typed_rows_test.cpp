@@ -277,6 +277,23 @@ TEST_F(Typed, WritesTakeStructs) {
   }
 }
 
+// A struct update leaves the column of an empty optional alone (docs/runtime.md).
+TEST_F(Typed, AStructUpdateWithAnEmptyOptionalLeavesThatColumnAlone) {
+  struct user_change {
+    std::optional<std::string> name;
+    std::optional<std::int64_t> managerId;
+  };
+  EXPECT_EQ(db.update(blog::schema, "users", user_change{"robert", std::nullopt}, eq("id", bob)), 1);
+  auto row = db.query(blog::schema, blog::users).find_unique<user_row>({.where = eq("id", bob)});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->name, "robert");
+  EXPECT_EQ(row->managerId, ann);  // kept, not cleared
+  EXPECT_EQ(db.update(blog::schema, "users", user_change{std::nullopt, cy}, eq("id", bob)), 1);
+  row = db.query(blog::schema, blog::users).find_unique<user_row>({.where = eq("id", bob)});
+  EXPECT_EQ(row->name, "robert");
+  EXPECT_EQ(row->managerId, cy);
+}
+
 // The struct used for reading, written back before the database numbered it: its plain
 // `id` of 0 would store a row with id 0. An optional id leaves the numbering to the
 // database, and a plain id that is set is the id asked for.

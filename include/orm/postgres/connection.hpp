@@ -179,8 +179,15 @@ class connection {
     PQclear(r);
     PGresult* result = unnamed(sql, b);
     const ExecStatusType status = PQresultStatus(result);
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
-      PQclear(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr));  // 42P05: that one has it already
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return result;
+    // As many names as a direct connection keeps, then the server connection at hand
+    // starts again (safe outside a transaction block: a client missing a name there
+    // prepares it again), so that no server connection gathers shapes without bound.
+    if (++pooled_prepares_ > most) {
+      PQclear(PQexec(conn_, "DEALLOCATE ALL"));
+      pooled_prepares_ = 1;
+    }
+    PQclear(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr));  // 42P05: that one has it already
     return result;
   }
   const std::string& pooled_name(const std::string& sql) {
@@ -278,6 +285,7 @@ class connection {
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> prepared statement's name
   std::unordered_map<std::string, std::string> pooled_names_;  // SQL -> its name behind a pooler
+  std::size_t pooled_prepares_ = 0;  // names this client prepared behind a pooler since the last DEALLOCATE ALL
   bool unnamed_ = false;                                    // statements unnamed: behind a pooler
   std::string notice_;                                      // why they became unnamed, until taken
 };
