@@ -6,7 +6,20 @@
 #include <clang/Frontend/ASTUnit.h>
 #include <clang/Tooling/Tooling.h>
 
+#include "blog/schema.hpp"
+#include "mistakes/query_schema.hpp"
+#include "query_schema.hpp"
 #include "schemas/ambiguous_relation.hpp"
+#include "schemas/structure.hpp"
+#include "schemas/unknown_reference.hpp"
+#include "seed_examples/join_payload.hpp"
+#include "seed_examples/join_table.hpp"
+#include "seed_examples/one_to_many.hpp"
+#include "seed_examples/one_to_one.hpp"
+#include "seed_examples/optional_one.hpp"
+#include "seed_examples/polymorphic.hpp"
+#include "seed_examples/self_reference.hpp"
+#include "write_schema.hpp"
 #include "schemas/discriminator_collision.hpp"
 #include "schemas/missing_inverse.hpp"
 #include "schemas/missing_relation_index.hpp"
@@ -27,7 +40,8 @@ using namespace orm;
 std::map<std::string, model::schema> read_with_clang(const std::string& header) {
   const std::string code = "#include \"" + header + "\"\n";
   auto unit = clang::tooling::buildASTFromCodeWithArgs(
-      code, {"-std=c++20", "-I" ORM_SOURCE_DIR "/include", "-I" ORM_SOURCE_DIR "/test", "-resource-dir=" ORM_CLANG_RESOURCE_DIR},
+      code, {"-std=c++20", "-I" ORM_SOURCE_DIR "/include", "-I" ORM_SOURCE_DIR "/test", "-I" ORM_SOURCE_DIR "/examples",
+             "-I" ORM_SOURCE_DIR "/test/lit/checks/Inputs", "-resource-dir=" ORM_CLANG_RESOURCE_DIR},
       ORM_SOURCE_DIR "/test/parity_input.cpp");
   EXPECT_TRUE(unit);
   std::map<std::string, model::schema> out;
@@ -57,6 +71,22 @@ TEST(ModelParity, SeedExamples) {
   expect_parity("seed_examples/discriminated.hpp",
                 {{"seed::discriminated::schema", model::build(seed::discriminated::schema)},
                  {"seed::discriminated::audit_schema", model::build(seed::discriminated::audit_schema)}});
+  expect_parity("seed_examples/join_payload.hpp", {{"seed::join_payload::schema", model::build(seed::join_payload::schema)}});
+  expect_parity("seed_examples/join_table.hpp", {{"seed::join_table::schema", model::build(seed::join_table::schema)}});
+  expect_parity("seed_examples/one_to_many.hpp", {{"seed::one_to_many::schema", model::build(seed::one_to_many::schema)}});
+  expect_parity("seed_examples/one_to_one.hpp", {{"seed::one_to_one::schema", model::build(seed::one_to_one::schema)}});
+  expect_parity("seed_examples/optional_one.hpp", {{"seed::optional_one::schema", model::build(seed::optional_one::schema)}});
+  expect_parity("seed_examples/polymorphic.hpp", {{"seed::polymorphic::schema", model::build(seed::polymorphic::schema)}});
+  expect_parity("seed_examples/self_reference.hpp",
+                {{"seed::self_reference::schema", model::build(seed::self_reference::schema)}});
+}
+
+// The example blog, the mistakes' shared schema and the schemas the lit tests query.
+TEST(ModelParity, ExamplesAndTestInputs) {
+  expect_parity("blog/schema.hpp", {{"blog::schema", model::build(blog::schema)}});
+  expect_parity("mistakes/query_schema.hpp", {{"mistakes::queries::schema", model::build(mistakes::queries::schema)}});
+  expect_parity("query_schema.hpp", {{"app::schema", model::build(app::schema)}});
+  expect_parity("write_schema.hpp", {{"shop::schema", model::build(shop::schema)}});
 }
 
 // clangd narrows the AST to the main file's declarations; the finder must stay inside
@@ -90,6 +120,14 @@ TEST(ModelParity, RuleBreakingSchemas) {
                 {{"broken::unbounded_many::schema", model::build(broken::unbounded_many::schema)}});
   expect_parity("schemas/discriminator_collision.hpp",
                 {{"broken::discriminator_collision::schema", model::build(broken::discriminator_collision::schema)}});
+  expect_parity("schemas/unknown_reference.hpp",
+                {{"broken::unknown_reference::schema", model::build(broken::unknown_reference::schema)}});
+  expect_parity("schemas/structure.hpp",
+                {{"broken::structure::name_collision::schema", model::build(broken::structure::name_collision::schema)},
+                 {"broken::structure::set_null::schema", model::build(broken::structure::set_null::schema)},
+                 {"broken::structure::other_table::schema", model::build(broken::structure::other_table::schema)},
+                 {"broken::structure::cycle::schema", model::build(broken::structure::cycle::schema)},
+                 {"broken::structure::warnings_only::schema", model::build(broken::structure::warnings_only::schema)}});
 }
 
 }  // namespace
