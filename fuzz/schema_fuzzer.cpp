@@ -1,5 +1,7 @@
 // Arbitrary schema models through model assembly, resolution, every check and the query
-// and write planners: never a crash or a hang, and the same findings for the same input.
+// and write planners: never a crash or a hang, the same findings for the same input, and
+// the runtime's verdict (what migrate refuses, model/verdict.hpp) saying exactly what the
+// schema-level checks report as errors, in the same words.
 //
 // The input drives a Pools (the interface assemble() reads the runtime's constexpr values
 // and ormlint's APValues through) whose counts and indexes need not agree with each
@@ -13,7 +15,12 @@
 #include <string>
 #include <vector>
 
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
 #include <orm/model/assemble.hpp>
+#include <orm/model/verdict.hpp>
 
 #include "checks/registry.hpp"
 
@@ -166,9 +173,30 @@ std::vector<std::string> findings_of(const std::uint8_t* data, std::size_t size)
     out.push_back(f.check + std::string(":") + std::to_string(f.site.line) + ":" + f.message);
   return out;
 }
+
+// The checks whose errors are about the schema itself: migrate refuses exactly those.
+const std::set<std::string_view> schema_level_checks = {
+    "orm-discriminator-collision", "orm-unknown-reference", "orm-relation-name-collision", "orm-non-unique-one",
+    "orm-foreign-key-mismatch",    "orm-required-cycle",    "orm-redundant-index"};
+
+void expect_verdict_matches_checks(const std::uint8_t* data, std::size_t size) {
+  FuzzedDataProvider in(data, size);
+  const fuzzed_pools pools(in);
+  const model::schema schema = model::assemble(pools);
+  std::multiset<std::string> refused, reported;
+  for (std::string& m : model::schema_refusals(schema)) refused.insert(std::move(m));
+  for (const auto& f : orm::checks::run_checks(schema, [](std::string_view id) { return schema_level_checks.count(id) > 0; }))
+    if (f.level == orm::checks::severity::error) reported.insert(f.message);
+  if (refused != reported) {
+    for (const auto& m : refused) std::fprintf(stderr, "migrate refuses: %s\n", m.c_str());
+    for (const auto& m : reported) std::fprintf(stderr, "ormlint reports: %s\n", m.c_str());
+    std::abort();
+  }
+}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (findings_of(data, size) != findings_of(data, size)) std::abort();  // the same input, other findings
+  expect_verdict_matches_checks(data, size);
   return 0;
 }
