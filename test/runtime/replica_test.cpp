@@ -63,15 +63,15 @@ class Replicas : public ::testing::Test {
   // replica reports, not a sleep of a guessed length).
   void caught_up() {
     const std::string position = std::string(primary_admin->run("SELECT pg_current_wal_insert_lsn()::text").text(0, 0));
-    for (int i = 0; i < 3000; ++i) {
+    for (int i = 0; i < 12000; ++i) {
       if (replica_admin->run("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", {param(position)}).text(0, 0) == "t") return;
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    FAIL() << "the replica did not replay " << position << " in 30 s";
+    FAIL() << "the replica did not replay " << position << " in 120 s";
   }
   void pause_replay() {
     replica_admin->exec("SELECT pg_wal_replay_pause()");
-    for (int i = 0; i < 3000; ++i) {
+    for (int i = 0; i < 12000; ++i) {
       if (replica_admin->run("SELECT pg_get_wal_replay_pause_state()").text(0, 0) == "paused") return;
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
