@@ -1,10 +1,12 @@
 #include "tool/cli/config.hpp"
 
+#include <llvm/Support/ConvertUTF.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/SourceMgr.h>
 #include <llvm/Support/YAMLTraits.h>
+#include <llvm/Support/raw_ostream.h>
 
 namespace llvm::yaml {
 template <>
@@ -19,6 +21,15 @@ struct MappingTraits<orm::tool::lint_config> {
 namespace orm::tool {
 
 llvm::Expected<lint_config> parse_config(llvm::StringRef text, llvm::StringRef path) {
+  // YAML is Unicode text; bytes that are not UTF-8 would be read as some other characters.
+  const auto* begin = reinterpret_cast<const llvm::UTF8*>(text.begin());
+  const llvm::UTF8* bad = begin;
+  if (!llvm::isLegalUTF8String(&bad, reinterpret_cast<const llvm::UTF8*>(text.end()))) {
+    const llvm::StringRef before = text.take_front(static_cast<std::size_t>(bad - begin));
+    return llvm::createStringError(std::make_error_code(std::errc::illegal_byte_sequence),
+                                   "%s:%zu: ormlint: .ormlint.yaml is not UTF-8 text (a byte at offset %zu); save it as UTF-8",
+                                   path.str().c_str(), before.count('\n') + 1, before.size());
+  }
   lint_config config;
   config.path = path.str();
   // Each problem as a compiler would say it: file:line:column: message.
@@ -37,6 +48,16 @@ llvm::Expected<lint_config> parse_config(llvm::StringRef text, llvm::StringRef p
                                    "has options, so there is no CheckOptions)",
                                    sink.text.c_str());
   return config;
+}
+
+std::string dump_config(const lint_config& config) {
+  std::string text;
+  llvm::raw_string_ostream out(text);
+  llvm::yaml::Output yaml(out);
+  lint_config copy = config;  // Output takes a mutable value
+  yaml << copy;
+  out.flush();
+  return text;
 }
 
 llvm::Expected<std::optional<lint_config>> find_config(llvm::StringRef directory) {

@@ -18,6 +18,10 @@ struct lint_config {
 
 llvm::Expected<lint_config> parse_config(llvm::StringRef text, llvm::StringRef path);
 
+// The configuration as .ormlint.yaml text, through the same key mapping the parser reads:
+// parse_config(dump_config(c)) gives c's settings back.
+std::string dump_config(const lint_config& config);
+
 // The nearest .ormlint.yaml at or above `directory`; none is not an error, a broken one is.
 llvm::Expected<std::optional<lint_config>> find_config(llvm::StringRef directory);
 
