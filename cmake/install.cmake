@@ -10,9 +10,17 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/tool/clangd/defaults/ DESTINATION ${CMAK
 # The checks' pages: ormlint's SARIF points at them (helpUri) unless given --sarif-help-uri.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/checks/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/orm/checks)
 install(TARGETS ormlint-tidy LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
-install(TARGETS orm orm_sqlite orm_postgres EXPORT ormTargets)
-set_target_properties(orm_sqlite PROPERTIES EXPORT_NAME sqlite)
-set_target_properties(orm_postgres PROPERTIES EXPORT_NAME postgres)
+install(TARGETS orm orm_runtime EXPORT ormTargets)
+set_target_properties(orm_runtime PROPERTIES EXPORT_NAME runtime)
+# Each backend is its own export set, so that find_package(orm COMPONENTS postgres)
+# requires only what orm::postgres needs (cmake/ormConfig.cmake.in).
+foreach(backend sqlite postgres)
+  if(TARGET orm_${backend})
+    install(TARGETS orm_${backend} EXPORT orm_${backend}Targets)
+    set_target_properties(orm_${backend} PROPERTIES EXPORT_NAME ${backend})
+    install(EXPORT orm_${backend}Targets NAMESPACE orm:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/orm)
+  endif()
+endforeach()
 install(EXPORT ormTargets NAMESPACE orm:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/orm)
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/ormConfig.cmake.in ${PROJECT_BINARY_DIR}/ormConfig.cmake

@@ -1,5 +1,5 @@
 // The runtime's result decoder on arbitrary bytes, against an arbitrary row shape: a
-// value it cannot decode is an orm::sqlite::error naming what is wrong, never a crash,
+// value it cannot decode is an orm::runtime::error naming what is wrong, never a crash,
 // another exception type, or a hang.
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -7,12 +7,12 @@
 #include <cstdlib>
 #include <string>
 
-#include <orm/sqlite/decode.hpp>
+#include <orm/runtime/decode.hpp>
 
 namespace {
-orm::sqlite::shape fuzzed_shape(FuzzedDataProvider& in, int depth) {
+orm::runtime::shape fuzzed_shape(FuzzedDataProvider& in, int depth) {
   static const char* const keys[] = {"id", "name", "score", "data", "at", "on", "posts", "author", ""};
-  orm::sqlite::shape s;
+  orm::runtime::shape s;
   s.table = keys[in.ConsumeIntegralInRange<std::size_t>(0, 8)];
   for (std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 4); n > 0; --n)
     s.columns.emplace_back(keys[in.ConsumeIntegralInRange<std::size_t>(0, 8)],
@@ -28,12 +28,12 @@ orm::sqlite::shape fuzzed_shape(FuzzedDataProvider& in, int depth) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider in(data, size);
-  const orm::sqlite::shape shape = fuzzed_shape(in, 0);
+  const orm::runtime::shape shape = fuzzed_shape(in, 0);
   const std::string row = in.ConsumeRemainingBytesAsString();
-  static orm::sqlite::row_decoder decoder;  // reused, as a database reuses its own
+  static orm::runtime::row_decoder decoder;  // reused, as a database reuses its own
   try {
     (void)decoder.decode(row, shape);
-  } catch (const orm::sqlite::error&) {
+  } catch (const orm::runtime::error&) {
     // refused, with a message: what a caller sees
   }
   return 0;

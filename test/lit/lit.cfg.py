@@ -12,13 +12,17 @@ config.excludes = ["Inputs"]
 
 include = os.path.join(config.orm_source_dir, "include")
 config.substitutions.append(("%orm_include", include))
-# A program that uses the SQLite runtime compiles its one source file in (the build's
-# library may carry sanitizers this compile does not).
-config.substitutions.append(("%orm_sqlite_sources", os.path.join(config.orm_source_dir, "src", "sqlite", "decode.cpp")))
+# A program that uses a runtime compiles its source files in (the build's libraries may
+# carry sanitizers this compile does not): the shared runtime's, then its backend's.
+import glob
+def sources(*parts):
+    return " ".join(sorted(glob.glob(os.path.join(config.orm_source_dir, "src", *parts, "*.cpp"))))
+config.substitutions.append(("%orm_runtime_sources", sources("runtime")))
+config.substitutions.append(("%orm_sqlite_sources", sources("sqlite")))
 # A program that uses the PostgreSQL runtime; and the tests' server, which ctest's
 # fixture starts (without it, the programs that need it fail, saying so).
 config.substitutions.append(("%orm_postgres_flags", "-I" + config.postgres_include))
-config.substitutions.append(("%orm_postgres_sources", os.path.join(config.orm_source_dir, "src", "postgres", "pooling.cpp")))
+config.substitutions.append(("%orm_postgres_sources", sources("postgres")))
 config.substitutions.append(("%orm_test_postgres", os.environ.get("ORM_TEST_POSTGRES", "")))
 config.substitutions.append(("%clangxx", config.clangxx + " -std=c++20 -I" + include))
 config.substitutions.append(("FileCheck", config.filecheck))

@@ -149,7 +149,7 @@ TEST(Pooler, PgbouncerTrueNamesStatementsOnlyOutsideTransactions) {
   for (int i = 0; i < 10 && !seen; ++i)
     seen = backend::scalar(a, "SELECT count(*) FROM pg_prepared_statements WHERE name = '" +
                                   orm::postgres::pooling::statement_name(read) + "' AND statement = " +
-                                  orm::sqlite::sql::string_literal(read)) == "1";
+                                  orm::runtime::sql::string_literal(read)) == "1";
   EXPECT_TRUE(seen) << "no server connection kept the read's statement under its name";
   EXPECT_EQ(a.connection().prepared_count(), 0u);
   EXPECT_TRUE(b.warnings().empty());

@@ -499,7 +499,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   }
 
   // orm::add / orm::sub of an integer or a real, and orm::now<D>(): what the database
-  // computes, as the runtime's param records it (sqlite/param.hpp).
+  // computes, as the runtime's param records it (runtime/param.hpp).
   static std::optional<model::written_kind> computed_kind(const clang::Expr* e) {
     const auto* call = llvm::dyn_cast<clang::CallExpr>(e);
     const clang::FunctionDecl* callee = call ? call->getDirectCallee() : nullptr;

@@ -6,20 +6,21 @@
 #include <string>
 #include <string_view>
 
+#include <orm/postgres/vocabulary.hpp>
 #include <orm/column_type.hpp>
 #include <orm/postgres/connection.hpp>
-#include <orm/sqlite/errors.hpp>
-#include <orm/sqlite/node.hpp>
+#include <orm/runtime/errors.hpp>
+#include <orm/runtime/node.hpp>
 
 namespace orm::postgres {
 
-inline sqlite::node column_node(const result& r, int row, int column, column_kind kind, std::string_view table,
+inline runtime::node column_node(const result& r, int row, int column, column_kind kind, std::string_view table,
                                 std::string_view name) {
-  using sqlite::node;
+  using runtime::node;
   if (r.is_null(row, column)) return node();
   const std::string_view text = r.text(row, column);
   const auto refuse = [&](const char* what) {
-    return sqlite::error("'" + std::string(table) + "." + std::string(name) + "' holds text '" + std::string(text) +
+    return runtime::error("'" + std::string(table) + "." + std::string(name) + "' holds text '" + std::string(text) +
                          "', which is not " + what);
   };
   switch (kind) {

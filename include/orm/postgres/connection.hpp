@@ -19,17 +19,18 @@
 #include <utility>
 #include <vector>
 
+#include <orm/postgres/vocabulary.hpp>
 #include <orm/postgres/pooling.hpp>
-#include <orm/sqlite/errors.hpp>
-#include <orm/sqlite/param.hpp>
+#include <orm/runtime/errors.hpp>
+#include <orm/runtime/param.hpp>
 
 namespace orm::postgres {
 
 // PostgreSQL itself failed: a refused constraint, a lost connection. Carries the SQLSTATE
 // ("23505" a unique violation, "23503" a foreign key, "08006" a lost connection; empty
 // when the client failed before the server answered).
-struct postgres_error : sqlite::error {
-  postgres_error(const std::string& what, std::string sqlstate) : sqlite::error(what), sqlstate(std::move(sqlstate)) {}
+struct postgres_error : runtime::error {
+  postgres_error(const std::string& what, std::string sqlstate) : runtime::error(what), sqlstate(std::move(sqlstate)) {}
   std::string sqlstate;
 };
 
@@ -107,7 +108,7 @@ class connection {
 
   // A statement with bound parameters, prepared on first use and kept for the
   // connection's life (by its text: a query shape is prepared once).
-  result run(const std::string& sql, const std::vector<sqlite::param>& params) {
+  result run(const std::string& sql, const std::vector<runtime::param>& params) {
     bound values_of(params);
     if (unnamed_) return checked(in_transaction() ? unnamed(sql, values_of) : pooled(sql, values_of), sql);
     const std::string name = prepared(sql);
@@ -131,22 +132,22 @@ class connection {
  private:
   // Parameters as libpq takes them: text, bytes in binary.
   struct bound {
-    explicit bound(const std::vector<sqlite::param>& params)
+    explicit bound(const std::vector<runtime::param>& params)
         : texts(params.size()), values(params.size()), lengths(params.size()), formats(params.size()) {
       for (std::size_t i = 0; i < params.size(); ++i) set(i, params[i]);
     }
     int count() const { return static_cast<int>(values.size()); }
-    void set(std::size_t i, const sqlite::param& p) {
+    void set(std::size_t i, const runtime::param& p) {
       switch (p.type()) {
-        case sqlite::param::kind::null: values[i] = nullptr; return;
-        case sqlite::param::kind::boolean: texts[i] = p.integer() ? "true" : "false"; break;
-        case sqlite::param::kind::integer: texts[i] = std::to_string(p.integer()); break;
-        case sqlite::param::kind::real: texts[i] = real_text(p.real()); break;
-        case sqlite::param::kind::text: texts[i] = p.text(); break;
-        case sqlite::param::kind::add:
-        case sqlite::param::kind::now:
-          throw sqlite::schema_error("orm::add, orm::sub and orm::now are values of a written column only");
-        case sqlite::param::kind::bytes:
+        case runtime::param::kind::null: values[i] = nullptr; return;
+        case runtime::param::kind::boolean: texts[i] = p.integer() ? "true" : "false"; break;
+        case runtime::param::kind::integer: texts[i] = std::to_string(p.integer()); break;
+        case runtime::param::kind::real: texts[i] = real_text(p.real()); break;
+        case runtime::param::kind::text: texts[i] = p.text(); break;
+        case runtime::param::kind::add:
+        case runtime::param::kind::now:
+          throw runtime::schema_error("orm::add, orm::sub and orm::now are values of a written column only");
+        case runtime::param::kind::bytes:
           // Bytes go in binary: no hex text twice their size, no escaping.
           values[i] = p.text().data();
           lengths[i] = static_cast<int>(p.text().size());

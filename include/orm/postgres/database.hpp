@@ -1,6 +1,6 @@
 #pragma once
 // orm::postgres::database: a PostgreSQL database over libpq, with the surface of
-// orm::sqlite::database: migrated from a schema, written with bound parameters, read
+// orm::runtime::database: migrated from a schema, written with bound parameters, read
 // with relational queries of one statement each. The guards, the planners, the options,
 // the rows and the errors are the SQLite backend's: only the SQL text and the connection
 // are this backend's.
@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include <orm/postgres/dialect.hpp>
+#include <orm/postgres/vocabulary.hpp>
 #include <orm/model/rules.hpp>
 #include <orm/model/verdict.hpp>
 #include <orm/postgres/column_text.hpp>
@@ -19,50 +21,15 @@
 #include <orm/postgres/migration.hpp>
 #include <orm/postgres/read_sql.hpp>
 #include <orm/postgres/replicas.hpp>
-#include <orm/sqlite/decode.hpp>
-#include <orm/sqlite/planned_write.hpp>
+#include <orm/runtime/decode.hpp>
+#include <orm/runtime/write_guard.hpp>
 #include <orm/runtime/transaction_options.hpp>
-#include <orm/sqlite/typed_rows.hpp>
-#include <orm/sqlite/writes.hpp>
+#include <orm/runtime/typed_rows.hpp>
+#include <orm/runtime/write_sql.hpp>
 
 namespace orm::postgres {
 
 // The runtime's shared vocabulary, under this backend's name too.
-using sqlite::ambiguous_relation_error;
-using sqlite::asc;
-using sqlite::blob;
-using sqlite::condition;
-using sqlite::depth_error;
-using sqlite::desc;
-using sqlite::discriminator_write_error;
-using sqlite::error;
-using sqlite::except;
-using sqlite::fan_out_error;
-using sqlite::fields;
-using sqlite::in;
-using sqlite::full_scan_error;
-using sqlite::missing_index_error;
-using sqlite::missing_inverse_error;
-using sqlite::no_columns;
-using sqlite::node;
-using sqlite::only;
-using sqlite::param;
-using sqlite::row_decoder;
-using sqlite::row_mismatch_error;
-using sqlite::schema_error;
-using sqlite::selection;
-using sqlite::unbounded_many_error;
-using sqlite::unknown_relation_error;
-using sqlite::write_options;
-using sqlite::for_share;
-using sqlite::for_update;
-using sqlite::isolation_level;
-using sqlite::read_committed;
-using sqlite::repeatable_read;
-using sqlite::row_lock;
-using sqlite::run_transaction;
-using sqlite::serializable;
-using sqlite::transaction_options;
 
 class database;
 
@@ -168,7 +135,7 @@ class database {
   // writing anything, and refuses a schema that ormlint reports an error in. Two
   // processes migrating at once take turns (an advisory lock).
   void migrate(const model::schema& schema) {
-    sqlite::refuse_broken_schema(schema);
+    runtime::refuse_broken_schema(schema);
     try {
       migrate_once(schema);
     } catch (const postgres_error& e) {
@@ -183,7 +150,7 @@ class database {
     auto tx = transaction();
     exec("SELECT pg_advisory_xact_lock(4242001)");
     const migration_plan plan = postgres::plan_migration(*connection_, schema);
-    sqlite::refuse_differences(plan);
+    runtime::refuse_differences(plan);
     for (const std::string& sql : plan.statements) exec(sql);
     tx.commit();
   }
@@ -197,33 +164,33 @@ class database {
   // The new row's id.
   std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row) {
     const auto held = hold();
-    const model::table& t = sqlite::guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
-    sqlite::writes::statement_text text = sqlite::writes::insert(t, row, sql::postgres_dialect);
+    const model::table& t = runtime::guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
+    runtime::writes::statement_text text = runtime::writes::insert(t, row, dialect);
     text.sql += " RETURNING " + sql::identifier("id");
     const result r = connection_->run(text.sql, text.params);
     replicas_->primary_wrote();
-    if (sqlite::writes::field_value(row, "id")) follow_written_id(t);
+    if (runtime::writes::field_value(row, "id")) follow_written_id(t);
     return static_cast<std::int64_t>(std::stoll(std::string(r.text(0, 0))));
   }
   std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes, const condition& where,
                       write_options options = {}) {
     const auto held = hold();
-    const model::table& t = sqlite::guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
-    const auto text = sqlite::writes::update(t, changes, where, sql::postgres_dialect);
+    const model::table& t = runtime::guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
+    const auto text = runtime::writes::update(t, changes, where, dialect);
     replicas_->primary_wrote();
     return connection_->run(text.sql, text.params).changed();
   }
   std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
                       write_options options = {}) {
     const auto held = hold();
-    const model::table& t = sqlite::guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
-    const auto text = sqlite::writes::remove(t, where, sql::postgres_dialect);
+    const model::table& t = runtime::guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
+    const auto text = runtime::writes::remove(t, where, dialect);
     replicas_->primary_wrote();
     return connection_->run(text.sql, text.params).changed();
   }
 
   table_query query(const model::schema& schema, const std::string& table) {
-    return table_query(*this, schema, sqlite::guarded::table_of(schema, table));
+    return table_query(*this, schema, runtime::guarded::table_of(schema, table));
   }
 
   template <class Schema>
@@ -243,12 +210,12 @@ class database {
   // Writes from a struct; a std::chrono::sys_time field is written as microseconds.
   template <class Schema, reflection::row_struct Row>
   std::int64_t insert(const Schema& schema, const std::string& table, const Row& row) {
-    return insert(model_of(schema), table, sqlite::typed::fields_to_insert(row, table, true));
+    return insert(model_of(schema), table, runtime::typed::fields_to_insert(row, table, true));
   }
   template <class Schema, reflection::row_struct Row>
   std::int64_t update(const Schema& schema, const std::string& table, const Row& changes, const condition& where,
                       write_options options = {}) {
-    return update(model_of(schema), table, sqlite::typed::fields_of(changes, true), where, options);
+    return update(model_of(schema), table, runtime::typed::fields_of(changes, true), where, options);
   }
   template <class Schema>
   std::int64_t remove(const Schema& schema, const std::string& table, const condition& where, write_options options = {}) {
@@ -309,7 +276,7 @@ class database {
 
   std::unique_ptr<postgres::connection> connection_;
   std::unique_ptr<replica_set> replicas_ = std::make_unique<replica_set>(replica_options{});
-  sqlite::guarded::model_cache models_;
+  runtime::guarded::model_cache models_;
   mutable std::vector<std::string> warnings_;  // mutable: the connection's notice joins them when read
   row_decoder decoder_;
   std::unique_ptr<std::recursive_mutex> mutex_ = std::make_unique<std::recursive_mutex>();
@@ -328,7 +295,7 @@ template <class Each>
 void table_query::each_row(const compiled_read& read, Each&& each) const {
   db_.read_on(read, [&](postgres::connection& on) {
     const result r = on.run(read.sql, read.params);
-    if (read.fan_out_limit > 0 && r.rows() > read.fan_out_limit) throw sqlite::too_many_parents(table_.name, read.fan_out_limit);
+    if (read.fan_out_limit > 0 && r.rows() > read.fan_out_limit) throw runtime::too_many_parents(table_.name, read.fan_out_limit);
     for (int row = 0; row < r.rows(); ++row) each(r, row);
   });
 }
@@ -338,7 +305,7 @@ inline std::vector<node> table_query::run(const compiled_read& read) const {
   each_row(read, [&](const result& r, int i) {
     node row = node::object_with_keys(read.decode.row_keys);
     for (std::size_t j = 0; j < read.columns.size(); ++j) {
-      const sqlite::result_column& c = read.columns[j];
+      const runtime::result_column& c = read.columns[j];
       const int column = static_cast<int>(j);
       if (c.nested < 0) row.add(c.key, column_node(r, i, column, c.kind, table_.name, c.key));
       else if (r.is_null(i, column)) row.add(c.key, node());
@@ -354,24 +321,24 @@ namespace typed {
 
 // A parent row's field: a column through its node, a load from its JSON.
 template <class F>
-void read_top_field(const result& r, int row, int column, row_decoder& decoder, const sqlite::row_plan& plan,
+void read_top_field(const result& r, int row, int column, row_decoder& decoder, const runtime::row_plan& plan,
                     std::size_t index, F& out) {
-  const sqlite::row_plan::source& from = plan.fields[index];
-  if constexpr (sqlite::typed::readable_value<F>) {
+  const runtime::row_plan::source& from = plan.fields[index];
+  if constexpr (runtime::typed::readable_value<F>) {
     if (from.column)
-      sqlite::typed::read_value(column < 0 ? node() : column_node(r, row, column, from.column->kind, plan.table->name, from.key),
+      runtime::typed::read_value(column < 0 ? node() : column_node(r, row, column, from.column->kind, plan.table->name, from.key),
                                 out, plan, from);
-  } else if constexpr (sqlite::typed::readable_row<F>) {
+  } else if constexpr (runtime::typed::readable_row<F>) {
     if (!from.nested) return;
-    std::optional<sqlite::json_value> value;
+    std::optional<runtime::json_value> value;
     if (column >= 0 && !r.is_null(row, column)) value = decoder.parse(r.text(row, column));
-    sqlite::typed::read_nested(value, out, plan, from);
+    runtime::typed::read_nested(value, out, plan, from);
   }
 }
 
 template <class T>
 void read_top_row(const result& r, int row, const std::vector<int>& columns, row_decoder& decoder,
-                  const sqlite::row_plan& plan, T& out) {
+                  const runtime::row_plan& plan, T& out) {
   auto fields = reflection::tie_fields(out);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (read_top_field(r, row, columns[I], decoder, plan, I, reflection::field_value(std::get<I>(fields))), ...);
@@ -383,12 +350,12 @@ void read_top_row(const result& r, int row, const std::vector<int>& columns, row
 template <class T>
 std::vector<T> table_query::run_typed(const find_options& options, bool unique) const {
   static const model::row_type row = reflection::describe<T>();  // once per struct
-  const model::query_options given = sqlite::planning::options_of(schema_, &table_, options);
+  const model::query_options given = runtime::planning::options_of(schema_, &table_, options);
   const std::vector<model::row_problem> problems = model::row_mismatches(schema_, table_, row, options.max_depth, &given);
   if (!problems.empty()) throw row_mismatch_error(problems.front().message);
-  const compiled_read read = compile(sqlite::typed::options_for(schema_, table_, row.fields, options), unique);
-  const auto plan = sqlite::typed::plan_of(schema_, table_, row.name, row.fields, true);
-  const std::vector<int> columns = sqlite::typed::result_columns_of(*plan, read);
+  const compiled_read read = compile(runtime::typed::options_for(schema_, table_, row.fields, options), unique);
+  const auto plan = runtime::typed::plan_of(schema_, table_, row.name, row.fields, true);
+  const std::vector<int> columns = runtime::typed::result_columns_of(*plan, read);
   std::vector<T> out;
   each_row(read, [&](const result& r, int i) { typed::read_top_row(r, i, columns, db_.decoder(), *plan, out.emplace_back()); });
   return out;
@@ -397,27 +364,27 @@ std::vector<T> table_query::run_typed(const find_options& options, bool unique) 
 template <reflection::row_struct T>
 std::optional<T> table_query::find_first(find_options options) const {
   options.limit = 1;
-  return sqlite::first_row(run_typed<T>(options, false));
+  return runtime::first_row(run_typed<T>(options, false));
 }
 
 template <reflection::row_struct T>
 std::optional<T> table_query::find_unique(find_options options) const {
   options.limit = 2;
-  return sqlite::unique_row(run_typed<T>(options, true), table_.name);
+  return runtime::unique_row(run_typed<T>(options, true), table_.name);
 }
 
 inline std::optional<node> table_query::find_first(find_options options) const {
   options.limit = 1;
-  return sqlite::first_row(find_many(options));
+  return runtime::first_row(find_many(options));
 }
 
 inline std::optional<node> table_query::find_unique(find_options options) const {
   options.limit = 2;
-  return sqlite::unique_row(run(compile(options, true)), table_.name);
+  return runtime::unique_row(run(compile(options, true)), table_.name);
 }
 
 inline transaction::transaction(database& db, const transaction_options& options) : db_(&db), lock_(db.hold()) {
-  sqlite::refuse_nested_isolation(db.depth_, options);
+  runtime::refuse_nested_isolation(db.depth_, options);
   static constexpr const char* begin[] = {"BEGIN", "BEGIN ISOLATION LEVEL READ COMMITTED",
                                           "BEGIN ISOLATION LEVEL REPEATABLE READ", "BEGIN ISOLATION LEVEL SERIALIZABLE"};
   depth_ = db.depth_++;

@@ -1,25 +1,26 @@
 #pragma once
 // What a PostgreSQL schema (the connection's current_schema()) has, read for `migrate`
 // from information_schema and pg_index; the rules that compare it with the schema are
-// shared with SQLite (sqlite/migration_diff.hpp).
+// shared with SQLite (runtime/migration_diff.hpp).
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <orm/postgres/dialect.hpp>
+#include <orm/postgres/vocabulary.hpp>
 #include <orm/model/schema_model.hpp>
 #include <orm/postgres/connection.hpp>
-#include <orm/sqlite/migration_diff.hpp>
+#include <orm/runtime/migration_diff.hpp>
 
 namespace orm::postgres {
 
-using sqlite::migration_plan;
 
 namespace migration_detail {
 
-using sqlite::migration_detail::existing_table;
+using runtime::migration_detail::existing_table;
 
 inline std::optional<existing_table> read_table(connection& c, const std::string& table) {
-  const std::vector<sqlite::param> name{sqlite::param(table)};
+  const std::vector<runtime::param> name{runtime::param(table)};
   if (c.run("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1", name)
           .rows() == 0)
     return std::nullopt;
@@ -47,7 +48,7 @@ inline std::optional<existing_table> read_table(connection& c, const std::string
       names.emplace_back(rest.substr(0, end));
       rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     }
-    out.indexes[std::string(indexes.text(i, 0))] = {sqlite::migration_detail::index_definition(indexes.text(i, 1) == "t", names),
+    out.indexes[std::string(indexes.text(i, 0))] = {runtime::migration_detail::index_definition(indexes.text(i, 1) == "t", names),
                                                      std::string(indexes.text(i, 2))};
   }
   return out;
@@ -57,7 +58,7 @@ inline std::optional<existing_table> read_table(connection& c, const std::string
 
 // What migrate would do for `s` in the connection's current schema, without doing it.
 inline migration_plan plan_migration(connection& c, const model::schema& s) {
-  return sqlite::plan_migration(s, sqlite::sql::postgres_dialect,
+  return runtime::plan_migration(s, dialect,
                                 [&c](const std::string& table) { return migration_detail::read_table(c, table); });
 }
 

@@ -10,20 +10,15 @@
 #include <string>
 #include <vector>
 
+#include <orm/postgres/dialect.hpp>
+#include <orm/postgres/vocabulary.hpp>
 #include <orm/model/schema_model.hpp>
-#include <orm/sqlite/read_sql.hpp>
-#include <orm/sqlite/sql_text.hpp>
+#include <orm/runtime/read_plan.hpp>
+#include <orm/runtime/sql_text.hpp>
 
 namespace orm::postgres {
 
-namespace sql = sqlite::sql;
 
-using sqlite::compiled_read;
-using sqlite::find_options;
-using sqlite::order;
-using sqlite::shape;
-using sqlite::warning_sink;
-using sqlite::with_relation;
 
 class read_compiler {
  public:
@@ -32,26 +27,26 @@ class read_compiler {
 
   // Plans the query first (model/query_plan.hpp): what renders below is known to be valid.
   compiled_read compile(const model::table& table, const find_options& o) {
-    sqlite::planning::check(schema_, table, o, warn_, unique_);
+    runtime::planning::check(schema_, table, o, warn_, unique_);
     compiled_read out;
     const std::string alias = next_alias();
     std::string joins;
     const std::string select = result_columns(table, alias, o, out, joins);
-    const std::optional<std::int64_t> limit = sqlite::fan_out_bounded(schema_, o, out);
+    const std::optional<std::int64_t> limit = runtime::fan_out_bounded(schema_, o, out);
     const std::string where = o.where.empty() ? "" : " WHERE " + render(o.where, table, alias);
     // Locked rows are the parents', chosen where they are chosen.
-    const std::string lock = o.lock == sqlite::row_lock::for_update ? " FOR UPDATE"
-                             : o.lock == sqlite::row_lock::for_share ? " FOR SHARE"
+    const std::string lock = o.lock == runtime::row_lock::for_update ? " FOR UPDATE"
+                             : o.lock == runtime::row_lock::for_share ? " FOR SHARE"
                                                                      : "";
     if (joins.empty()) {
       out.sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                sqlite::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + lock;
+                runtime::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + lock;
     } else {
       // The parents are chosen first, so that relations load for those rows only; the
       // id breaks ties, so that the outer order is the inner one.
       out.sql = "SELECT " + select + " FROM (SELECT * FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                sqlite::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + lock + ") AS " + alias + joins +
-                sqlite::order_clause(alias, o.order_by);
+                runtime::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + lock + ") AS " + alias + joins +
+                runtime::order_clause(alias, o.order_by);
     }
     out.params = std::move(params_);
     return out;
@@ -62,8 +57,8 @@ class read_compiler {
 
   std::string next_alias() { return "t" + std::to_string(aliases_++); }
 
-  std::string render(const sqlite::condition& c, const model::table& t, const std::string& alias) {
-    return sql::render(c, t, alias, &params_, sql::postgres_dialect);
+  std::string render(const runtime::condition& c, const model::table& t, const std::string& alias) {
+    return sql::render(c, t, alias, &params_, dialect);
   }
 
 
@@ -78,11 +73,11 @@ class read_compiler {
   // (microseconds since the epoch), the rest in PostgreSQL's own text form.
   static std::string column_expression(const model::column& c, const std::string& alias) {
     const std::string ref = sql::column_ref(alias, c.name);
-    if (c.kind == column_kind::timestamp) return sql::dialect::microseconds_of(ref);
+    if (c.kind == column_kind::timestamp) return dialect_detail::microseconds_of(ref);
     return ref;
   }
 
-  // A column's value inside JSON as the shared decoder reads it (src/sqlite/decode.cpp):
+  // A column's value inside JSON as the shared decoder reads it (src/runtime/decode.cpp):
   // bytes as hex, timestamps as integers; booleans are JSON's, reals are numbers in
   // their shortest exact form ("Infinity" and "NaN" are text, which the decoder parses).
   static std::string json_expression(const model::column& c, const std::string& alias) {
@@ -124,7 +119,7 @@ class read_compiler {
       if (o.columns.selects(d.column)) nested(d.as, variant_object(t, d, alias, s));
     for (const with_relation& w : o.with) nested(w.relation, load(t, alias, w, s, joins));
     if (o.with_variants)
-      for (const model::relation* r : sqlite::variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, s, joins));
+      for (const model::relation* r : runtime::variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, s, joins));
     return list.empty() ? "NULL" : list;
   }
 
@@ -146,7 +141,7 @@ class read_compiler {
       if (o.columns.selects(d.column)) members.emplace_back(d.as, variant_object(t, d, alias, out));
     for (const with_relation& w : o.with) members.emplace_back(w.relation, load(t, alias, w, out, joins));
     if (o.with_variants)
-      for (const model::relation* r : sqlite::variant_relations(schema_, t, o))
+      for (const model::relation* r : runtime::variant_relations(schema_, t, o))
         members.emplace_back(r->name, load(t, alias, {r->name, {}}, out, joins));
     if (std::any_of(members.begin(), members.end(), [](const auto& m) { return m.first.size() > longest_identifier; }))
       return object(members);
@@ -192,17 +187,17 @@ class read_compiler {
     const std::string lateral = "l" + std::to_string(aliases_);
     const std::string alias = next_alias();
 
-    sqlite::relation_join join = sqlite::join_of(r, target, alias, r.resolved_through ? next_alias() : std::string(), parent_alias);
+    runtime::relation_join join = runtime::join_of(r, target, alias, r.resolved_through ? next_alias() : std::string(), parent_alias);
     const std::string& from = join.from;
     std::vector<std::string>& conditions = join.conditions;
-    if (!r.where.empty()) conditions.push_back(render(sqlite::condition(r.where), target, alias));
+    if (!r.where.empty()) conditions.push_back(render(runtime::condition(r.where), target, alias));
     if (!w.options.where.empty()) conditions.push_back(render(w.options.where, target, alias));
     std::string where;
     for (const auto& c : conditions) where += (where.empty() ? " WHERE " : " AND ") + c;
 
     const std::optional<std::int64_t> limit =
-        r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : sqlite::load_limit(schema_, w.options, top_);
-    const std::string rows = "(SELECT " + alias + ".* FROM " + from + where + sqlite::order_clause(alias, w.options.order_by) +
+        r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : runtime::load_limit(schema_, w.options, top_);
+    const std::string rows = "(SELECT " + alias + ".* FROM " + from + where + runtime::order_clause(alias, w.options.order_by) +
                              limit_clause(limit, w.options.offset) + ") AS " + alias;
 
     shape child;
@@ -213,7 +208,7 @@ class read_compiler {
 
     const std::string aggregate = r.kind == relation_kind::one
                                       ? "to_json(" + value + ")"
-                                      : "coalesce(json_agg(" + value + sqlite::order_clause(alias, w.options.order_by) + "), '[]'::json)";
+                                      : "coalesce(json_agg(" + value + runtime::order_clause(alias, w.options.order_by) + "), '[]'::json)";
     joins += " LEFT JOIN LATERAL (SELECT " + aggregate + " AS v FROM " + rows + inner_joins + ") AS " + lateral + " ON true";
     return lateral + ".v";
   }
@@ -222,7 +217,7 @@ class read_compiler {
   const find_options& top_;
   warning_sink warn_;
   bool unique_;
-  std::vector<sqlite::param> params_;
+  std::vector<runtime::param> params_;
   int aliases_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <orm/postgres/vocabulary.hpp>
 #include <orm/postgres/connection.hpp>
 
 namespace orm::postgres {
@@ -64,7 +65,7 @@ class replica_set {
         if (!r.connection) r.connection = std::make_unique<postgres::connection>(r.conninfo);
         if (read_your_writes && !r.replayed_own_writes) {
           r.replayed_own_writes =
-              r.connection->run("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", {sqlite::param(written_position_)}).text(0, 0) == "t";
+              r.connection->run("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", {runtime::param(written_position_)}).text(0, 0) == "t";
           if (!r.replayed_own_writes) continue;  // lagging behind this database's writes
         }
         read(*r.connection);

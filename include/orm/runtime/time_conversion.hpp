@@ -1,6 +1,4 @@
 #pragma once
-// Shared by both backends, so it lives in orm/runtime/. Its names stay in orm::sqlite,
-// the runtime vocabulary both backends use today, until that vocabulary moves here.
 // A std::chrono::sys_time<D> and the integer a timestamp column stores, both ways, with
 // checked arithmetic: a value the other side cannot hold is refused, naming the column
 // and the range, never wrapped (signed overflow is undefined, and the optimizer removes
@@ -17,9 +15,9 @@
 #include <string>
 #include <string_view>
 
-#include <orm/sqlite/errors.hpp>
+#include <orm/runtime/errors.hpp>
 
-namespace orm::sqlite::timestamps {
+namespace orm::runtime::timestamps {
 
 inline constexpr std::int64_t postgres_earliest = -210866803200000000;  // 4714-11-24 00:00 UTC BC, in µs
 
@@ -78,4 +76,4 @@ TimePoint time_point_of(std::int64_t stored, bool microseconds, std::string_view
   return TimePoint(duration(narrowed));
 }
 
-}  // namespace orm::sqlite::timestamps
+}  // namespace orm::runtime::timestamps

@@ -1,15 +1,13 @@
 #pragma once
-// Shared by both backends, so it lives in orm/runtime/. Its names stay in orm::sqlite,
-// the runtime vocabulary both backends use today, until that vocabulary moves here.
 // What a transaction may ask of the database, and running one again when the database
 // refused it for a conflict with another. One vocabulary for both backends.
 #include <type_traits>
 #include <string>
 #include <utility>
 
-#include <orm/sqlite/errors.hpp>
+#include <orm/runtime/errors.hpp>
 
-namespace orm::sqlite {
+namespace orm::runtime {
 
 // PostgreSQL's isolation levels. SQLite's write transactions (BEGIN IMMEDIATE) are
 // serializable whatever is asked: every level is at least as strong there.
@@ -55,4 +53,4 @@ auto run_transaction(Database& db, transaction_options options, Body&& body, int
   }
 }
 
-}  // namespace orm::sqlite
+}  // namespace orm::runtime

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <thread>
 
+#include <orm/sqlite/vocabulary.hpp>
+
 namespace orm::sqlite {
 
 namespace busy_detail {

@@ -1,16 +1,16 @@
 #pragma once
 // A parent row's column, read from the statement as SQLite stored it: the value a node
 // holds, typed by the column's kind (booleans are stored 0/1). The same rules as the
-// decoder applies to a value inside JSON (src/sqlite/decode.cpp): what the kind cannot
+// decoder applies to a value inside JSON (src/runtime/decode.cpp): what the kind cannot
 // hold, written behind the runtime's back, is an error naming the table and column.
 #include <sqlite3.h>
 
 #include <string>
 #include <string_view>
 
+#include <orm/sqlite/vocabulary.hpp>
 #include <orm/column_type.hpp>
-#include <orm/sqlite/errors.hpp>
-#include <orm/sqlite/node.hpp>
+#include <orm/runtime/node.hpp>
 #include <orm/sqlite/statement.hpp>
 
 namespace orm::sqlite {

@@ -11,23 +11,25 @@
 #include <string>
 #include <vector>
 
+#include <orm/sqlite/dialect.hpp>
+#include <orm/sqlite/vocabulary.hpp>
 #include <orm/model/build.hpp>
 #include <orm/model/rules.hpp>
 #include <orm/model/verdict.hpp>
 #include <orm/model/write_plan.hpp>
 #include <orm/sqlite/busy_wait.hpp>
 #include <orm/sqlite/column_values.hpp>
-#include <orm/sqlite/ddl.hpp>
+#include <orm/runtime/ddl.hpp>
 #include <orm/sqlite/migration.hpp>
-#include <orm/sqlite/planned_write.hpp>
-#include <orm/sqlite/decode.hpp>
+#include <orm/runtime/write_guard.hpp>
+#include <orm/runtime/decode.hpp>
 #include <orm/sqlite/failure_reasons.hpp>
 #include <orm/sqlite/functions.hpp>
 #include <orm/sqlite/read_sql.hpp>
 #include <orm/sqlite/statement.hpp>
 #include <orm/runtime/transaction_options.hpp>
 #include <orm/sqlite/typed_rows.hpp>
-#include <orm/sqlite/writes.hpp>
+#include <orm/runtime/write_sql.hpp>
 
 namespace orm::sqlite {
 
@@ -211,7 +213,7 @@ class database {
   std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row) {
     const auto held = hold();
     const model::table& t = guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
-    write(schema, t, writes::insert(t, row), &row, nullptr);
+    write(schema, t, writes::insert(t, row, dialect), &row, nullptr);
     return sqlite3_last_insert_rowid(db_);
   }
   // An empty `where` is refused unless `options.allow_full_scan`: it would change every row.
@@ -219,14 +221,14 @@ class database {
                       write_options options = {}) {
     const auto held = hold();
     const model::table& t = guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
-    write(schema, t, writes::update(t, changes, where), &changes, &where);
+    write(schema, t, writes::update(t, changes, where, dialect), &changes, &where);
     return sqlite3_changes64(db_);
   }
   std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
                       write_options options = {}) {
     const auto held = hold();
     const model::table& t = guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
-    write(schema, t, writes::remove(t, where), nullptr, &where);
+    write(schema, t, writes::remove(t, where, dialect), nullptr, &where);
     return sqlite3_changes64(db_);
   }
 

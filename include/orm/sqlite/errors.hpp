@@ -1,39 +1,18 @@
 #pragma once
-// The runtime's errors: one type per guard, each message naming the table, the
-// relation and the way out, as the matching ormlint check does.
-#include <stdexcept>
+// SQLite's own failures; the errors every backend shares are in orm/runtime/errors.hpp.
 #include <string>
+
+#include <orm/runtime/errors.hpp>
 
 namespace orm::sqlite {
 
-struct error : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
 // SQLite itself failed; carries its result code (SQLITE_BUSY, ...) and the extended one
 // (SQLITE_CONSTRAINT_FOREIGNKEY, ...).
-struct sqlite_error : error {
+struct sqlite_error : runtime::error {
   sqlite_error(const std::string& what, int code, int extended_code = 0)
       : error(what), code(code), extended_code(extended_code ? extended_code : code) {}
   int code;
   int extended_code;
 };
-
-// A table, column or value the schema does not have.
-struct schema_error : error {
-  using error::error;
-};
-
-// The guards (seed 000, seed 003).
-struct missing_index_error : error { using error::error; };
-struct unbounded_many_error : error { using error::error; };
-struct fan_out_error : error { using error::error; };
-struct depth_error : error { using error::error; };
-struct unknown_relation_error : error { using error::error; };
-struct ambiguous_relation_error : error { using error::error; };
-struct missing_inverse_error : error { using error::error; };
-struct discriminator_write_error : error { using error::error; };
-// An update or remove with an empty where, which would touch every row (seed 000).
-struct full_scan_error : error { using error::error; };
 
 }  // namespace orm::sqlite

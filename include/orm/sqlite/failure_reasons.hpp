@@ -9,11 +9,13 @@
 #include <string>
 #include <vector>
 
+#include <orm/sqlite/dialect.hpp>
+#include <orm/sqlite/vocabulary.hpp>
 #include <orm/model/schema_model.hpp>
-#include <orm/sqlite/condition.hpp>
-#include <orm/sqlite/ddl.hpp>
-#include <orm/sqlite/param.hpp>
-#include <orm/sqlite/sql_text.hpp>
+#include <orm/runtime/condition.hpp>
+#include <orm/runtime/ddl.hpp>
+#include <orm/runtime/param.hpp>
+#include <orm/runtime/sql_text.hpp>
 #include <orm/sqlite/statement.hpp>
 
 namespace orm::sqlite::failure {
@@ -84,7 +86,7 @@ inline std::string missing_parent(sqlite3* db, const model::table& t, const fiel
       if (!v || v->is_null()) break;
       values.push_back(*v);
       where += std::string(i ? " AND " : "") + sql::identifier(fk.target_columns[i]) + " = ?";
-      shown_values += (i ? ", " : "") + sql::literal(*v);
+      shown_values += (i ? ", " : "") + sql::literal(*v, dialect);
     }
     if (values.size() != fk.columns.size()) continue;  // not written: SQLite did not check it
     if (any_row(db, "SELECT 1 FROM " + sql::identifier(fk.target_table) + " WHERE " + where + " LIMIT 1", values)) continue;
@@ -102,7 +104,7 @@ inline std::string remaining_children(sqlite3* db, const model::schema& s, const
     for (const model::foreign_key& fk : child.foreign_keys) {
       if (fk.target_table != t.name) continue;
       std::vector<param> params;
-      const std::string rows = sql::render(where, t, sql::identifier(t.name), &params);
+      const std::string rows = sql::render(where, t, sql::identifier(t.name), &params, dialect);
       const std::string own = "(" + ddl::names(fk.columns) + ")", theirs = ddl::names(fk.target_columns);
       if (!any_row(db, "SELECT 1 FROM " + sql::identifier(child.name) + " WHERE " + own + " IN (SELECT " + theirs +
                            " FROM " + sql::identifier(t.name) + " WHERE " + rows + ") LIMIT 1",

@@ -9,13 +9,17 @@
 
 #include <sqlite3.h>
 
+#include <orm/sqlite/dialect.hpp>
+#include <orm/sqlite/vocabulary.hpp>
 #include <orm/model/schema_model.hpp>
-#include <orm/sqlite/migration_diff.hpp>
+#include <orm/runtime/migration_diff.hpp>
 #include <orm/sqlite/statement.hpp>
 
 namespace orm::sqlite {
 
 namespace migration_detail {
+
+using namespace runtime::migration_detail;
 
 inline std::map<std::string, existing_column> columns_of(sqlite3* db, const std::string& table) {
   std::map<std::string, existing_column> out;
@@ -50,7 +54,7 @@ inline bool table_exists(sqlite3* db, const std::string& table) {
 
 // What migrate would do to `db` for `s`, without doing it.
 inline migration_plan plan_migration(sqlite3* db, const model::schema& s) {
-  return plan_migration(s, sql::sqlite_dialect, [db](const std::string& table) -> std::optional<migration_detail::existing_table> {
+  return runtime::plan_migration(s, dialect, [db](const std::string& table) -> std::optional<migration_detail::existing_table> {
     if (!migration_detail::table_exists(db, table)) return std::nullopt;
     return migration_detail::existing_table{migration_detail::columns_of(db, table), migration_detail::indexes_of(db, table)};
   });

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include <orm/sqlite/errors.hpp>
-#include <orm/sqlite/param.hpp>
+#include <orm/sqlite/vocabulary.hpp>
+#include <orm/runtime/param.hpp>
 
 namespace orm::sqlite {
 

@@ -3,9 +3,9 @@
 // CHECK lines are shared by all runs); where the runtime accepts one, ormlint is silent.
 // The runtime runs twice: on SQLite, and on PostgreSQL (the tests' server, whose
 // connection string ctest passes in ORM_TEST_POSTGRES).
-// RUN: %clangxx -I%S/../checks/Inputs %s %orm_sqlite_sources -o %t -lsqlite3 -lsimdjson
+// RUN: %clangxx -I%S/../checks/Inputs %s %orm_runtime_sources %orm_sqlite_sources -o %t -lsqlite3 -lsimdjson
 // RUN: %t | FileCheck %s -check-prefixes=CHECK,RUNTIME
-// RUN: %clangxx -DPARITY_POSTGRES %orm_postgres_flags -I%S/../checks/Inputs %s %orm_sqlite_sources %orm_postgres_sources -o %t.pg -lsqlite3 -lsimdjson -lpq
+// RUN: %clangxx -DPARITY_POSTGRES %orm_postgres_flags -I%S/../checks/Inputs %s %orm_runtime_sources %orm_postgres_sources -o %t.pg -lsimdjson -lpq
 // RUN: %t.pg "%orm_test_postgres" | FileCheck %s -check-prefixes=CHECK,RUNTIME
 // RUN: %exit1 %ormlint %s -- %cxxflags -I%S/../checks/Inputs | FileCheck %s -check-prefixes=CHECK,LINT -implicit-check-not='{{warning|error}}:'
 #include <chrono>

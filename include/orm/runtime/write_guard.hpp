@@ -11,11 +11,11 @@
 #include <orm/model/build.hpp>
 #include <orm/model/schema_model.hpp>
 #include <orm/model/write_plan.hpp>
-#include <orm/sqlite/condition.hpp>
-#include <orm/sqlite/errors.hpp>
-#include <orm/sqlite/param.hpp>
+#include <orm/runtime/condition.hpp>
+#include <orm/runtime/errors.hpp>
+#include <orm/runtime/param.hpp>
 
-namespace orm::sqlite {
+namespace orm::runtime {
 
 // Options of an update or remove.
 struct write_options {
@@ -84,4 +84,4 @@ class model_cache {
 
 }  // namespace guarded
 
-}  // namespace orm::sqlite
+}  // namespace orm::runtime

@@ -13,9 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include <orm/sqlite/errors.hpp>
+#include <orm/runtime/errors.hpp>
 
-namespace orm::sqlite {
+namespace orm::runtime {
 
 class node {
  public:
@@ -201,4 +201,4 @@ class node {
   } value_;
 };
 
-}  // namespace orm::sqlite
+}  // namespace orm::runtime

@@ -1,6 +1,6 @@
-// The runtime's result decoder, compiled once into orm::sqlite: simdjson's header costs
+// The runtime's result decoder, compiled once into orm::runtime (under both backends): simdjson's header costs
 // about 2 s of parsing, which users' translation units no longer pay (docs/performance.md).
-#include <orm/sqlite/decode.hpp>
+#include <orm/runtime/decode.hpp>
 
 #include <charconv>
 #include <cstring>
@@ -11,7 +11,7 @@
 
 #include <simdjson.h>
 
-namespace orm::sqlite {
+namespace orm::runtime {
 
 class row_decoder::parser {
  public:
@@ -44,8 +44,8 @@ class row_decoder::parser {
     }
   }
 
-  static sqlite::error error_for(simdjson::error_code e) {
-    return sqlite::error(std::string("cannot decode a result row: ") + simdjson::error_message(e));
+  static runtime::error error_for(simdjson::error_code e) {
+    return runtime::error(std::string("cannot decode a result row: ") + simdjson::error_message(e));
   }
 
   static node generic(simdjson::dom::element e) {
@@ -78,7 +78,7 @@ class row_decoder::parser {
     if (e.is_null()) return node();
     const auto refuse = [&](const char* what) {
       std::string held = e.is_string() ? "text '" + std::string(std::string_view(e)) + "'" : "a value of another type";
-      return sqlite::error("'" + std::string(table) + "." + std::string(column) + "' holds " + held + ", which is not " + what);
+      return runtime::error("'" + std::string(table) + "." + std::string(column) + "' holds " + held + ", which is not " + what);
     };
     switch (kind) {
       case column_kind::boolean:
@@ -118,7 +118,7 @@ class row_decoder::parser {
 
   static node object(simdjson::dom::element e, const shape& s) {
     if (!e.is_object())  // a row, or a loaded relation's row, is always an object
-      throw sqlite::error("cannot decode a result row of '" + s.table + "': expected an object");
+      throw runtime::error("cannot decode a result row of '" + s.table + "': expected an object");
     node n = node::object_with_keys(s.row_keys);
     for (auto field : simdjson::dom::object(e)) {
       const std::string_view key = field.key;
@@ -200,4 +200,4 @@ node row_decoder::decode_nested(std::string_view json, const shape& rows) { retu
 
 bool is_utf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
 
-}  // namespace orm::sqlite
+}  // namespace orm::runtime

@@ -7,11 +7,11 @@
 #include <vector>
 
 #include <orm/model/schema_model.hpp>
-#include <orm/sqlite/condition.hpp>
-#include <orm/sqlite/decode.hpp>
-#include <orm/sqlite/sql_text.hpp>
+#include <orm/runtime/condition.hpp>
+#include <orm/runtime/decode.hpp>
+#include <orm/runtime/sql_text.hpp>
 
-namespace orm::sqlite::writes {
+namespace orm::runtime::writes {
 
 struct statement_text {
   std::string sql;
@@ -28,9 +28,9 @@ inline const param* field_value(const fields& row, const std::string& name) {
 // kinds and variants before this runs.
 inline void check_values(const model::table& t, const fields& row, const sql::dialect& d) {
   for (const auto& [name, v] : row) {
-    if (d.numbered_params && v.type() == param::kind::text && v.text().find('\0') != std::string::npos)
+    if (d.text_refuses_nul && v.type() == param::kind::text && v.text().find('\0') != std::string::npos)
       throw schema_error("'" + t.name + "." + name + "' is text, and the value holds a NUL character, which "
-                         "PostgreSQL's text cannot store; store bytes in a bytes() column");
+                         + std::string(d.name) + "'s text cannot store; store bytes in a bytes() column");
     // Reads return rows as JSON, which holds text only as UTF-8.
     if (v.type() == param::kind::text && !is_utf8(v.text()))
       throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
@@ -67,7 +67,7 @@ inline std::string written_value(const model::table& t, const std::string& name,
   return c ? d.value_for(c->kind, d.placeholder(params.size())) : d.placeholder(params.size());
 }
 
-inline statement_text insert(const model::table& t, const fields& row, const sql::dialect& d = sql::sqlite_dialect) {
+inline statement_text insert(const model::table& t, const fields& row, const sql::dialect& d) {
   check_values(t, row, d);
   statement_text out{"INSERT INTO " + sql::identifier(t.name), {}};
   if (row.empty()) {
@@ -85,7 +85,7 @@ inline statement_text insert(const model::table& t, const fields& row, const sql
 
 // A row that changes its variant has the old variant's fields cleared.
 inline statement_text update(const model::table& t, const fields& changes, const condition& where,
-                             const sql::dialect& d = sql::sqlite_dialect) {
+                             const sql::dialect& d) {
   if (changes.empty()) throw schema_error("an update of '" + t.name + "' needs at least one column to set");
   check_values(t, changes, d);
   // Naming the variant clears the fields of the others (a row changing variant drops the
@@ -106,10 +106,10 @@ inline statement_text update(const model::table& t, const fields& changes, const
   return out;
 }
 
-inline statement_text remove(const model::table& t, const condition& where, const sql::dialect& d = sql::sqlite_dialect) {
+inline statement_text remove(const model::table& t, const condition& where, const sql::dialect& d) {
   statement_text out{"DELETE FROM " + sql::identifier(t.name) + " WHERE ", {}};
   out.sql += sql::render(where, t, sql::identifier(t.name), &out.params, d);
   return out;
 }
 
-}  // namespace orm::sqlite::writes
+}  // namespace orm::runtime::writes

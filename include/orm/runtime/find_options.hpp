@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include <orm/sqlite/condition.hpp>
+#include <orm/runtime/condition.hpp>
 
-namespace orm::sqlite {
+namespace orm::runtime {
 
 struct order {
   std::string column;
@@ -100,4 +100,4 @@ inline with_list::~with_list() = default;
 inline const with_relation* with_list::begin() const { return items_.data(); }
 inline const with_relation* with_list::end() const { return items_.data() + items_.size(); }
 
-}  // namespace orm::sqlite
+}  // namespace orm::runtime

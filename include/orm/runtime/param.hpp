@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
-#include <orm/sqlite/errors.hpp>
+#include <orm/runtime/errors.hpp>
 
-namespace orm::sqlite {
+namespace orm::runtime {
 
 struct blob {
   std::string bytes;  // any bytes, NUL included
@@ -124,10 +124,10 @@ param now() {
 // Column values of one row to write: {{"name", "ann"}, {"age", 3}}.
 using fields = std::vector<std::pair<std::string, param>>;
 
-}  // namespace orm::sqlite
+}  // namespace orm::runtime
 
 namespace orm {
-using sqlite::add;
-using sqlite::now;
-using sqlite::sub;
+using runtime::add;
+using runtime::now;
+using runtime::sub;
 }  // namespace orm

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include <orm/model/schema_model.hpp>
-#include <orm/sqlite/sql_text.hpp>
+#include <orm/runtime/sql_text.hpp>
 
-namespace orm::sqlite::ddl {
+namespace orm::runtime::ddl {
 
 inline const char* action(fk_action a) {
   switch (a) {
@@ -27,7 +27,7 @@ inline std::string names(const std::vector<std::string>& columns) {
 
 
 inline std::string column_definition(const model::table& t, const model::column& c,
-                                     const sql::dialect& d = sql::sqlite_dialect) {
+                                     const sql::dialect& d) {
   if (c.implicit) return sql::identifier(c.name) + " " + d.implicit_id;
   std::string out = sql::identifier(c.name) + " " + d.type_name(c.kind);
   if (!c.nullable_in_storage()) out += " NOT NULL";
@@ -43,7 +43,7 @@ inline std::string column_definition(const model::table& t, const model::column&
   return out;
 }
 
-inline std::string create_table(const model::table& t, const sql::dialect& d = sql::sqlite_dialect) {
+inline std::string create_table(const model::table& t, const sql::dialect& d) {
   std::vector<std::string> parts;
   for (const auto& c : t.columns) parts.push_back(column_definition(t, c, d));
   for (const auto& f : t.foreign_keys)
@@ -65,7 +65,7 @@ inline std::string create_index(const model::table& t, const model::index& i, co
          sql::identifier(sql::index_name(t.name, i.name, d)) + " ON " + sql::identifier(t.name) + " (" + names(i.columns) + ")";
 }
 
-inline std::vector<std::string> statements(const model::schema& s, const sql::dialect& d = sql::sqlite_dialect) {
+inline std::vector<std::string> statements(const model::schema& s, const sql::dialect& d) {
   std::vector<std::string> out;
   for (const auto& t : s.tables) out.push_back(create_table(t, d));
   for (const auto& t : s.tables)
@@ -73,4 +73,4 @@ inline std::vector<std::string> statements(const model::schema& s, const sql::di
   return out;
 }
 
-}  // namespace orm::sqlite::ddl
+}  // namespace orm::runtime::ddl

@@ -14,10 +14,10 @@
 
 #include <orm/model/schema_model.hpp>
 #include <orm/model/verdict.hpp>
-#include <orm/sqlite/errors.hpp>
-#include <orm/sqlite/ddl.hpp>
+#include <orm/runtime/errors.hpp>
+#include <orm/runtime/ddl.hpp>
 
-namespace orm::sqlite {
+namespace orm::runtime {
 
 struct migration_plan {
   std::vector<std::string> statements;  // in order, in one transaction
@@ -163,4 +163,4 @@ inline migration_plan plan_migration(
   return out;
 }
 
-}  // namespace orm::sqlite
+}  // namespace orm::runtime

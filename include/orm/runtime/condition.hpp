@@ -9,9 +9,9 @@
 #include <orm/model/build.hpp>
 #include <orm/model/schema_model.hpp>
 #include <orm/predicate.hpp>
-#include <orm/sqlite/param.hpp>
+#include <orm/runtime/param.hpp>
 
-namespace orm::sqlite {
+namespace orm::runtime {
 
 // A schema literal (a default, a relation filter's operand) as a run-time value.
 inline param value_of(const model::literal& v) {
@@ -69,4 +69,4 @@ inline condition in(std::string column, std::vector<param> values) {
   return condition(condition_term{predicate_op::in, std::move(column), {}, std::move(values), 0});
 }
 
-}  // namespace orm::sqlite
+}  // namespace orm::runtime

@@ -2,16 +2,16 @@
 // Decodes the JSON SQLite builds for each row into a node tree, typed by the query's
 // shape: booleans come back as 0/1 and blobs as hex, so the shape says which is which.
 // simdjson parses (docs/dependencies.md), inside orm::sqlite's one compiled file
-// (src/sqlite/decode.cpp): its header stays out of the users' translation units.
+// (src/runtime/decode.cpp): its header stays out of the users' translation units.
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
 
-#include <orm/sqlite/node.hpp>
-#include <orm/sqlite/read_sql.hpp>
+#include <orm/runtime/node.hpp>
+#include <orm/runtime/read_plan.hpp>
 
-namespace orm::sqlite {
+namespace orm::runtime {
 
 // A value inside a parsed row, for decoding into structs (sqlite/typed_rows.hpp): valid
 // until its decoder parses the next row.
@@ -20,7 +20,7 @@ class json_value {
   bool is_null() const;
   // A column's value, read as the column's kind says (booleans are 0/1, bytes are hex,
   // reals may be text of 17 digits): the same rules as a node's. What the kind cannot
-  // hold is an orm::sqlite::error naming `table.column`.
+  // hold is an orm::runtime::error naming `table.column`.
   node column(column_kind kind, std::string_view table, std::string_view column) const;
   // An object's member; nullopt when the object has none (or this is not an object).
   std::optional<json_value> member(std::string_view key) const;
@@ -40,7 +40,7 @@ class row_decoder {
   row_decoder(row_decoder&&) noexcept;
   row_decoder& operator=(row_decoder&&) noexcept;
 
-  // A row that does not fit `s` is an orm::sqlite::error naming what is wrong.
+  // A row that does not fit `s` is an orm::runtime::error naming what is wrong.
   node decode(std::string_view json, const shape& s);
   // A loaded relation's or a variant alias's JSON (an array of rows, a row, or null),
   // decoded with the shape of its rows.
@@ -59,4 +59,4 @@ class row_decoder {
 // Whether `text` is valid UTF-8 (a read returns text inside JSON, which holds UTF-8 only).
 bool is_utf8(std::string_view text);
 
-}  // namespace orm::sqlite
+}  // namespace orm::runtime

@@ -1,0 +1,229 @@
+#pragma once
+// Pieces of SQL text: quoted identifiers and literals, and conditions rendered with
+// bound parameters (queries) or inline literals (CHECK constraints in DDL, which take
+// no parameters). What differs between databases is one `dialect` value: the rest of
+// the text is the same for all.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <orm/model/schema_model.hpp>
+#include <orm/runtime/condition.hpp>
+#include <orm/runtime/errors.hpp>
+
+namespace orm::runtime::sql {
+
+// An IN list bound as one parameter: the text of the list, and the test around its
+// placeholder (a dialect's bound_list builds it).
+struct bound_in_list {
+  std::string text, test_before, test_after;
+};
+
+// How one database spells what the shared renderers write, and what it can store. Each
+// property is named by what it decides, so that a new backend states each one; each
+// backend defines its value beside its connection (sqlite/dialect.hpp,
+// postgres/dialect.hpp), and nothing here is written for one database by name.
+struct dialect {
+  const char* name;            // the database, as messages name it
+  bool numbered_placeholders;  // $1, $2 rather than ?
+  const char* true_literal;
+  const char* false_literal;
+  // The case-insensitive LIKE (SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE).
+  const char* like;
+  const char* (*type_name)(column_kind);
+  const char* implicit_id;  // the primary key column's type and constraint
+  // Whether ALTER TABLE ADD COLUMN takes a UNIQUE column (SQLite's does not).
+  bool adds_unique_columns;
+  // Whether booleans need a CHECK (stored as integers).
+  bool checks_booleans;
+  // Why this database cannot keep a NaN as the value C++ has (writes refuse it).
+  const char* nan_reason;
+  // The longest name the database keeps whole (0: no limit); longer ones are cut.
+  std::size_t longest_identifier;
+  // Whether text cannot hold a NUL character (writes refuse it, naming bytes() instead).
+  bool text_refuses_nul;
+  // A timestamp column's native type takes the runtime's integer as microseconds since
+  // 1970 through this expression (nullptr: the column stores the integer itself).
+  std::string (*timestamp_from_microseconds)(const std::string& value);
+  // The database's clock as that integer, counted in clock_ticks_per_second.
+  const char* clock_ticks;
+  std::int64_t clock_ticks_per_second;
+  // The function that adds to an integer column refusing overflow, called as
+  // f(column, amount, 'label') (nullptr: the database's + refuses it by itself).
+  const char* checked_add;
+  // A non-finite real as a literal (nullptr: the database has none; writes refuse NaN).
+  const char* (*non_finite_literal)(double value);
+  // A bytes literal of these hex digits.
+  std::string (*bytes_literal)(const std::string& hex);
+  // An IN list bound as one parameter (nullopt: one parameter per value).
+  std::optional<bound_in_list> (*bound_list)(const std::vector<param>& values, column_kind kind);
+
+  std::string placeholder(std::size_t number) const { return numbered_placeholders ? "$" + std::to_string(number) : "?"; }
+  // A value (a placeholder or a literal) as a column of kind `k` takes it.
+  std::string value_for(column_kind k, const std::string& value) const {
+    if (!timestamp_from_microseconds || k != column_kind::timestamp) return value;
+    return timestamp_from_microseconds(value);
+  }
+  // `column` plus the parameter `amount` (orm::add), refused past the int64 range (an
+  // unchecked + would turn an overflowing sum into a rounded real on SQLite): through
+  // checked_add, which names `label`, or the database's own +.
+  std::string added(const std::string& column, const std::string& amount, const std::string& label) const {
+    if (!checked_add) return column + " + " + amount;
+    std::string quoted_label = "'";
+    for (const char c : label) quoted_label += c == '\'' ? std::string("''") : std::string(1, c);
+    return std::string(checked_add) + "(" + column + ", " + amount + ", " + quoted_label + "')";
+  }
+  // The database's clock (orm::now) as a timestamp column takes it, cut to whole units of
+  // num/den seconds: an integer column counts the units; a native timestamp is truncated
+  // to them (and keeps microseconds for anything finer).
+  std::string clock(std::int64_t num, std::int64_t den) const {
+    const std::int64_t per_second = clock_ticks_per_second;
+    const std::string ticks = clock_ticks;
+    const bool native = timestamp_from_microseconds != nullptr;
+    std::string count;
+    if ((num * per_second) % den == 0) {
+      const std::int64_t ticks_per_unit = num * per_second / den;
+      count = ticks_per_unit == 1 ? ticks : "(" + ticks + " / " + std::to_string(ticks_per_unit) + ")";
+      if (native && ticks_per_unit != 1) count = "(" + count + " * " + std::to_string(ticks_per_unit) + ")";
+    } else if (native) {
+      count = ticks;  // finer than the clock: the native type keeps the clock's ticks
+    } else {
+      count = "(" + ticks + " * " + std::to_string(den / (num * per_second)) + ")";  // finer than the clock (orm::now asserts whole fractions)
+    }
+    return value_for(column_kind::timestamp, count);
+  }
+};
+
+// An index's name in the database: "<table>.<index>". Where the database would cut it
+// (PostgreSQL at 63 bytes, after which migrate no longer found it and made it again on
+// every second run), its first bytes, cut at a character's start, then "~" and 16 hex
+// digits of a hash of the whole name: the same on every run, and different for indexes
+// whose long names differ only at the end.
+inline std::string index_name(const std::string& table, const std::string& index, const dialect& d) {
+  std::string whole = table + "." + index;
+  if (d.longest_identifier == 0 || whole.size() <= d.longest_identifier) return whole;
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits: short, stable, header-only
+  for (unsigned char c : whole) hash = (hash ^ c) * 1099511628211ull;
+  std::size_t keep = d.longest_identifier - 17;
+  while (keep > 0 && (static_cast<unsigned char>(whole[keep]) & 0xC0) == 0x80) --keep;  // not inside a character
+  char suffix[18];
+  std::snprintf(suffix, sizeof suffix, "~%016llx", static_cast<unsigned long long>(hash));
+  return whole.substr(0, keep) + suffix;
+}
+
+inline std::string quoted(const std::string& text, char quote) {
+  std::string out(1, quote);
+  for (char c : text) {
+    out += c;
+    if (c == quote) out += quote;
+  }
+  return out + quote;
+}
+inline std::string identifier(const std::string& name) { return quoted(name, '"'); }
+inline std::string string_literal(const std::string& text) { return quoted(text, '\''); }
+inline std::string column_ref(const std::string& alias, const std::string& column) { return alias + "." + identifier(column); }
+
+// A real as SQL writes it: 17 significant digits, which round-trip a double.
+inline std::string real_text(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  return buffer;
+}
+
+// A literal written into DDL: defaults and CHECK constraints come from the schema, not
+// from users at run time, and DDL cannot bind parameters.
+inline std::string literal(const param& v, const dialect& d) {
+  switch (v.type()) {
+    case param::kind::null: return "NULL";
+    case param::kind::boolean: return v.integer() ? d.true_literal : d.false_literal;
+    case param::kind::integer: return std::to_string(v.integer());
+    case param::kind::real: {
+      if (d.non_finite_literal && !std::isfinite(v.real())) return d.non_finite_literal(v.real());
+      return real_text(v.real());
+    }
+    case param::kind::text: return string_literal(v.text());
+    case param::kind::bytes: {
+      static const char* hex = "0123456789ABCDEF";
+      std::string digits;
+      for (unsigned char c : v.text()) (digits += hex[c >> 4]) += hex[c & 15];
+      return d.bytes_literal(digits);
+    }
+    case param::kind::add:
+    case param::kind::now: break;  // computed by the database: never a literal (render refuses them)
+  }
+  return "NULL";
+}
+
+// Renders a postfix condition over the columns of `table` (as `alias`). With `params`,
+// operands become placeholders and are appended to it; without, they are written as
+// literals.
+inline std::string render(const condition& c, const model::table& table, const std::string& alias,
+                          std::vector<param>* params, const dialect& d) {
+  std::vector<std::string> stack;
+  auto value = [&](const param& v) {
+    if (v.type() == param::kind::add || v.type() == param::kind::now)
+      throw schema_error("a filter on '" + table.name + "' compares with orm::add, orm::sub or orm::now, which are values "
+                         "of an update's columns only; compare with the value itself");
+    if (!params) return literal(v, d);
+    params->push_back(v);
+    return d.placeholder(params->size());
+  };
+  for (const condition_term& t : c.terms()) {
+    if (t.op == predicate_op::all || t.op == predicate_op::any || t.op == predicate_op::negate) {
+      if (stack.size() < t.arity) throw schema_error("malformed condition");
+      std::string joined;
+      for (std::size_t i = stack.size() - t.arity; i < stack.size(); ++i) {
+        if (!joined.empty()) joined += t.op == predicate_op::all ? " AND " : " OR ";
+        joined += stack[i];
+      }
+      stack.resize(stack.size() - t.arity);
+      stack.push_back(t.op == predicate_op::negate ? "(NOT " + joined + ")" : "(" + joined + ")");
+      continue;
+    }
+    const model::column* column = table.find_column(t.column);
+    if (!column) throw schema_error("table '" + table.name + "' has no column '" + t.column + "' to filter on");
+    const std::string col = column_ref(alias, t.column);
+    const auto operand = [&](const param& v) { return d.value_for(column->kind, value(v)); };
+    switch (t.op) {
+      case predicate_op::eq: stack.push_back(t.operand.is_null() ? col + " IS NULL" : col + " = " + operand(t.operand)); break;
+      case predicate_op::ne: stack.push_back(t.operand.is_null() ? col + " IS NOT NULL" : col + " <> " + operand(t.operand)); break;
+      case predicate_op::lt: stack.push_back(col + " < " + operand(t.operand)); break;
+      case predicate_op::le: stack.push_back(col + " <= " + operand(t.operand)); break;
+      case predicate_op::gt: stack.push_back(col + " > " + operand(t.operand)); break;
+      case predicate_op::ge: stack.push_back(col + " >= " + operand(t.operand)); break;
+      case predicate_op::like: stack.push_back(col + " " + d.like + " " + operand(t.operand)); break;
+      case predicate_op::is_null: stack.push_back(col + " IS NULL"); break;
+      case predicate_op::is_not_null: stack.push_back(col + " IS NOT NULL"); break;
+      case predicate_op::in: {
+        if (t.list.empty()) {
+          stack.push_back(d.false_literal);
+          break;
+        }
+        if (params) {
+          // One bound list, whatever its length: no limit on the number of parameters
+          // (SQLite's 32,766, PostgreSQL's 65,535), and one statement for every length.
+          if (auto list = d.bound_list(t.list, column->kind)) {
+            params->push_back(param(std::move(list->text)));
+            stack.push_back(col + list->test_before + d.placeholder(params->size()) + list->test_after);
+            break;
+          }
+        }
+        std::string items;
+        for (const param& v : t.list) items += (items.empty() ? "" : ", ") + operand(v);
+        stack.push_back(col + " IN (" + items + ")");
+        break;
+      }
+      default: throw schema_error("malformed condition");
+    }
+  }
+  if (stack.empty()) return d.true_literal;
+  if (stack.size() != 1) throw schema_error("malformed condition: terms left without a connective");
+  return stack.front();
+}
+
+}  // namespace orm::runtime::sql
