@@ -13,11 +13,12 @@ config.excludes = ["Inputs"]
 include = os.path.join(config.orm_source_dir, "include")
 config.substitutions.append(("%orm_include", include))
 # A program that uses a runtime compiles its source files in (the build's libraries may
-# carry sanitizers this compile does not): the shared runtime's, then its backend's.
+# carry sanitizers this compile does not): the model's and the shared runtime's, then its
+# backend's.
 import glob
 def sources(*parts):
     return " ".join(sorted(glob.glob(os.path.join(config.orm_source_dir, "src", *parts, "*.cpp"))))
-config.substitutions.append(("%orm_runtime_sources", sources("runtime")))
+config.substitutions.append(("%orm_runtime_sources", sources("model") + " " + sources("runtime")))
 config.substitutions.append(("%orm_sqlite_sources", sources("sqlite")))
 # A program that uses the PostgreSQL runtime; and the tests' server, which ctest's
 # fixture starts (without it, the programs that need it fail, saying so).

@@ -11,19 +11,11 @@ namespace orm::model {
 
 namespace convert {
 
-inline std::string text(str s) { return std::string(s.view()); }
-inline source_site where(const site& s) { return {s.file ? s.file : "", s.line, s.column}; }
-inline std::vector<std::string> names(const name_list& list) {
-  std::vector<std::string> out;
-  for (str n : list) out.push_back(text(n));
-  return out;
-}
-inline literal literal_of(const value& v) { return {v.kind, v.integer, v.real, text(v.text)}; }
-inline condition condition_of(const predicate& p) {
-  condition out;
-  for (const auto& n : p) out.push_back({n.op, text(n.column), literal_of(n.operand), n.arity});
-  return out;
-}
+std::string text(str s);
+source_site where(const site& s);
+std::vector<std::string> names(const name_list& list);
+literal literal_of(const value& v);
+condition condition_of(const predicate& p);
 
 }  // namespace convert
 

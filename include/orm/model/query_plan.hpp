@@ -46,27 +46,13 @@ struct query_problem {
 namespace detail {
 
 // A problem about a name as written, with the one close name when there is one.
-inline query_problem named_problem(query_problem::kind k, const written_name& name, std::string message,
-                                   const std::vector<std::string_view>& candidates = {}, bool warning = false) {
-  query_problem p{k, warning, name.site, name.text, closest_name(name.text, candidates), std::move(message)};
-  if (!p.suggestion.empty()) p.message += "; did you mean '" + p.suggestion + "'?";
-  return p;
-}
+query_problem named_problem(query_problem::kind k, const written_name& name, std::string message,
+                                   const std::vector<std::string_view>& candidates = {}, bool warning = false);
 
-inline query_problem unknown_table(const schema& s, const written_name& name) {
-  std::vector<std::string_view> tables;
-  for (const table& t : s.tables) tables.push_back(t.name);
-  return named_problem(query_problem::kind::unknown_column, name, "the schema has no table '" + name.text + "'", tables);
-}
+query_problem unknown_table(const schema& s, const written_name& name);
 
 // `purpose`: what the column was named for ("to select"); empty for a written field.
-inline query_problem unknown_column(const table& t, const written_name& name, const std::string& purpose) {
-  std::vector<std::string_view> columns;
-  for (const column& c : t.columns) columns.push_back(c.name);
-  return named_problem(query_problem::kind::unknown_column, name,
-                       "table '" + t.name + "' has no column '" + name.text + "'" + (purpose.empty() ? "" : " " + purpose),
-                       columns);
-}
+query_problem unknown_column(const table& t, const written_name& name, const std::string& purpose);
 
 class planner {
  public:
@@ -216,6 +202,6 @@ class planner {
 }  // namespace detail
 
 // Every problem of `q`, in the order the runtime meets them; empty when it can run.
-inline std::vector<query_problem> plan_query(const schema& s, const query& q) { return detail::planner(s, q).run(); }
+std::vector<query_problem> plan_query(const schema& s, const query& q);
 
 }  // namespace orm::model

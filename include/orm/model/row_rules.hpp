@@ -33,34 +33,9 @@ struct row_problem {
 namespace detail {
 
 // The C++ type a column reads into, as the docs name it.
-inline const char* cpp_type_for(column_kind k) {
-  switch (k) {
-    case column_kind::text:
-    case column_kind::discriminator: return "std::string";
-    case column_kind::integer:
-    case column_kind::id:
-    case column_kind::timestamp: return "std::int64_t";
-    case column_kind::real: return "double";
-    case column_kind::boolean: return "bool";
-    case column_kind::bytes: return "std::vector<std::byte>";
-  }
-  return "?";
-}
+const char* cpp_type_for(column_kind k);
 
-inline bool holds(row_field::value_kind v, column_kind k) {
-  using v_k = row_field::value_kind;
-  switch (k) {
-    case column_kind::text:
-    case column_kind::discriminator: return v == v_k::text;
-    case column_kind::integer:
-    case column_kind::id: return v == v_k::integer;
-    case column_kind::timestamp: return v == v_k::integer || v == v_k::time_point;
-    case column_kind::real: return v == v_k::real;
-    case column_kind::boolean: return v == v_k::boolean;
-    case column_kind::bytes: return v == v_k::bytes;
-  }
-  return false;
-}
+bool holds(row_field::value_kind v, column_kind k);
 
 class row_checker {
  public:
@@ -217,52 +192,23 @@ class row_checker {
 }  // namespace detail
 
 // The field of `row` (at any depth) declared at `site`; null when none is.
-inline const row_field* find_row_field(const std::vector<row_field>& fields, const source_site& site) {
-  if (site.line == 0) return nullptr;
-  for (const row_field& f : fields) {
-    if (f.site.line == site.line && f.site.column == site.column && f.site.file == site.file) return &f;
-    if (const row_field* inner = find_row_field(f.fields, site)) return inner;
-  }
-  return nullptr;
-}
-inline const row_field* find_row_field(const row_type& row, const source_site& site) { return find_row_field(row.fields, site); }
+const row_field* find_row_field(const std::vector<row_field>& fields, const source_site& site);
+const row_field* find_row_field(const row_type& row, const source_site& site);
 
 namespace detail {
-inline void add_row_loads(const schema& s, const table& t, const std::vector<row_field>& fields, query_options& o,
-                          int depth, int max_depth) {
-  for (const row_field& f : fields) {
-    if (f.kind != row_field::value_kind::row || depth + 1 > max_depth) continue;
-    const std::vector<int> found = s.relations_named(t.name, f.name);
-    if (found.size() != 1) continue;
-    const table* target = s.find_table(s.relations[static_cast<std::size_t>(found.front())].target);
-    if (!target) continue;
-    auto load = std::find_if(o.with.begin(), o.with.end(), [&](const query_load& l) { return l.relation.text == f.name; });
-    if (load == o.with.end()) {
-      o.with.push_back({{f.name, f.site}, {}});
-      load = o.with.end() - 1;
-    }
-    add_row_loads(s, *target, f.fields, load->options, depth + 1, max_depth);
-  }
-}
+void add_row_loads(const schema& s, const table& t, const std::vector<row_field>& fields, query_options& o,
+                          int depth, int max_depth);
 }  // namespace detail
 
 // The query a find_*<T> runs: the call's own, plus a load for each relation field of T
 // (at the field's site) that its `with` does not name, nested as T nests them. The
 // runtime loads what T's fields name; planning this query finds the same refusals
 // (an unbounded many(), a missing index) that the runtime's planner finds.
-inline query with_row_loads(const schema& s, query q) {
-  const table* t = q.row ? s.find_table(q.table) : nullptr;
-  if (t) detail::add_row_loads(s, *t, q.row->fields, q.top, 0, q.max_depth);
-  return q;
-}
+query with_row_loads(const schema& s, query q);
 
 // Every reason `row` cannot hold the rows of table `t`, fields in declaration order; `given`
 // is the call's own options (its `with` loads), when known.
-inline std::vector<row_problem> row_mismatches(const schema& s, const table& t, const row_type& row, int max_depth,
-                                               const query_options* given = nullptr, const source_site& call = {}) {
-  detail::row_checker check(s, max_depth);
-  check.level(t, row.name, row.fields, given, 0, call);
-  return std::move(check.out);
-}
+std::vector<row_problem> row_mismatches(const schema& s, const table& t, const row_type& row, int max_depth,
+                                               const query_options* given = nullptr, const source_site& call = {});
 
 }  // namespace orm::model

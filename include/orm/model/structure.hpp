@@ -36,28 +36,14 @@ struct structure_problem {
 
 namespace structure {
 
-inline std::string quoted(const std::string& s) { return "'" + s + "'"; }
-inline std::string tuple(const std::vector<std::string>& columns) {
-  std::string out;
-  for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c;
-  return "(" + out + ")";
-}
-inline std::string qualified(const relation& r) { return quoted(r.source + "." + r.name); }
-inline bool is_primary_key(const std::vector<std::string>& columns) { return columns == std::vector<std::string>{"id"}; }
+std::string quoted(const std::string& s);
+std::string tuple(const std::vector<std::string>& columns);
+std::string qualified(const relation& r);
+bool is_primary_key(const std::vector<std::string>& columns);
 
 // Whether `columns` identify at most one row of `t`: the key, a .unique() base column,
 // or every column of a unique index, among them.
-inline bool unique_key(const table& t, const std::vector<std::string>& columns) {
-  for (const std::string& name : columns) {
-    if (name == "id") return true;
-    if (const column* c = t.find_column(name); c && c->unique && c->variants.empty()) return true;
-  }
-  return std::any_of(t.indexes.begin(), t.indexes.end(), [&](const index& i) {
-    return i.unique && !i.columns.empty() && std::all_of(i.columns.begin(), i.columns.end(), [&](const std::string& c) {
-      return std::find(columns.begin(), columns.end(), c) != columns.end();
-    });
-  });
-}
+bool unique_key(const table& t, const std::vector<std::string>& columns);
 
 class walk {
  public:
@@ -265,6 +251,6 @@ class walk {
 
 }  // namespace structure
 
-inline std::vector<structure_problem> structure_problems(const schema& s) { return structure::walk(s).run(); }
+std::vector<structure_problem> structure_problems(const schema& s);
 
 }  // namespace orm::model

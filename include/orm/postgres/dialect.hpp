@@ -11,85 +11,27 @@ namespace orm::postgres {
 
 namespace dialect_detail {
 
-inline const char* type_name(column_kind k) {
-  switch (k) {
-    case column_kind::text:
-    case column_kind::discriminator: return "text";
-    case column_kind::real: return "double precision";
-    case column_kind::bytes: return "bytea";
-    case column_kind::boolean: return "boolean";
-    case column_kind::timestamp: return "timestamp with time zone";
-    default: return "bigint";  // integer, id
-  }
-}
+const char* type_name(column_kind k);
 
 // The runtime's integer as microseconds since the epoch, exactly over the whole int64
 // range PostgreSQL holds: whole days, then the microseconds left (each exact in interval
 // arithmetic, which multiplies in doubles), added in UTC (no daylight-saving day is 23
 // hours long there).
-inline std::string timestamp_from_microseconds(const std::string& value) {
-  return "(('epoch'::timestamp + (" + value + ")::int8 / 86400000000 * interval '1 day' + (" + value +
-         ")::int8 % 86400000000 * interval '1 microsecond') AT TIME ZONE 'UTC')";
-}
+std::string timestamp_from_microseconds(const std::string& value);
 
 // A timestamp column as that integer again (extract(epoch) alone rounds the
 // microseconds of large values): whole seconds, then the microseconds of the second.
-inline std::string microseconds_of(const std::string& column) {
-  const std::string utc = column + " AT TIME ZONE 'UTC'";
-  return "(extract(epoch FROM date_trunc('second', " + utc + "))::int8 * 1000000 + extract(microseconds FROM " + utc +
-         ")::int8 % 1000000)";
-}
+std::string microseconds_of(const std::string& column);
 
-inline const char* non_finite_literal(double value) {
-  return std::isnan(value) ? "'NaN'::float8" : value > 0 ? "'Infinity'::float8" : "'-Infinity'::float8";
-}
+const char* non_finite_literal(double value);
 
-inline std::string bytes_literal(const std::string& hex) { return "'\\x" + hex + "'::bytea"; }
+std::string bytes_literal(const std::string& hex);
 
 // An IN list as one array literal for = ANY(). None for kinds whose values an array
 // literal cannot carry as the column takes them (bytes; timestamps, which take each
 // value through timestamp_from_microseconds): those stay one parameter each.
-inline std::optional<runtime::sql::bound_in_list> bound_list(const std::vector<runtime::param>& values,
-                                                             column_kind kind) {
-  using runtime::param;
-  const char* array_type = nullptr;
-  switch (kind) {
-    case column_kind::integer:
-    case column_kind::id: array_type = "bigint[]"; break;
-    case column_kind::text:
-    case column_kind::discriminator: array_type = "text[]"; break;
-    case column_kind::real: array_type = "float8[]"; break;
-    case column_kind::boolean: array_type = "boolean[]"; break;
-    default: return std::nullopt;
-  }
-  std::string text = "{";
-  for (const param& v : values) {
-    if (text.size() > 1) text += ',';
-    switch (v.type()) {
-      case param::kind::null: text += "NULL"; break;
-      case param::kind::boolean: text += v.integer() ? "t" : "f"; break;
-      case param::kind::integer: text += std::to_string(v.integer()); break;
-      case param::kind::real:
-        if (!std::isfinite(v.real()))
-          text += std::isnan(v.real()) ? "NaN" : v.real() > 0 ? "Infinity" : "-Infinity";
-        else
-          text += runtime::sql::real_text(v.real());
-        break;
-      case param::kind::text:
-        text += '"';
-        for (char c : v.text()) {
-          if (c == '"' || c == '\\') text += '\\';
-          text += c;
-        }
-        text += '"';
-        break;
-      case param::kind::bytes:
-      case param::kind::add:
-      case param::kind::now: return std::nullopt;
-    }
-  }
-  return runtime::sql::bound_in_list{text + "}", " = ANY(", std::string("::") + array_type + ")"};
-}
+std::optional<runtime::sql::bound_in_list> bound_list(const std::vector<runtime::param>& values,
+                                                             column_kind kind);
 
 }  // namespace dialect_detail
 

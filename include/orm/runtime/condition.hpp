@@ -14,15 +14,7 @@
 namespace orm::runtime {
 
 // A schema literal (a default, a relation filter's operand) as a run-time value.
-inline param value_of(const model::literal& v) {
-  switch (v.kind) {
-    case value_kind::boolean: return param(v.integer != 0);
-    case value_kind::integer: return param(static_cast<long long>(v.integer));
-    case value_kind::real: return param(v.real);
-    case value_kind::text: return param(v.text);
-    default: return param();
-  }
-}
+param value_of(const model::literal& v);
 
 struct condition_term {
   predicate_op op = predicate_op::eq;
@@ -65,8 +57,6 @@ class condition {
 };
 
 // column IN (values...); an empty list matches nothing.
-inline condition in(std::string column, std::vector<param> values) {
-  return condition(condition_term{predicate_op::in, std::move(column), {}, std::move(values), 0});
-}
+condition in(std::string column, std::vector<param> values);
 
 }  // namespace orm::runtime

@@ -16,8 +16,8 @@ struct order {
   std::string column;
   bool descending = false;
 };
-inline order asc(std::string column) { return {std::move(column), false}; }
-inline order desc(std::string column) { return {std::move(column), true}; }
+order asc(std::string column);
+order desc(std::string column);
 
 // Which table columns a row carries; relations loaded with `with` are kept either way.
 struct selection {
@@ -34,7 +34,7 @@ template <class... Names>
 selection only(const Names&... names) { return {selection::mode::include, {std::string(names)...}}; }
 template <class... Names>
 selection except(const Names&... names) { return {selection::mode::exclude, {std::string(names)...}}; }
-inline selection no_columns() { return {selection::mode::include, {}}; }
+selection no_columns();
 
 struct with_relation;
 
@@ -92,12 +92,8 @@ struct with_relation {
 };
 
 inline with_list::with_list() = default;
-inline with_list::with_list(std::initializer_list<with_relation> items) : items_(items) {}
-inline with_list::with_list(std::vector<with_relation> items) : items_(std::move(items)) {}
 inline with_list::with_list(const with_list&) = default;
 inline with_list& with_list::operator=(const with_list&) = default;
 inline with_list::~with_list() = default;
-inline const with_relation* with_list::begin() const { return items_.data(); }
-inline const with_relation* with_list::end() const { return items_.data() + items_.size(); }
 
 }  // namespace orm::runtime

@@ -93,7 +93,7 @@ param add(I amount) {
     throw schema_error("orm::add(" + std::to_string(amount) + "): the amount is past the int64 range");
   return param::added(static_cast<std::int64_t>(amount));
 }
-inline param add(double amount) { return param::added(amount); }
+param add(double amount);
 template <std::integral I>
   requires(!std::same_as<I, bool>)
 param sub(I amount) {
@@ -103,7 +103,7 @@ param sub(I amount) {
     throw schema_error("orm::sub(" + std::to_string(amount) + "): the amount is past the int64 range");
   return param::added(-static_cast<std::int64_t>(amount));
 }
-inline param sub(double amount) { return param::added(-amount); }
+param sub(double amount);
 
 // The database's clock when the statement runs (PostgreSQL: the transaction's start, so
 // every row a transaction writes has the same), for a timestamp() column, truncated to

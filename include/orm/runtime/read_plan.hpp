@@ -66,51 +66,22 @@ struct compiled_read {
 using warning_sink = std::function<void(const std::string&)>;
 
 // The fan-out guard's error: a read found more parents than relation_fan_out_max_keys.
-inline fan_out_error too_many_parents(const std::string& table, std::int64_t limit) {
-  return fan_out_error("the query on '" + table + "' loads relations for more than " + std::to_string(limit) +
-                       " parent rows (relation_fan_out_max_keys); add a limit or a narrower where, raise "
-                       "defaults.relation_fan_out_max_keys, or pass allow_full_scan");
-}
+fan_out_error too_many_parents(const std::string& table, std::int64_t limit);
 
 // The one() relations of `t` whose keys are fields of a variant: with_variants loads
 // them unless `with` names them already.
-inline std::vector<const model::relation*> variant_relations(const model::schema& s, const model::table& t,
-                                                             const find_options& o) {
-  std::vector<const model::relation*> out;
-  if (!o.with_variants) return out;
-  for (const model::relation& r : s.relations) {
-    if (r.source != t.name || r.kind != relation_kind::one || !r.is_resolved() || r.resolved_from.empty()) continue;
-    const bool variant_keys = std::all_of(r.resolved_from.begin(), r.resolved_from.end(), [&](const std::string& c) {
-      const model::column* col = t.find_column(c);
-      return col && !col->variants.empty();
-    });
-    const bool requested =
-        std::any_of(o.with.begin(), o.with.end(), [&](const with_relation& w) { return w.relation == r.name; });
-    if (variant_keys && !requested) out.push_back(&r);
-  }
-  return out;
-}
+std::vector<const model::relation*> variant_relations(const model::schema& s, const model::table& t,
+                                                             const find_options& o);
 
 // The top level's limit: loading relations for more parents than the schema allows
 // fails fast, so the statement fetches one parent more than relation_fan_out_max_keys
 // (and `out` says where the guard fires).
-inline std::optional<std::int64_t> fan_out_bounded(const model::schema& s, const find_options& o, compiled_read& out) {
-  std::optional<std::int64_t> limit = o.limit;
-  if (!o.with.empty() && !o.allow_full_scan && s.settings.relation_fan_out_max_keys > 0 &&
-      (!limit || *limit > s.settings.relation_fan_out_max_keys)) {
-    out.fan_out_limit = s.settings.relation_fan_out_max_keys;
-    limit = out.fan_out_limit + 1;
-  }
-  return limit;
-}
+std::optional<std::int64_t> fan_out_bounded(const model::schema& s, const find_options& o, compiled_read& out);
 
 // A many() load's limit: its own, or the schema's default_limit unless the query allows
 // full scans.
-inline std::optional<std::int64_t> load_limit(const model::schema& s, const find_options& load,
-                                              const find_options& top) {
-  if (!load.limit && s.settings.default_limit > 0 && !top.allow_full_scan) return s.settings.default_limit;
-  return load.limit;
-}
+std::optional<std::int64_t> load_limit(const model::schema& s, const find_options& load,
+                                              const find_options& top);
 
 // find_first's row, and find_unique's (which ran with limit 2, to tell one from many).
 template <class Row>
@@ -132,103 +103,23 @@ struct relation_join {
   std::string from;
   std::vector<std::string> conditions;
 };
-inline relation_join join_of(const model::relation& r, const model::table& target, const std::string& alias,
-                             const std::string& junction, const std::string& parent_alias) {
-  relation_join out{sql::identifier(target.name) + " AS " + alias, {}};
-  if (r.resolved_through) {
-    std::string on;
-    for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
-      on += (i ? " AND " : "") + sql::column_ref(junction, r.resolved_through->to[i]) + " = " +
-            sql::column_ref(alias, r.resolved_to[i]);
-    out.from += " JOIN " + sql::identifier(r.resolved_through->table) + " AS " + junction + " ON " + on;
-    for (std::size_t i = 0; i < r.resolved_from.size(); ++i)
-      out.conditions.push_back(sql::column_ref(junction, r.resolved_through->from[i]) + " = " +
-                               sql::column_ref(parent_alias, r.resolved_from[i]));
-  } else {
-    for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
-      out.conditions.push_back(sql::column_ref(alias, r.resolved_to[i]) + " = " +
-                               sql::column_ref(parent_alias, r.resolved_from[i]));
-  }
-  return out;
-}
+relation_join join_of(const model::relation& r, const model::table& target, const std::string& alias,
+                             const std::string& junction, const std::string& parent_alias);
 
 namespace planning {
 
-inline model::query_options options_of(const model::schema& s, const model::table* t, const find_options& o) {
-  using sel = model::query_options::selection;
-  model::query_options out;
-  out.columns_mode = o.columns.how == selection::mode::all       ? sel::all
-                     : o.columns.how == selection::mode::include ? sel::include
-                                                                 : sel::exclude;
-  for (const auto& c : o.columns.names) out.columns.push_back({c, {}});
-  for (const auto& term : o.where.terms())
-    if (!term.column.empty()) out.where_columns.push_back({term.column, {}});
-  for (const order& by : o.order_by) out.order_columns.push_back({by.column, {}});
-  out.limit = o.limit;
-  out.offset = o.offset;
-  out.limit_given = o.limit.has_value();
-  for (const with_relation& w : o.with) {
-    const std::vector<int> found = t ? s.relations_named(t->name, w.relation) : std::vector<int>{};
-    const model::table* target =
-        found.size() == 1 ? s.find_table(s.relations[static_cast<std::size_t>(found.front())].target) : nullptr;
-    out.with.push_back({{w.relation, {}}, options_of(s, target, w.options)});
-  }
-  if (t)
-    for (const model::relation* r : variant_relations(s, *t, o)) out.with.push_back({{r->name, {}}, {}});
-  return out;
-}
+model::query_options options_of(const model::schema& s, const model::table* t, const find_options& o);
 
 // Plans the query; warnings go to `warn`, the first refusal is thrown as its guard's error.
 // `unique`: the call is a find_unique, whose where must pin a unique key.
-inline void check(const model::schema& s, const model::table& t, const find_options& o, const warning_sink& warn,
-                  bool unique) {
-  model::query q;
-  q.table = t.name;
-  q.unique = unique;
-  if (unique) q.pinned = model::pinned_columns(o.where.terms());
-  q.top = options_of(s, &t, o);
-  q.allow_full_scan = o.allow_full_scan;
-  q.max_depth = o.max_depth;
-  using k = model::query_problem::kind;
-  for (const model::query_problem& p : model::plan_query(s, q)) {
-    if (p.warning) {
-      if (warn) warn(p.message);
-      continue;
-    }
-    switch (p.what) {
-      case k::unknown_relation: throw unknown_relation_error(p.message);
-      case k::duplicate_relation:
-      case k::ambiguous: throw ambiguous_relation_error(p.message);
-      case k::depth: throw depth_error(p.message);
-      case k::missing_inverse:
-      case k::unmirrored: throw missing_inverse_error(p.message);
-      case k::missing_index: throw missing_index_error(p.message);
-      case k::unbounded: throw unbounded_many_error(p.message);
-      case k::unknown_column:
-      case k::negative_bound:
-      case k::unpinned_unique:
-      case k::unknown_name: throw schema_error(p.message);
-      case k::full_scan_write: throw full_scan_error(p.message);  // writes only
-      case k::value_type: throw schema_error(p.message);
-      case k::discriminator_write: throw discriminator_write_error(p.message);
-    }
-  }
-}
+void check(const model::schema& s, const model::table& t, const find_options& o, const warning_sink& warn,
+                  bool unique);
 
 }  // namespace planning
 
 // The ORDER BY of a read or a load: the user's order, then the id, ascending, unless the
 // order names it already, so that rows tied on the user's columns come back in one order,
 // the same on both backends, and a limit cuts the same rows.
-inline std::string order_clause(const std::string& alias, const std::vector<order>& by) {
-  std::string out;
-  bool has_id = false;
-  for (const order& o : by) {
-    out += (out.empty() ? " ORDER BY " : ", ") + sql::column_ref(alias, o.column) + (o.descending ? " DESC" : " ASC");
-    has_id = has_id || o.column == "id";
-  }
-  if (!out.empty() && !has_id) out += ", " + sql::column_ref(alias, "id") + " ASC";
-  return out;
-}
+std::string order_clause(const std::string& alias, const std::vector<order>& by);
 
 }  // namespace orm::runtime

@@ -21,10 +21,7 @@ namespace orm::runtime::timestamps {
 
 inline constexpr std::int64_t postgres_earliest = -210866803200000000;  // 4714-11-24 00:00 UTC BC, in µs
 
-inline std::string range_text(bool microseconds) {
-  return microseconds ? "4714-11-24 BC to 294247 AD, microseconds since 1970 (PostgreSQL's timestamptz)"
-                      : "the 64-bit integer the column stores";
-}
+std::string range_text(bool microseconds);
 
 // The integer stored for a written time point; refused when it has none.
 template <class TimePoint>

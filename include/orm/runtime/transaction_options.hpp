@@ -22,11 +22,7 @@ struct transaction_options {
 };
 
 // A savepoint runs at its outer transaction's level: asking for another is a mistake.
-inline void refuse_nested_isolation(int depth, const transaction_options& options) {
-  if (depth > 0 && options.isolation != isolation_level::database_default)
-    throw error("a nested transaction (a savepoint) runs at its outer transaction's isolation level: give .isolation to "
-                "the outermost transaction");
-}
+void refuse_nested_isolation(int depth, const transaction_options& options);
 
 // Runs `body` inside a transaction of `db` and commits it; when the database refuses it
 // because another transaction conflicted (PostgreSQL's serialization failure or

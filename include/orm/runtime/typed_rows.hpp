@@ -47,67 +47,14 @@ struct row_plan {
 namespace typed {
 
 // The plan of `fields` on table `t`; the rules have accepted them.
-inline std::unique_ptr<row_plan> plan_of(const model::schema& s, const model::table& t, const std::string& row_name,
+std::unique_ptr<row_plan> plan_of(const model::schema& s, const model::table& t, const std::string& row_name,
                                          const std::vector<model::row_field>& fields,
-                                         bool microsecond_timestamps = false) {
-  auto plan = std::make_unique<row_plan>();
-  plan->table = &t;
-  plan->row_name = row_name;
-  plan->microsecond_timestamps = microsecond_timestamps;
-  for (const model::row_field& f : fields) {
-    row_plan::source from;
-    from.key = f.name;
-    if (const model::column* c = t.find_column(f.name); c && c->variants.empty()) {
-      from.column = c;
-    } else if (const std::vector<int> found = s.relations_named(t.name, f.name); found.size() == 1) {
-      from.relation = true;
-      const model::table* target = s.find_table(s.relations[static_cast<std::size_t>(found.front())].target);
-      if (target) from.nested = plan_of(s, *target, f.row_name, f.fields, microsecond_timestamps);
-    } else {
-      from.nested = std::make_unique<row_plan>();  // a variant alias: the variants' columns of `t`
-      from.nested->table = &t;
-      from.nested->microsecond_timestamps = microsecond_timestamps;
-      from.nested->row_name = f.row_name;
-      for (const model::row_field& inner : f.fields)
-        from.nested->fields.push_back({inner.name, t.find_column(inner.name), {}, false});
-    }
-    plan->fields.push_back(std::move(from));
-  }
-  return plan;
-}
+                                         bool microsecond_timestamps = false);
 
 // The call's options with the struct's shape: its columns selected, its relations loaded,
 // each load keeping the options the call gave it.
-inline find_options options_for(const model::schema& s, const model::table& t,
-                                const std::vector<model::row_field>& fields, const find_options& given) {
-  find_options out = given;
-  out.columns = {selection::mode::include, {}};
-  std::vector<with_relation> loads;
-  for (const model::row_field& f : fields) {
-    if (const model::column* c = t.find_column(f.name); c && c->variants.empty()) {
-      out.columns.names.push_back(f.name);
-      continue;
-    }
-    bool alias = false;
-    for (const model::discriminator& d : t.discriminators)
-      if (d.as == f.name) {
-        out.columns.names.push_back(d.column);
-        alias = true;
-      }
-    if (alias) continue;
-    const std::vector<int> found = s.relations_named(t.name, f.name);
-    const model::table* target =
-        found.size() == 1 ? s.find_table(s.relations[static_cast<std::size_t>(found.front())].target) : nullptr;
-    if (!target) continue;
-    find_options nested;
-    for (const with_relation& w : given.with)
-      if (w.relation == f.name) nested = w.options;
-    loads.push_back({f.name, options_for(s, *target, f.fields, nested)});
-  }
-  out.with = with_list(loads);
-  out.with_variants = false;
-  return out;
-}
+find_options options_for(const model::schema& s, const model::table& t,
+                                const std::vector<model::row_field>& fields, const find_options& given);
 
 // The field types decoding knows. Any other field compiles, and the rules refuse it
 // (a row_mismatch_error) before a row is read.
@@ -223,16 +170,7 @@ void read_row(const json_value& object, const row_plan& plan, T& out) {
 }
 
 // For each field of the parent row, the result column that holds it (-1: none).
-inline std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& read) {
-  std::vector<int> out;
-  for (const row_plan::source& from : plan.fields) {
-    int found = -1;
-    for (std::size_t j = 0; j < read.columns.size(); ++j)
-      if (read.columns[j].key == from.key) found = static_cast<int>(j);
-    out.push_back(found);
-  }
-  return out;
-}
+std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& read);
 
 // A struct to write, as the column values a write takes: each field by its name; an
 // empty std::optional is not set (the column keeps its default, or NULL). A field that is

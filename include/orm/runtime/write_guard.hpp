@@ -25,48 +25,13 @@ struct write_options {
 namespace guarded {
 
 // A field as the planner reads it: every kind and text value is known at run time.
-inline model::written_field field_of(const std::string& name, const param& value) {
-  using k = model::written_kind;
-  model::written_field f{{name, {}}, k::unknown, std::nullopt, {}};
-  switch (value.type()) {
-    case param::kind::null: f.kind = k::null; break;
-    case param::kind::boolean: f.kind = k::boolean; break;
-    case param::kind::integer: f.kind = k::integer; break;
-    case param::kind::real: f.kind = k::real; break;
-    case param::kind::text: f.kind = k::text; f.text = value.text(); break;
-    case param::kind::bytes: f.kind = k::bytes; break;
-    case param::kind::add: f.kind = value.adds_real() ? k::add_real : k::add_integer; break;
-    case param::kind::now: f.kind = k::clock; break;
-  }
-  return f;
-}
+model::written_field field_of(const std::string& name, const param& value);
 
 // Plans the write; the first problem is thrown. Returns the table.
-inline const model::table& planned_write(const model::schema& schema, model::write::kind what, const std::string& table,
-                                         const fields& row, const condition* where, write_options options) {
-  model::write w;
-  w.what = what;
-  w.table = {table, {}};
-  for (const auto& [name, value] : row) w.fields.push_back(field_of(name, value));
-  if (where) {
-    for (const auto& term : where->terms())
-      if (!term.column.empty()) w.where_columns.push_back({term.column, {}});
-    w.where_empty = where->empty();
-  }
-  w.allow_full_scan = options.allow_full_scan;
-  for (const model::query_problem& p : model::plan_write(schema, w)) {
-    if (p.what == model::query_problem::kind::full_scan_write) throw full_scan_error(p.message);
-    if (p.what == model::query_problem::kind::discriminator_write) throw discriminator_write_error(p.message);
-    throw schema_error(p.message);
-  }
-  return *schema.find_table(table);
-}
+const model::table& planned_write(const model::schema& schema, model::write::kind what, const std::string& table,
+                                         const fields& row, const condition* where, write_options options);
 
-inline const model::table& table_of(const model::schema& schema, const std::string& name) {
-  const model::table* t = schema.find_table(name);
-  if (!t) throw schema_error("the schema has no table '" + name + "'");
-  return *t;
-}
+const model::table& table_of(const model::schema& schema, const std::string& name);
 
 // The schema model of each constexpr schema a database is used with, built once.
 class model_cache {

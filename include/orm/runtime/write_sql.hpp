@@ -18,98 +18,23 @@ struct statement_text {
   std::vector<param> params;
 };
 
-inline const param* field_value(const fields& row, const std::string& name) {
-  for (const auto& [k, v] : row)
-    if (k == name) return &v;
-  return nullptr;
-}
+const param* field_value(const fields& row, const std::string& name);
 
 // What only the data can tell: the planner (model/write_plan.hpp) has checked names,
 // kinds and variants before this runs.
-inline void check_values(const model::table& t, const fields& row, const sql::dialect& d) {
-  for (const auto& [name, v] : row) {
-    if (d.text_refuses_nul && v.type() == param::kind::text && v.text().find('\0') != std::string::npos)
-      throw schema_error("'" + t.name + "." + name + "' is text, and the value holds a NUL character, which "
-                         + std::string(d.name) + "'s text cannot store; store bytes in a bytes() column");
-    // Reads return rows as JSON, which holds text only as UTF-8.
-    if (v.type() == param::kind::text && !is_utf8(v.text()))
-      throw schema_error("'" + t.name + "." + name + "' is text, and the value is not UTF-8; store bytes in a bytes() column");
-    if (v.type() == param::kind::add && v.adds_real() && !std::isfinite(v.real()))
-      throw schema_error("'" + t.name + "." + name + "' cannot be added " + std::to_string(v.real()) + ": the sum would "
-                         "not be a finite number");
-    if (v.type() == param::kind::real && std::isnan(v.real()))
-      throw schema_error("'" + t.name + "." + name + "' cannot hold NaN: " + d.nan_reason + "; write nullptr for no value");
-    // SQLite stores no sign on a zero, PostgreSQL does: refused on both, so that both keep
-    // the same value (and a nested load reads what the top level reads).
-    if (v.type() == param::kind::real && v.real() == 0 && std::signbit(v.real()))
-      throw schema_error("'" + t.name + "." + name + "' cannot hold -0.0 on both databases (SQLite keeps no sign on a "
-                         "zero); write 0.0");
-    // Integers stand for booleans as 1 and 0 only, on both databases (SQLite's CHECK and
-    // PostgreSQL's boolean input would each refuse others in their own words).
-    if (v.type() == param::kind::integer && v.integer() != 0 && v.integer() != 1)
-      if (const model::column* c = t.find_column(name); c && c->kind == column_kind::boolean)
-        throw schema_error("'" + t.name + "." + name + "' is boolean: write true or false (or 1 or 0), not " +
-                           std::to_string(v.integer()));
-  }
-}
+void check_values(const model::table& t, const fields& row, const sql::dialect& d);
 
 // What column `name` is set to: the placeholder of `v` (appended to `params`) as the
 // column takes it, or what the database computes (orm::add, orm::now).
-inline std::string written_value(const model::table& t, const std::string& name, const param& v,
-                                 std::vector<param>& params, const sql::dialect& d) {
-  const model::column* c = t.find_column(name);
-  if (v.type() == param::kind::now) return d.clock(v.unit_num(), v.unit_den());
-  if (v.type() == param::kind::add) {
-    params.push_back(v.amount());
-    return d.added(sql::identifier(name), d.placeholder(params.size()), t.name + "." + name);
-  }
-  params.push_back(v);
-  return c ? d.value_for(c->kind, d.placeholder(params.size())) : d.placeholder(params.size());
-}
+std::string written_value(const model::table& t, const std::string& name, const param& v,
+                                 std::vector<param>& params, const sql::dialect& d);
 
-inline statement_text insert(const model::table& t, const fields& row, const sql::dialect& d) {
-  check_values(t, row, d);
-  statement_text out{"INSERT INTO " + sql::identifier(t.name), {}};
-  if (row.empty()) {
-    out.sql += " DEFAULT VALUES";
-    return out;
-  }
-  std::string columns, marks;
-  for (const auto& [name, v] : row) {
-    columns += (columns.empty() ? "" : ", ") + sql::identifier(name);
-    marks += (marks.empty() ? "" : ", ") + written_value(t, name, v, out.params, d);
-  }
-  out.sql += " (" + columns + ") VALUES (" + marks + ")";
-  return out;
-}
+statement_text insert(const model::table& t, const fields& row, const sql::dialect& d);
 
 // A row that changes its variant has the old variant's fields cleared.
-inline statement_text update(const model::table& t, const fields& changes, const condition& where,
-                             const sql::dialect& d) {
-  if (changes.empty()) throw schema_error("an update of '" + t.name + "' needs at least one column to set");
-  check_values(t, changes, d);
-  // Naming the variant clears the fields of the others (a row changing variant drops the
-  // old one's), never the named variant's own fields that the update leaves alone.
-  fields all = changes;
-  for (const auto& d : t.discriminators)
-    if (const param* chosen = field_value(changes, d.column))
-      for (int v : d.variants) {
-        if (t.variants[static_cast<std::size_t>(v)].name != chosen->text()) continue;
-        for (const auto& c : t.columns)
-          if (!c.variants.empty() && !field_value(all, c.name) && std::find(c.variants.begin(), c.variants.end(), v) == c.variants.end())
-            all.emplace_back(c.name, param());
-      }
-  statement_text out{"UPDATE " + sql::identifier(t.name) + " SET ", {}};
-  for (std::size_t i = 0; i < all.size(); ++i)
-    out.sql += (i ? ", " : "") + sql::identifier(all[i].first) + " = " + written_value(t, all[i].first, all[i].second, out.params, d);
-  out.sql += " WHERE " + sql::render(where, t, sql::identifier(t.name), &out.params, d);
-  return out;
-}
+statement_text update(const model::table& t, const fields& changes, const condition& where,
+                             const sql::dialect& d);
 
-inline statement_text remove(const model::table& t, const condition& where, const sql::dialect& d) {
-  statement_text out{"DELETE FROM " + sql::identifier(t.name) + " WHERE ", {}};
-  out.sql += sql::render(where, t, sql::identifier(t.name), &out.params, d);
-  return out;
-}
+statement_text remove(const model::table& t, const condition& where, const sql::dialect& d);
 
 }  // namespace orm::runtime::writes

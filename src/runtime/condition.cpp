@@ -1,0 +1,19 @@
+#include <orm/runtime/condition.hpp>
+
+namespace orm::runtime {
+
+param value_of(const model::literal& v) {
+  switch (v.kind) {
+    case value_kind::boolean: return param(v.integer != 0);
+    case value_kind::integer: return param(static_cast<long long>(v.integer));
+    case value_kind::real: return param(v.real);
+    case value_kind::text: return param(v.text);
+    default: return param();
+  }
+}
+
+condition in(std::string column, std::vector<param> values) {
+  return condition(condition_term{predicate_op::in, std::move(column), {}, std::move(values), 0});
+}
+
+}  // namespace orm::runtime
