@@ -1,67 +1,74 @@
 #include <orm/postgres/database.hpp>
 
+#include <orm/postgres/read_sql.hpp>
+#include <orm/runtime/database_impl.hpp>
+
 namespace orm::postgres {
 
-compiled_read table_query::compile(const find_options& options, bool unique) const {
-  const auto held = db_.hold();
-  compiled_read read = read_compiler(schema_, options, [this](const std::string& m) { db_.warn(m); }, unique).compile(table_, options);
-  read.locks_rows = options.lock != row_lock::none;
-  read.read_your_writes = options.read_your_writes;
-  return read;
+database::database(const std::string& conninfo)
+    : connection_(std::make_unique<postgres::connection>(conninfo)),
+      replicas_(std::make_unique<replica_set>(replica_options{})) {}
+
+database::database(const std::string& conninfo, replica_options replicas)
+    : connection_(std::make_unique<postgres::connection>(conninfo)),
+      replicas_(std::make_unique<replica_set>(std::move(replicas))) {}
+
+database::database(database&&) noexcept = default;
+database& database::operator=(database&&) noexcept = default;
+database::~database() = default;
+
+bool database::retryable(const error& e) {
+  const auto* failure = dynamic_cast<const postgres_error*>(&e);
+  return failure && (failure->sqlstate == "40001" || failure->sqlstate == "40P01");
 }
 
-std::vector<node> table_query::run(const compiled_read& read) const {
-  std::vector<node> rows;
-  each_row(read, [&](const result& r, int i) {
-    node row = node::object_with_keys(read.decode.row_keys);
-    for (std::size_t j = 0; j < read.columns.size(); ++j) {
-      const runtime::result_column& c = read.columns[j];
-      const int column = static_cast<int>(j);
-      if (c.nested < 0) row.add(c.key, column_node(r, i, column, c.kind, table_.name, c.key));
-      else if (r.is_null(i, column)) row.add(c.key, node());
-      else row.add(c.key, db_.decoder().decode_nested(r.text(i, column), read.decode.nested[static_cast<std::size_t>(c.nested)]));
-    }
-    if (row.keys() != read.decode.row_keys) read.decode.row_keys = row.keys();
-    rows.push_back(std::move(row));
-  });
-  return rows;
+bool database::statement_lost(const error& e) {
+  const auto* failure = dynamic_cast<const postgres_error*>(&e);
+  return failure && failure->sqlstate == "26000";
 }
 
-std::optional<node> table_query::find_first(find_options options) const {
-  options.limit = 1;
-  return runtime::first_row(find_many(options));
-}
-
-std::optional<node> table_query::find_unique(find_options options) const {
-  options.limit = 2;
-  return runtime::unique_row(run(compile(options, true)), table_.name);
-}
-
-transaction::transaction(database& db, const transaction_options& options) : db_(&db), lock_(db.hold()) {
-  runtime::refuse_nested_isolation(db.depth_, options);
+std::string database::begin_statement(const transaction_options& options) const {
   static constexpr const char* begin[] = {"BEGIN", "BEGIN ISOLATION LEVEL READ COMMITTED",
                                           "BEGIN ISOLATION LEVEL REPEATABLE READ", "BEGIN ISOLATION LEVEL SERIALIZABLE"};
-  depth_ = db.depth_++;
-  try {
-    db.exec(depth_ == 0 ? begin[static_cast<int>(options.isolation)] : "SAVEPOINT orm_" + std::to_string(depth_));
-  } catch (...) {
-    --db.depth_;
-    db_ = nullptr;
-    throw;
-  }
+  return begin[static_cast<int>(options.isolation)];
 }
 
-void transaction::end(const std::string& sql) {
-  if (!db_) throw error("this transaction has already ended");
-  database& db = *std::exchange(db_, nullptr);
-  --db.depth_;
-  db.exec(sql);
+void database::exec(const std::string& sql) {
+  const auto held = hold();
+  replicas_->primary_wrote();
+  connection_->exec(sql);
 }
 
-void transaction::commit() { end(depth_ == 0 ? "COMMIT" : "RELEASE orm_" + std::to_string(depth_)); }
+result database::run(const std::string& sql, const std::vector<param>& params) {
+  const auto held = hold();
+  replicas_->primary_wrote();
+  return connection_->run(sql, params);
+}
 
-void transaction::rollback() {
-  end(depth_ == 0 ? "ROLLBACK" : "ROLLBACK TO orm_" + std::to_string(depth_) + "; RELEASE orm_" + std::to_string(depth_));
+compiled_read database::compile_read(const model::schema& schema, const model::table& table, const find_options& options,
+                                     warning_sink warn, bool unique) const {
+  return read_compiler(schema, options, std::move(warn), unique).compile(table, options);
+}
+
+std::int64_t database::write(const model::schema&, const model::table& t, model::write::kind kind,
+                             const runtime::writes::statement_text& text, const fields* row, const condition*) {
+  replicas_->primary_wrote();
+  if (kind != model::write::kind::insert) return connection_->run(text.sql, text.params).changed();
+  const result r = connection_->run(text.sql + " RETURNING " + sql::identifier("id"), text.params);
+  if (runtime::writes::field_value(*row, "id")) follow_written_id(t);
+  return static_cast<std::int64_t>(std::stoll(std::string(r.text(0, 0))));
+}
+
+migration_plan database::introspect(const model::schema& schema) const { return postgres::plan_migration(*connection_, schema); }
+
+void database::follow_written_id(const model::table& t) {
+  const std::string table = sql::identifier(t.name);
+  connection_->run("SELECT setval(pg_get_serial_sequence($1, 'id'), GREATEST((SELECT max(\"id\") FROM " + table +
+                       "), 1))",
+                   {param(table)});
 }
 
 }  // namespace orm::postgres
+
+template class orm::runtime::basic_database<orm::postgres::database>;
+template class orm::runtime::basic_table_query<orm::postgres::database>;

@@ -1,66 +1,108 @@
 #include <orm/sqlite/database.hpp>
 
+#include <orm/runtime/database_impl.hpp>
+#include <orm/sqlite/read_sql.hpp>
+
 namespace orm::sqlite {
 
-compiled_read table_query::sql(const find_options& options) const { return compile(options, false); }
+namespace {
 
-compiled_read table_query::compile(const find_options& options, bool unique) const {
-  const auto held = db_.hold();
-  return read_compiler(schema_, options, [this](const std::string& m) { db_.warn(m); }, unique).compile(table_, options);
+// A path as a URI that opens it immutable: '%', '?' and '#' would otherwise end or
+// change it.
+std::string immutable_uri(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out = "file:";
+  for (const unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) (out += '%') += std::string{hex[c >> 4], hex[c & 15]};
+    else out += static_cast<char>(c);
+  }
+  return out + "?immutable=1";
 }
 
-std::vector<node> table_query::find_many(const find_options& options) const { return run(compile(options, false)); }
+}  // namespace
 
-transaction::transaction(database& db, const transaction_options& options) : db_(&db), lock_(db.hold()) {
-  refuse_nested_isolation(db.depth_, options);
-  depth_ = db.depth_++;
-  try {
-    db.exec(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT orm_" + std::to_string(depth_));
-  } catch (...) {
-    --db.depth_;
-    db_ = nullptr;
-    throw;
+database::database(const std::string& path, const open_options& options)
+    : facts_{options.busy_timeout_ms, options.read_only} {
+  if (options.immutable && !options.read_only)
+    throw error("cannot open '" + path + "' immutable and writable: immutable is for files no process writes while "
+                "they are open; add .read_only = true, or leave immutable out");
+  const int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const std::string name = options.immutable ? immutable_uri(path) : path;
+  if (sqlite3_open_v2(name.c_str(), &db_, flags | (options.immutable ? SQLITE_OPEN_URI : 0), nullptr) != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    throw sqlite_error("cannot open database '" + path + "': " + message, SQLITE_CANTOPEN);
+  }
+  // A double-quoted name that matches no column is an error, not a string literal.
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+  wait_for_locks(db_, options.busy_timeout_ms);
+  functions::register_all(db_);
+  exec("PRAGMA foreign_keys = ON");
+  if (options.wal && !options.read_only) exec("PRAGMA journal_mode = WAL");
+}
+
+database::database(database&& other) noexcept
+    : basic_database(std::move(other)), db_(std::exchange(other.db_, nullptr)), facts_(other.facts_),
+      statements_(std::move(other.statements_)) {}
+
+database& database::operator=(database&& other) noexcept {
+  if (this != &other) {
+    statements_.clear();  // finalized before the connection closes
+    sqlite3_close(db_);
+    basic_database::operator=(std::move(other));
+    db_ = std::exchange(other.db_, nullptr);
+    facts_ = other.facts_;
+    statements_ = std::move(other.statements_);
+  }
+  return *this;
+}
+
+database::~database() {
+  statements_.clear();  // finalized before the connection closes
+  sqlite3_close(db_);
+}
+
+void database::exec(const std::string& sql) {
+  const auto held = hold();
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    throw explained(sqlite_error("statement failed: " + text + "\n  " + sql, sqlite3_errcode(db_), sqlite3_extended_errcode(db_)));
   }
 }
 
-void transaction::end(const std::string& sql) {
-  if (!db_) throw error("this transaction has already ended");
-  database& db = *std::exchange(db_, nullptr);
-  --db.depth_;
-  db.exec(sql);
+compiled_read database::compile_read(const model::schema& schema, const model::table& table, const find_options& options,
+                                     warning_sink warn, bool unique) const {
+  return read_compiler(schema, options, std::move(warn), unique).compile(table, options);
 }
 
-void transaction::commit() { end(depth_ == 0 ? "COMMIT" : "RELEASE orm_" + std::to_string(depth_)); }
-
-void transaction::rollback() {
-  end(depth_ == 0 ? "ROLLBACK" : "ROLLBACK TO orm_" + std::to_string(depth_) + "; RELEASE orm_" + std::to_string(depth_));
+std::int64_t database::write(const model::schema& schema, const model::table& t, model::write::kind kind,
+                             const runtime::writes::statement_text& text, const fields* row, const condition* where) {
+  try {
+    explaining([&] {
+      auto s = prepared(text.sql);
+      s->bind(text.params);
+      while (s->step()) {
+      }
+    });
+  } catch (const sqlite_error& e) {
+    if (e.extended_code != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
+    throw failure::with_reason(e, failure::foreign_key_reason(db_, schema, t, row, where));
+  }
+  return kind == model::write::kind::insert ? sqlite3_last_insert_rowid(db_) : sqlite3_changes64(db_);
 }
 
-std::vector<node> table_query::run(const compiled_read& read) const {
-  std::vector<node> rows;
-  each_row(read, [&](const statement& s) {
-    node row = node::object_with_keys(read.decode.row_keys);
-    for (std::size_t j = 0; j < read.columns.size(); ++j) {
-      const result_column& c = read.columns[j];
-      const int i = static_cast<int>(j);
-      if (c.nested < 0) row.add(c.key, column_node(s, i, c.kind, table_.name, c.key));
-      else if (s.type(i) == SQLITE_NULL) row.add(c.key, node());
-      else row.add(c.key, db_.decoder().decode_nested(s.text_view(i), read.decode.nested[static_cast<std::size_t>(c.nested)]));
-    }
-    if (row.keys() != read.decode.row_keys) read.decode.row_keys = row.keys();
-    rows.push_back(std::move(row));
-  });
-  return rows;
+migration_plan database::introspect(const model::schema& schema) const {
+  return explaining([&] { return sqlite::plan_migration(db_, schema); });
 }
 
-std::optional<node> table_query::find_first(find_options options) const {
-  options.limit = 1;
-  return first_row(find_many(options));
-}
-
-std::optional<node> table_query::find_unique(find_options options) const {
-  options.limit = 2;
-  return unique_row(run(compile(options, true)), table_.name);
+sqlite_error database::explained(const sqlite_error& e) const {
+  return failure::with_reason(e, failure::lock_or_file_reason(db_, e.extended_code, facts_));
 }
 
 }  // namespace orm::sqlite
+
+template class orm::runtime::basic_database<orm::sqlite::database>;
+template class orm::runtime::basic_table_query<orm::sqlite::database>;

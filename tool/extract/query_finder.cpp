@@ -20,11 +20,15 @@ namespace orm::tool {
 
 namespace {
 
-// A method of the runtime's `klass`, on either backend: both have the same surface.
+// A method of the runtime's class template `klass` (basic_database, basic_table_query),
+// whatever backend it is instantiated for: every backend's database is one of them, so a
+// new backend needs nothing here.
 bool is_method(const clang::CXXMethodDecl* m, llvm::StringRef klass) {
-  if (!m || m->getParent()->getName() != klass || !m->getParent()->getEnclosingNamespaceContext()->isNamespace()) return false;
-  const llvm::StringRef backend = llvm::cast<clang::NamespaceDecl>(m->getParent()->getEnclosingNamespaceContext())->getName();
-  return backend == "sqlite" || backend == "postgres";
+  const auto* record = m ? llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(m->getParent()) : nullptr;
+  if (!record || record->getName() != klass) return false;
+  const auto* runtime = llvm::dyn_cast<clang::NamespaceDecl>(record->getDeclContext());
+  const auto* orm = runtime ? llvm::dyn_cast<clang::NamespaceDecl>(runtime->getDeclContext()) : nullptr;
+  return runtime && runtime->getName() == "runtime" && orm && orm->getName() == "orm" && orm->getDeclContext()->isTranslationUnit();
 }
 
 // The field of an aggregate's (semantic) init list, by name; null when not found.
@@ -62,10 +66,10 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   bool VisitCXXMemberCallExpr(clang::CXXMemberCallExpr* call) {
     const clang::CXXMethodDecl* method = call->getMethodDecl();
     if (arguments_from_template(*call)) return true;
-    if (is_method(method, "database") && method->getIdentifier() &&
+    if (is_method(method, "basic_database") && method->getIdentifier() &&
         (method->getName() == "insert" || method->getName() == "update" || method->getName() == "remove"))
       return visit_write(*call, method->getName());
-    if (!is_method(method, "table_query") || !method->getIdentifier() ||
+    if (!is_method(method, "basic_table_query") || !method->getIdentifier() ||
         !(method->getName() == "find_many" || method->getName() == "find_first" || method->getName() == "find_unique") ||
         call->getNumArgs() < 1)
       return true;
@@ -316,7 +320,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       if (const auto* v = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); v && v->hasLocalStorage() && v->hasInit())
         e = written(v->getInit());
     const auto* call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(e);
-    if (!call || !is_method(call->getMethodDecl(), "table_query") || call->getMethodDecl()->getName() != "find_many")
+    if (!call || !is_method(call->getMethodDecl(), "basic_table_query") || call->getMethodDecl()->getName() != "find_many")
       return std::nullopt;
     const auto* query_call = query_of(call->getImplicitObjectArgument());
     const auto table = query_call ? table_name(*query_call) : std::nullopt;
@@ -569,7 +573,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
       if (const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->hasInit()) e = written(var->getInit());
     const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e);
-    if (!call || !is_method(call->getMethodDecl(), "database") || call->getMethodDecl()->getName() != "query" ||
+    if (!call || !is_method(call->getMethodDecl(), "basic_database") || call->getMethodDecl()->getName() != "query" ||
         call->getNumArgs() != 2)
       return nullptr;
     return call;
@@ -705,8 +709,8 @@ void keep_first_per_site(std::vector<Found>& calls) {
 }
 
 calls_in_unit find_queries(clang::ASTContext& context) {
-  // Units that never name the runtime's database type have no calls into it: skip the walk.
-  if (context.Idents.find("table_query") == context.Idents.end()) return {};
+  // Units that never include the runtime's database have no calls into it: skip the walk.
+  if (context.Idents.find("basic_table_query") == context.Idents.end()) return {};
   finder f(context);
   f.TraverseAST(context);
   f.resolve_helpers();

@@ -11,10 +11,34 @@
 #include <orm/postgres/connection.hpp>
 #include <orm/runtime/errors.hpp>
 #include <orm/runtime/node.hpp>
+#include <orm/runtime/typed_rows.hpp>
 
 namespace orm::postgres {
 
 runtime::node column_node(const result& r, int row, int column, column_kind kind, std::string_view table,
-                                std::string_view name);
+                          std::string_view name);
+
+// One row of a result, as the shared reads take a backend's row (runtime/database.hpp).
+struct result_row {
+  const result& r;
+  int row;
+  bool is_null(int column) const { return r.is_null(row, column); }
+  std::string_view text_view(int column) const { return r.text(row, column); }
+};
+
+inline runtime::node column_node(const result_row& r, int column, column_kind kind, std::string_view table,
+                                 std::string_view name) {
+  return column_node(r.r, r.row, column, kind, table, name);
+}
+
+// A parent row's column into its field, through the value a node holds (the text is
+// parsed once either way).
+template <class F>
+void read_column(const result_row& r, int column, F& out, const runtime::row_plan& plan,
+                 const runtime::row_plan::source& from) {
+  runtime::typed::read_value(
+      column < 0 ? runtime::node() : column_node(r, column, from.column->kind, plan.table->name, from.key), out, plan,
+      from);
+}
 
 }  // namespace orm::postgres

@@ -169,6 +169,31 @@ void read_row(const json_value& object, const row_plan& plan, T& out) {
   (std::make_index_sequence<reflection::field_count<T>>());
 }
 
+// A parent row's field from a backend's result row `r`: a column straight into the
+// field through read_column(r, i, out, plan, from), declared beside the row's type; a
+// load from its JSON (r.is_null(i), r.text_view(i)).
+template <class Row, class F>
+void read_top_field(const Row& r, int column, row_decoder& decoder, const row_plan& plan, std::size_t index, F& out) {
+  const row_plan::source& from = plan.fields[index];
+  if constexpr (readable_value<F>) {
+    if (from.column) read_column(r, column, out, plan, from);
+  } else if constexpr (readable_row<F>) {
+    if (!from.nested) return;
+    std::optional<json_value> value;
+    if (column >= 0 && !r.is_null(column)) value = decoder.parse(r.text_view(column));
+    read_nested(value, out, plan, from);
+  }
+}
+
+template <class Row, class T>
+void read_top_row(const Row& r, const std::vector<int>& columns, row_decoder& decoder, const row_plan& plan, T& out) {
+  auto fields = reflection::tie_fields(out);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (read_top_field(r, columns[I], decoder, plan, I, reflection::field_value(std::get<I>(fields))), ...);
+  }
+  (std::make_index_sequence<reflection::field_count<T>>());
+}
+
 // For each field of the parent row, the result column that holds it (-1: none).
 std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& read);
 

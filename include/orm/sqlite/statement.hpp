@@ -71,6 +71,7 @@ class statement {
   std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
   // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
   int type(int column) const { return sqlite3_column_type(stmt_, column); }
+  bool is_null(int column) const { return type(column) == SQLITE_NULL; }
   // Valid until the next step() or reset(): no copy.
   std::string_view blob_view(int column) const {
     const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));

@@ -14,12 +14,10 @@
 #include <orm/sqlite/statement.hpp>
 #include <orm/sqlite/vocabulary.hpp>
 
-namespace orm::sqlite::typed {
+namespace orm::sqlite {
 
-// What a typed row needs beyond the statement is the runtime's (typed::plan_of, ...).
-using namespace runtime::typed;
-
-// A parent row's column straight into its field: no node in between.
+// A parent row's column straight from the statement into its field: no node in between.
+// runtime::typed::read_top_row finds it beside the statement's type.
 template <class F>
 void read_column(const statement& s, int i, F& out, const row_plan& plan, const row_plan::source& from) {
   const int stored = i < 0 ? SQLITE_NULL : checked_storage(s, i, from.column->kind, plan.table->name, from.key);
@@ -40,7 +38,7 @@ void read_column(const statement& s, int i, F& out, const row_plan& plan, const 
     else if constexpr (traits::value == kind::integer)
       out = static_cast<F>(s.integer(i));
     else if constexpr (traits::value == kind::time_point)
-      out = time_point_of<F>(s.integer(i), plan, from);
+      out = runtime::typed::time_point_of<F>(s.integer(i), plan, from);
     else if constexpr (traits::value == kind::real)
       out = static_cast<F>(stored == SQLITE_INTEGER ? static_cast<double>(s.integer(i)) : s.real(i));
     else if constexpr (traits::value == kind::text)
@@ -53,29 +51,4 @@ void read_column(const statement& s, int i, F& out, const row_plan& plan, const 
   }
 }
 
-// The parent row: its columns straight from the statement, its loads from their JSON.
-template <class F>
-void read_top_field(const statement& s, int column, row_decoder& decoder, const row_plan& plan, std::size_t index,
-                    F& out) {
-  const row_plan::source& from = plan.fields[index];
-  if constexpr (readable_value<F>) {
-    if (from.column) read_column(s, column, out, plan, from);
-  } else if constexpr (readable_row<F>) {
-    if (!from.nested) return;
-    std::optional<json_value> value;
-    if (column >= 0 && s.type(column) != SQLITE_NULL) value = decoder.parse(s.text_view(column));
-    read_nested(value, out, plan, from);
-  }
-}
-
-template <class T>
-void read_top_row(const statement& s, const std::vector<int>& columns, row_decoder& decoder, const row_plan& plan,
-                  T& out) {
-  auto fields = reflection::tie_fields(out);
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (read_top_field(s, columns[I], decoder, plan, I, reflection::field_value(std::get<I>(fields))), ...);
-  }
-  (std::make_index_sequence<reflection::field_count<T>>());
-}
-
-}  // namespace orm::sqlite::typed
+}  // namespace orm::sqlite

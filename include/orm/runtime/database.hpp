@@ -1,0 +1,173 @@
+#pragma once
+// The database and its reads, once for every backend. A backend is a class that derives
+// from basic_database<itself> and gives, to these templates only (friends):
+//   compiled_read compile_read(schema, table, options, warn, unique)  its SQL renderer
+//   void for_each_row(read, table, each)    runs a read, calls each(row) per result row; a
+//       row has is_null(i) and text_view(i), and column_node(row, i, ...) and
+//       read_column(row, i, out, plan, source) are declared beside its type
+//   std::int64_t write(schema, table, kind, statement_text, row, where)  runs a write:
+//       the new row's id for an insert, else the rows changed
+//   migration_plan introspect(schema)       what migrate would do (the lock held)
+//   void lock_for_migration()               inside the migration's transaction
+//   static bool statement_lost(error)       a migration to run once more (a pooler's)
+//   static bool retryable(error)            for run_transaction
+//   static const sql::dialect& sql_dialect()
+//   std::string begin_statement(options)    and exec(sql): see session.hpp
+// What does not depend on the user's types is defined in database_impl.hpp and compiled
+// in the backend's library (explicit instantiations in src/<backend>/database.cpp): a
+// user's unit sees only the declarations and the thin templates that take its types.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <orm/model/rules.hpp>
+#include <orm/model/write_plan.hpp>
+#include <orm/reflection/reflect.hpp>
+#include <orm/runtime/find_options.hpp>
+#include <orm/runtime/migration_diff.hpp>
+#include <orm/runtime/read_plan.hpp>
+#include <orm/runtime/session.hpp>
+#include <orm/runtime/typed_rows.hpp>
+#include <orm/runtime/write_sql.hpp>
+
+namespace orm::runtime {
+
+// Reads of one table: db.query(schema, users).find_many({...}).
+template <class Backend>
+class basic_table_query {
+ public:
+  basic_table_query(Backend& db, const model::schema& schema, const model::table& table)
+      : db_(db), schema_(schema), table_(table) {}
+
+  std::vector<node> find_many(const find_options& options = {}) const;
+  std::optional<node> find_first(find_options options = {}) const;
+  // The one row the filter selects; more than one is an error (the filter is not unique).
+  std::optional<node> find_unique(find_options options) const;
+  // The statement find_many would run, for inspection (EXPLAIN, logs).
+  compiled_read sql(const find_options& options = {}) const;
+
+  // Typed rows (docs/runtime.md): each row decoded into a T, whose fields name the columns
+  // and relations to read; `options` gives the filter, order, bounds and the options of
+  // the loads (`with`), and T decides the columns. A T that cannot hold the rows is a
+  // row_mismatch_error, as ormlint's orm-row-mismatch reports it.
+  template <reflection::row_struct T>
+  std::vector<T> find_many(const find_options& options = {}) const {
+    return run_typed<T>(options, false);
+  }
+  template <reflection::row_struct T>
+  std::optional<T> find_first(find_options options = {}) const {
+    options.limit = 1;
+    return first_row(run_typed<T>(options, false));
+  }
+  template <reflection::row_struct T>
+  std::optional<T> find_unique(find_options options) const {
+    options.limit = 2;
+    return unique_row(run_typed<T>(options, true), table_.name);
+  }
+
+ private:
+  compiled_read compile(const find_options& options, bool unique) const;
+  std::vector<node> run(const compiled_read& read) const;
+  template <class T>
+  std::vector<T> run_typed(const find_options& options, bool unique) const;
+
+  Backend& db_;
+  const model::schema& schema_;
+  const model::table& table_;
+};
+
+// One connection of `Backend`. Safe to share between threads: each call holds the
+// connection while it runs (and a transaction holds it while it lives), so calls from
+// several threads run one after another; for queries in parallel, open one database per
+// thread.
+template <class Backend>
+class basic_database : public session {
+ public:
+  // BEGIN (or a savepoint inside another transaction): see runtime::transaction.
+  runtime::transaction transaction(const transaction_options& options = {}) { return runtime::transaction(*this, options); }
+
+  // Brings the database to the schema, in one transaction: creates what is missing (tables,
+  // columns, indexes) and refuses, before writing anything, every other difference (a
+  // dropped, renamed or retyped column, a changed constraint), listing them with the way
+  // out. A schema that ormlint reports an error in (model/verdict.hpp) is refused, in its
+  // words.
+  void migrate(const model::schema& schema);
+  // What migrate would run (and refuse), without changing anything.
+  migration_plan plan_migration(const model::schema& schema);
+
+  // The new row's id.
+  std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row);
+  // An empty `where` is refused unless `options.allow_full_scan`: it would change every row.
+  std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes,
+                      const condition& where, write_options options = {});
+  std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
+                      write_options options = {});
+  basic_table_query<Backend> query(const model::schema& schema, const std::string& table);
+
+  // The same, from the constexpr schema: its model is built once per database.
+  template <class Schema>
+  void migrate(const Schema& schema) {
+    migrate(model_of(schema));
+  }
+  template <class Schema>
+  migration_plan plan_migration(const Schema& schema) {
+    return plan_migration(model_of(schema));
+  }
+  template <class Schema>
+  std::int64_t insert(const Schema& schema, const std::string& table, const fields& row) {
+    return insert(model_of(schema), table, row);
+  }
+  template <class Schema>
+  std::int64_t update(const Schema& schema, const std::string& table, const fields& changes, const condition& where,
+                      write_options options = {}) {
+    return update(model_of(schema), table, changes, where, options);
+  }
+  // Writes from a struct: each field is the column of its name; an empty std::optional is
+  // not set (docs/runtime.md, "Typed rows").
+  template <class Schema, reflection::row_struct Row>
+  std::int64_t insert(const Schema& schema, const std::string& table, const Row& row) {
+    return insert(model_of(schema), table, typed::fields_to_insert(row, table, microsecond_timestamps()));
+  }
+  template <class Schema, reflection::row_struct Row>
+  std::int64_t update(const Schema& schema, const std::string& table, const Row& changes, const condition& where,
+                      write_options options = {}) {
+    return update(model_of(schema), table, typed::fields_of(changes, microsecond_timestamps()), where, options);
+  }
+  template <class Schema>
+  std::int64_t remove(const Schema& schema, const std::string& table, const condition& where,
+                      write_options options = {}) {
+    return remove(model_of(schema), table, where, options);
+  }
+  template <class Schema, class Table>
+  basic_table_query<Backend> query(const Schema& schema, const Table& table) {
+    return query(model_of(schema), std::string(table.name.view()));
+  }
+
+ protected:
+  basic_database() = default;
+
+ private:
+  // Whether the backend's timestamps count microseconds (a native timestamp type).
+  static bool microsecond_timestamps() { return Backend::sql_dialect().timestamp_from_microseconds != nullptr; }
+  void migrate_once(const model::schema& schema);
+  Backend& backend() { return static_cast<Backend&>(*this); }
+};
+
+template <class Backend>
+template <class T>
+std::vector<T> basic_table_query<Backend>::run_typed(const find_options& options, bool unique) const {
+  static const model::row_type row = reflection::describe<T>();  // once per struct
+  const model::query_options given = planning::options_of(schema_, &table_, options);
+  const std::vector<model::row_problem> problems = model::row_mismatches(schema_, table_, row, options.max_depth, &given);
+  if (!problems.empty()) throw row_mismatch_error(problems.front().message);
+  const compiled_read read = compile(typed::options_for(schema_, table_, row.fields, options), unique);
+  const std::unique_ptr<row_plan> plan = typed::plan_of(schema_, table_, row.name, row.fields,
+                                                        Backend::sql_dialect().timestamp_from_microseconds != nullptr);
+  const std::vector<int> columns = typed::result_columns_of(*plan, read);
+  std::vector<T> out;
+  db_.for_each_row(read, table_, [&](const auto& r) { typed::read_top_row(r, columns, db_.decoder(), *plan, out.emplace_back()); });
+  return out;
+}
+
+}  // namespace orm::runtime

@@ -1,0 +1,120 @@
+#pragma once
+// The definitions of runtime/database.hpp that do not depend on the user's types. Only a
+// backend's src/<backend>/database.cpp includes this, and instantiates both templates for
+// its database there, once: users' units call them without compiling them again.
+#include <orm/runtime/database.hpp>
+#include <orm/runtime/write_guard.hpp>
+
+namespace orm::runtime {
+
+template <class Backend>
+compiled_read basic_table_query<Backend>::compile(const find_options& options, bool unique) const {
+  const auto held = db_.hold();
+  compiled_read read = db_.compile_read(schema_, table_, options, [this](const std::string& m) { db_.warn(m); }, unique);
+  read.locks_rows = options.lock != row_lock::none;
+  read.read_your_writes = options.read_your_writes;
+  return read;
+}
+
+template <class Backend>
+compiled_read basic_table_query<Backend>::sql(const find_options& options) const {
+  return compile(options, false);
+}
+
+template <class Backend>
+std::vector<node> basic_table_query<Backend>::find_many(const find_options& options) const {
+  return run(compile(options, false));
+}
+
+template <class Backend>
+std::optional<node> basic_table_query<Backend>::find_first(find_options options) const {
+  options.limit = 1;
+  return first_row(find_many(options));
+}
+
+template <class Backend>
+std::optional<node> basic_table_query<Backend>::find_unique(find_options options) const {
+  options.limit = 2;
+  return unique_row(run(compile(options, true)), table_.name);
+}
+
+template <class Backend>
+std::vector<node> basic_table_query<Backend>::run(const compiled_read& read) const {
+  std::vector<node> rows;
+  db_.for_each_row(read, table_, [&](const auto& r) {
+    node row = node::object_with_keys(read.decode.row_keys);
+    for (std::size_t j = 0; j < read.columns.size(); ++j) {
+      const result_column& c = read.columns[j];
+      const int i = static_cast<int>(j);
+      if (c.nested < 0) row.add(c.key, column_node(r, i, c.kind, table_.name, c.key));
+      else if (r.is_null(i)) row.add(c.key, node());
+      else row.add(c.key, db_.decoder().decode_nested(r.text_view(i), read.decode.nested[static_cast<std::size_t>(c.nested)]));
+    }
+    if (row.keys() != read.decode.row_keys) read.decode.row_keys = row.keys();
+    rows.push_back(std::move(row));
+  });
+  return rows;
+}
+
+template <class Backend>
+void basic_database<Backend>::migrate(const model::schema& schema) {
+  refuse_broken_schema(schema);
+  try {
+    migrate_once(schema);
+  } catch (const error& e) {
+    // A pooler met inside the migration's own transaction (postgres/connection.hpp): it
+    // rolled back, and statements are unnamed now; run it once more. Inside the caller's
+    // transaction, the caller runs it again.
+    if (depth() > 0 || !Backend::statement_lost(e)) throw;
+    migrate_once(schema);
+  }
+}
+
+template <class Backend>
+void basic_database<Backend>::migrate_once(const model::schema& schema) {
+  auto tx = transaction();  // a savepoint inside the caller's transaction
+  backend().lock_for_migration();
+  const migration_plan plan = backend().introspect(schema);
+  refuse_differences(plan);
+  for (const std::string& sql : plan.statements) exec(sql);
+  tx.commit();
+}
+
+template <class Backend>
+migration_plan basic_database<Backend>::plan_migration(const model::schema& schema) {
+  const auto held = hold();
+  return backend().introspect(schema);
+}
+
+template <class Backend>
+std::int64_t basic_database<Backend>::insert(const model::schema& schema, const std::string& table, const fields& row) {
+  const auto held = hold();
+  const model::table& t = guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
+  return backend().write(schema, t, model::write::kind::insert, writes::insert(t, row, Backend::sql_dialect()), &row,
+                         nullptr);
+}
+
+template <class Backend>
+std::int64_t basic_database<Backend>::update(const model::schema& schema, const std::string& table, const fields& changes,
+                                             const condition& where, write_options options) {
+  const auto held = hold();
+  const model::table& t = guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
+  return backend().write(schema, t, model::write::kind::update, writes::update(t, changes, where, Backend::sql_dialect()),
+                         &changes, &where);
+}
+
+template <class Backend>
+std::int64_t basic_database<Backend>::remove(const model::schema& schema, const std::string& table, const condition& where,
+                                             write_options options) {
+  const auto held = hold();
+  const model::table& t = guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
+  return backend().write(schema, t, model::write::kind::remove, writes::remove(t, where, Backend::sql_dialect()), nullptr,
+                         &where);
+}
+
+template <class Backend>
+basic_table_query<Backend> basic_database<Backend>::query(const model::schema& schema, const std::string& table) {
+  return basic_table_query<Backend>(backend(), schema, guarded::table_of(schema, table));
+}
+
+}  // namespace orm::runtime

@@ -1,0 +1,88 @@
+#pragma once
+// What every backend's connection has, whatever the database: the lock that makes one
+// connection safe to share between threads, the count of open transactions, the
+// warnings, the row decoder and the models of the constexpr schemas it is used with.
+// And the one transaction class: BEGIN ... COMMIT, savepoints inside, on every backend;
+// only the statement that begins it is the backend's.
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <orm/runtime/decode.hpp>
+#include <orm/runtime/transaction_options.hpp>
+#include <orm/runtime/write_guard.hpp>
+
+namespace orm::runtime {
+
+class transaction;
+
+class session {
+ public:
+  session() = default;
+  session(const session&) = delete;
+  session& operator=(const session&) = delete;
+  // Moving is for setup (returning a database from a function): no other thread may be
+  // using either side.
+  session(session&& other) noexcept;
+  session& operator=(session&& other) noexcept;
+  virtual ~session();
+
+  // Holds the connection for the calling thread; calls take it themselves.
+  std::unique_lock<std::recursive_mutex> hold() const;
+  // Runs SQL without parameters (DDL, BEGIN, PRAGMA, SET).
+  virtual void exec(const std::string& sql) = 0;
+  // Warnings of non-strict schemas (a relation load that no index serves), and the
+  // database's own notices.
+  const std::vector<std::string>& warnings() const;
+  void warn(const std::string& message);
+  row_decoder& decoder() { return decoder_; }
+
+  // The model of a constexpr schema, built once per database.
+  template <class Schema>
+  const model::schema& model_of(const Schema& schema) {
+    const auto held = hold();
+    return models_.of(schema);
+  }
+
+ protected:
+  // The statement that begins an outermost transaction with these options.
+  virtual std::string begin_statement(const transaction_options& options) const = 0;
+  // A notice the database sent since the last call ("" when none), kept as a warning.
+  virtual std::string take_notice() const { return {}; }
+  // Transactions open on this connection (0: none).
+  int depth() const { return depth_; }
+
+ private:
+  friend class transaction;
+
+  guarded::model_cache models_;
+  mutable std::vector<std::string> warnings_;  // mutable: notices join them when read
+  row_decoder decoder_;                        // one parser, reused: used under the lock only
+  std::unique_ptr<std::recursive_mutex> mutex_ = std::make_unique<std::recursive_mutex>();
+  int depth_ = 0;
+};
+
+// A transaction: `auto tx = db.transaction(); ...; tx.commit();`. Destroyed without
+// commit() (an exception passed), it rolls back. Nested ones are savepoints. It holds the
+// connection for its thread while it lives: another thread's calls wait until it ends.
+// After a statement inside it fails, PostgreSQL refuses its further statements until
+// it rolls back.
+class transaction {
+ public:
+  explicit transaction(session& db, const transaction_options& options = {});
+  transaction(transaction&& other) noexcept;
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+  ~transaction();
+  void commit();
+  void rollback();
+
+ private:
+  void end(const std::string& sql);
+  session* db_;
+  std::unique_lock<std::recursive_mutex> lock_;
+  int depth_ = 0;
+};
+
+}  // namespace orm::runtime
