@@ -58,5 +58,26 @@ if cmake --build "$work/tidy-build" --target consumer > "$work/tidy.txt" 2>&1; t
   echo "FAIL: CMAKE_CXX_CLANG_TIDY let the mistake build"; exit 1
 fi
 grep -q "\[orm-missing-relation-index\]" "$work/tidy.txt" || { echo "FAIL: the build printed no finding"; cat "$work/tidy.txt"; exit 1; }
-echo "install: headers, tools and package installed; consumer built, ran and was checked (ormlint step, run-clang-tidy, CMAKE_CXX_CLANG_TIDY)"
+# A PostgreSQL-only project: COMPONENTS postgres asks nothing of SQLite, and the program
+# links none.
+cmake -S "$source/test/install/postgres_consumer" -B "$work/pg-consumer" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
+      -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_DISABLE_FIND_PACKAGE_SQLite3=ON > "$work/pg-configure.txt" 2>&1 || {
+  echo "FAIL: find_package(orm COMPONENTS postgres) needed more than PostgreSQL"; cat "$work/pg-configure.txt"; exit 1; }
+cmake --build "$work/pg-consumer" > "$work/pg-build.txt" 2>&1 || { echo "FAIL: the PostgreSQL consumer did not build"; cat "$work/pg-build.txt"; exit 1; }
+if ldd "$work/pg-consumer/postgres_consumer" | grep -q sqlite; then echo "FAIL: the PostgreSQL consumer links SQLite"; exit 1; fi
+"$work/pg-consumer/postgres_consumer" | grep -q "ann has 1 order(s) on PostgreSQL" || { echo "FAIL: the PostgreSQL consumer did not run"; exit 1; }
+
+# A component this orm was not built with is refused by name, with the way out.
+cp -r "$work/prefix" "$work/no-sqlite"
+rm "$work/no-sqlite/lib/cmake/orm/"orm_sqliteTargets*.cmake
+mkdir -p "$work/wants-sqlite"
+printf 'cmake_minimum_required(VERSION 3.25)\nproject(p LANGUAGES CXX)\nfind_package(orm REQUIRED CONFIG COMPONENTS sqlite)\n' \
+  > "$work/wants-sqlite/CMakeLists.txt"
+if cmake -S "$work/wants-sqlite" -B "$work/wants-sqlite/build" -DCMAKE_PREFIX_PATH="$work/no-sqlite" > "$work/missing.txt" 2>&1; then
+  echo "FAIL: a missing sqlite component was found"; exit 1
+fi
+tr -s ' \n' '  ' < "$work/missing.txt" | grep -q "built without the sqlite backend: build and install it with ORM_WITH_SQLITE=ON" || {
+  echo "FAIL: the missing component's message"; cat "$work/missing.txt"; exit 1; }
+
+echo "install: headers, tools and package installed; consumer built, ran and was checked (ormlint step, run-clang-tidy, CMAKE_CXX_CLANG_TIDY); a PostgreSQL-only consumer (COMPONENTS postgres) built without SQLite and ran; a missing component named"
 echo "1 passed, 0 failed"

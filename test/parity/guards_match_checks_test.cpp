@@ -38,18 +38,18 @@ using orm::testing::backend;
 
 // The guard each relation check stands for.
 const std::map<std::string, std::string> guard_of_check = {
-    {"orm-missing-relation-index", typeid(sqlite::missing_index_error).name()},
-    {"orm-ambiguous-relation", typeid(sqlite::ambiguous_relation_error).name()},
-    {"orm-missing-inverse", typeid(sqlite::missing_inverse_error).name()},
-    {"orm-unbounded-many", typeid(sqlite::unbounded_many_error).name()},
+    {"orm-missing-relation-index", typeid(runtime::missing_index_error).name()},
+    {"orm-ambiguous-relation", typeid(runtime::ambiguous_relation_error).name()},
+    {"orm-missing-inverse", typeid(runtime::missing_inverse_error).name()},
+    {"orm-unbounded-many", typeid(runtime::unbounded_many_error).name()},
 };
 
 // The error loading `r` (with `options`) raises, as a type name; empty when it loads.
-std::string load(backend::database& db, const model::schema& s, const model::relation& r, const sqlite::find_options& options = {}) {
+std::string load(backend::database& db, const model::schema& s, const model::relation& r, const runtime::find_options& options = {}) {
   try {
     db.query(s, r.source).find_many({.with = {{r.name, options}}});
     return {};
-  } catch (const sqlite::error& e) {
+  } catch (const runtime::error& e) {
     return typeid(e).name();
   }
 }
@@ -59,7 +59,7 @@ std::string load_under(backend::database& db, const model::schema& s, const mode
   try {
     db.query(s, parent.source).find_many({.with = {{parent.name, {.limit = 5, .with = {{r.name, {}}}}}}});
     return {};
-  } catch (const sqlite::error& e) {
+  } catch (const runtime::error& e) {
     return typeid(e).name();
   }
 }
@@ -104,7 +104,7 @@ int expect_parity(const char* name, const Schema& schema) {
     if (r.kind != relation_kind::one) {
       std::set<std::string> bounded = expected;
       bounded.erase(guard_of_check.at("orm-unbounded-many"));
-      expect_verdict(bounded, load(db, s, r, {.order_by = {sqlite::desc("id")}, .limit = 5}), at + " (ordered, limited)");
+      expect_verdict(bounded, load(db, s, r, {.order_by = {runtime::desc("id")}, .limit = 5}), at + " (ordered, limited)");
     }
     // Nested one level down, under every relation that loads r's table and is accepted:
     // the same verdict as at the top.
@@ -158,7 +158,7 @@ void expect_migrate_parity(const char* name, const Schema& schema, verdict expec
   std::string refused;
   try {
     db.migrate(s);
-  } catch (const sqlite::schema_error& e) {
+  } catch (const runtime::schema_error& e) {
     refused = e.what();
   }
   bool any_error = false;

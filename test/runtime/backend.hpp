@@ -14,8 +14,19 @@
 
 #include <unistd.h>
 
+// Only the tested backend's header: each backend builds and tests without the other
+// (ORM_WITH_SQLITE=OFF, ORM_WITH_POSTGRES=OFF).
+#ifdef ORM_TEST_POSTGRES
 #include <orm/postgres.hpp>
+namespace orm::testing {
+namespace tested = orm::postgres;
+}
+#else
 #include <orm/sqlite.hpp>
+namespace orm::testing {
+namespace tested = orm::sqlite;
+}
+#endif
 
 #include "runtime/temp_dir.hpp"
 

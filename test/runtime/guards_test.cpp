@@ -12,7 +12,7 @@
 
 namespace {
 using namespace orm;
-using namespace orm::sqlite;
+using namespace orm::testing::tested;
 using orm::testing::backend;
 
 template <class Error, class F>

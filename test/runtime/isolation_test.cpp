@@ -18,7 +18,7 @@
 
 namespace {
 using namespace orm;
-using namespace orm::sqlite;
+using namespace orm::testing::tested;
 using orm::testing::backend;
 
 namespace counter {
@@ -233,7 +233,7 @@ TEST(Isolation, ANestedTransactionCannotChooseItsLevel) {
   try {
     auto inner = db.transaction({.isolation = serializable});
     FAIL() << "a savepoint took an isolation level";
-  } catch (const orm::sqlite::error& e) {
+  } catch (const orm::runtime::error& e) {
     EXPECT_NE(std::string(e.what()).find("give .isolation to the outermost transaction"), std::string::npos) << e.what();
   }
   auto inner = db.transaction();  // without one, it is a savepoint as before

@@ -74,7 +74,7 @@ TEST(Pooler, AStatementNameNeverRunsAnotherClientsStatement) {
   three_users(a);
   a_deletes_while_b_reads(a, b);
   // B's next read runs on A's server connection, which has A's DELETE but not B's SELECT.
-  const auto users = b.query(blog::schema, blog::users).find_many({.order_by = {sqlite::asc("name")}});
+  const auto users = b.query(blog::schema, blog::users).find_many({.order_by = {postgres::asc("name")}});
   ASSERT_EQ(users.size(), 2u);
   EXPECT_EQ(users[0]["name"].as_text(), "bob");
   EXPECT_EQ(users[1]["name"].as_text(), "cy");
@@ -133,7 +133,7 @@ TEST(Pooler, PgbouncerTrueNamesStatementsOnlyOutsideTransactions) {
   three_users(a);
   EXPECT_TRUE(a.connection().unnamed_statements());
   a_deletes_while_b_reads(a, b);
-  const orm::sqlite::find_options only_in_transactions{.where = eq("name", "only inside") && eq("email", "x@y")};
+  const orm::postgres::find_options only_in_transactions{.where = eq("name", "only inside") && eq("email", "x@y")};
   {
     auto tx = b.transaction();
     EXPECT_EQ(b.query(blog::schema, blog::users).find_many().size(), 2u);

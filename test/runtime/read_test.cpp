@@ -5,7 +5,7 @@
 
 namespace {
 using namespace orm;
-using namespace orm::sqlite;
+using namespace orm::testing::tested;
 using orm::testing::backend;
 using orm::testing::blog_database;
 using orm::testing::texts;

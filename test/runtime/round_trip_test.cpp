@@ -14,7 +14,7 @@
 
 namespace {
 using namespace orm;
-using namespace orm::sqlite;
+using namespace orm::testing::tested;
 using orm::testing::backend;
 
 inline constexpr auto shelves = table("shelves", column("label", text()));

@@ -15,7 +15,7 @@
 
 namespace {
 using namespace orm;
-using namespace orm::sqlite;
+using namespace orm::testing::tested;
 using orm::testing::backend;
 using Typed = orm::testing::blog_database;
 
@@ -178,7 +178,7 @@ TEST_F(Typed, MismatchesAreRefusedNamingTheField) {
 }  // namespace
 
 using namespace orm;
-using namespace orm::sqlite;
+using namespace orm::testing::tested;
 using orm::testing::backend;
 
 namespace {
@@ -409,7 +409,7 @@ TEST_F(Typed, AStoredTimeAFieldCannotHoldIsRefusedOnRead) {
     try {
       (void)db.query(blog::schema, blog::audit_logs).find_first<log_nanoseconds>();
       FAIL() << "year 3000 was read into nanoseconds";
-    } catch (const orm::sqlite::error& e) {
+    } catch (const orm::runtime::error& e) {
       const std::string message = e.what();
       EXPECT_NE(message.find("'audit_logs.at' holds 32503680000000000 microseconds since 1970"), std::string::npos) << message;
       EXPECT_NE(message.find("field 'at' cannot hold"), std::string::npos) << message;
@@ -418,7 +418,7 @@ TEST_F(Typed, AStoredTimeAFieldCannotHoldIsRefusedOnRead) {
   try {
     (void)db.query(blog::schema, blog::audit_logs).find_first<log_narrow>();
     FAIL() << "year 3000 was read into a 32-bit count of seconds";
-  } catch (const orm::sqlite::error& e) {
+  } catch (const orm::runtime::error& e) {
     EXPECT_NE(std::string(e.what()).find("32-bit integer"), std::string::npos) << e.what();
   }
   // Within their range, they read exactly.
