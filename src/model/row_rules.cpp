@@ -50,20 +50,14 @@ const row_field* find_row_field(const row_type& row, const source_site& site) { 
 
 namespace orm::model::detail {
 
-void add_row_loads(const schema& s, const table& t, const std::vector<row_field>& fields, query_options& o,
-                          int depth, int max_depth) {
-  for (const row_field& f : fields) {
-    if (f.kind != row_field::value_kind::row || depth + 1 > max_depth) continue;
-    const std::vector<int> found = s.relations_named(t.name, f.name);
-    if (found.size() != 1) continue;
-    const table* target = s.find_table(s.relations[static_cast<std::size_t>(found.front())].target);
-    if (!target) continue;
-    auto load = std::find_if(o.with.begin(), o.with.end(), [&](const query_load& l) { return l.relation.text == f.name; });
+void add_row_loads(const row_shape& shape, query_options& o) {
+  for (const row_shape::load& l : shape.loads) {
+    auto load = std::find_if(o.with.begin(), o.with.end(), [&](const query_load& w) { return w.relation.text == l.relation; });
     if (load == o.with.end()) {
-      o.with.push_back({{f.name, f.site}, {}});
+      o.with.push_back({{l.relation, l.site}, {}});
       load = o.with.end() - 1;
     }
-    add_row_loads(s, *target, f.fields, load->options, depth + 1, max_depth);
+    add_row_loads(l.shape, load->options);
   }
 }
 
@@ -73,7 +67,7 @@ namespace orm::model {
 
 query with_row_loads(const schema& s, query q) {
   const table* t = q.row ? s.find_table(q.table) : nullptr;
-  if (t) detail::add_row_loads(s, *t, q.row->fields, q.top, 0, q.max_depth);
+  if (t) detail::add_row_loads(shape_of(s, *t, q.row->fields, q.max_depth), q.top);
   return q;
 }
 

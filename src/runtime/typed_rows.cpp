@@ -1,5 +1,7 @@
 #include <orm/runtime/typed_rows.hpp>
 
+#include <orm/model/row_shape.hpp>
+
 namespace orm::runtime::typed {
 
 std::unique_ptr<row_plan> plan_of(const model::schema& s, const model::table& t, const std::string& row_name,
@@ -31,35 +33,29 @@ std::unique_ptr<row_plan> plan_of(const model::schema& s, const model::table& t,
   return plan;
 }
 
-find_options options_for(const model::schema& s, const model::table& t,
-                                const std::vector<model::row_field>& fields, const find_options& given) {
+namespace {
+
+// The call's options at one level, with what the struct's shape reads there.
+find_options options_with(const model::row_shape& shape, const find_options& given) {
   find_options out = given;
-  out.columns = {selection::mode::include, {}};
+  out.columns = {selection::mode::include, shape.columns};
   std::vector<with_relation> loads;
-  for (const model::row_field& f : fields) {
-    if (const model::column* c = t.find_column(f.name); c && c->variants.empty()) {
-      out.columns.names.push_back(f.name);
-      continue;
-    }
-    bool alias = false;
-    for (const model::discriminator& d : t.discriminators)
-      if (d.as == f.name) {
-        out.columns.names.push_back(d.column);
-        alias = true;
-      }
-    if (alias) continue;
-    const std::vector<int> found = s.relations_named(t.name, f.name);
-    const model::table* target =
-        found.size() == 1 ? s.find_table(s.relations[static_cast<std::size_t>(found.front())].target) : nullptr;
-    if (!target) continue;
+  for (const model::row_shape::load& l : shape.loads) {
     find_options nested;
     for (const with_relation& w : given.with)
-      if (w.relation == f.name) nested = w.options;
-    loads.push_back({f.name, options_for(s, *target, f.fields, nested)});
+      if (w.relation == l.relation) nested = w.options;
+    loads.push_back({l.relation, options_with(l.shape, nested)});
   }
   out.with = with_list(loads);
   out.with_variants = false;
   return out;
+}
+
+}  // namespace
+
+find_options options_for(const model::schema& s, const model::table& t, const std::vector<model::row_field>& fields,
+                         const find_options& given) {
+  return options_with(model::shape_of(s, t, fields, given.max_depth), given);
 }
 
 std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& read) {

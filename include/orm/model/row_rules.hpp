@@ -12,6 +12,7 @@
 
 #include <orm/model/names.hpp>
 #include <orm/model/query_model.hpp>
+#include <orm/model/row_shape.hpp>
 #include <orm/model/rules.hpp>
 #include <orm/model/schema_model.hpp>
 
@@ -196,8 +197,8 @@ const row_field* find_row_field(const std::vector<row_field>& fields, const sour
 const row_field* find_row_field(const row_type& row, const source_site& site);
 
 namespace detail {
-void add_row_loads(const schema& s, const table& t, const std::vector<row_field>& fields, query_options& o,
-                          int depth, int max_depth);
+// Adds the loads of `shape` to `o` (and to the loads `o` already names, at any depth).
+void add_row_loads(const row_shape& shape, query_options& o);
 }  // namespace detail
 
 // The query a find_*<T> runs: the call's own, plus a load for each relation field of T
