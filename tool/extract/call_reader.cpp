@@ -1,0 +1,156 @@
+#include "tool/extract/call_reader.hpp"
+
+#include <algorithm>
+
+#include <clang/AST/ASTContext.h>
+
+#include "tool/extract/call_ast.hpp"
+#include "tool/extract/written_expr.hpp"
+
+namespace orm::tool {
+
+call_reader::call_reader(clang::ASTContext& context)
+    : context_(context), sm_(context.getSourceManager()), read_(context) {}
+
+model::source_site call_reader::site_of(clang::SourceLocation loc) const {
+  const clang::PresumedLoc p = sm_.getPresumedLoc(sm_.getFileLoc(loc));
+  return p.isValid() ? model::source_site{p.getFilename(), p.getLine(), p.getColumn()} : model::source_site{};
+}
+
+// The value of an integer expression that is a constant, such as `-1` or `kPage`.
+// Through the std::optional it initializes, when it does.
+std::optional<std::int64_t> call_reader::constant(const clang::Expr* e) const {
+  e = written(e);
+  if (const auto* construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(e);
+      construct && construct->getNumArgs() == 1)
+    e = written(construct->getArg(0));
+  clang::Expr::EvalResult result;
+  if (!e || e->isValueDependent() || !e->getType()->isIntegralOrEnumerationType() ||
+      !e->EvaluateAsInt(result, context_))
+    return std::nullopt;
+  return result.Val.getInt().getExtValue();
+}
+
+std::optional<model::written_name> call_reader::name_in(const clang::Expr* e) const {
+  const clang::StringLiteral* literal = literal_in(e);
+  if (!literal || !literal->isOrdinary()) return std::nullopt;
+  return model::written_name{literal->getString().str(), site_of(literal->getBeginLoc())};
+}
+
+// The column literals of calls to the given functions anywhere under `e`: only(...),
+// asc(...), eq("col", v) && lt("col", v), ... A name built at run time is not known
+// here and is left out: only what is written is checked.
+void call_reader::names_of_calls(const clang::Stmt* e, llvm::ArrayRef<llvm::StringRef> functions, bool every_argument,
+                                 std::vector<model::written_name>& out) const {
+  if (!e) return;
+  if (const auto* call = llvm::dyn_cast<clang::CallExpr>(e); call && !llvm::isa<clang::CXXOperatorCallExpr>(call)) {
+    const auto* callee = llvm::dyn_cast_or_null<clang::FunctionDecl>(call->getCalleeDecl());
+    if (callee && callee->getIdentifier() && in_orm(callee) &&
+        std::find(functions.begin(), functions.end(), callee->getName()) != functions.end()) {
+      for (unsigned i = 0; i < call->getNumArgs() && (every_argument || i == 0); ++i)
+        if (auto name = name_in(call->getArg(i))) out.push_back(std::move(*name));
+      if (!every_argument) return;
+    }
+  }
+  for (const clang::Stmt* child : e->children()) names_of_calls(child, functions, every_argument, out);
+}
+
+// What one level of options asks, from its init list: columns, where, order_by,
+// limit, offset and the relations `with` loads.
+model::query_options call_reader::options_of(const clang::InitListExpr& options) const {
+  model::query_options out;
+  if (const clang::Expr* columns = field_init(options, "columns"); given(columns)) {
+    names_of_calls(columns, {"only", "except"}, true, out.columns);
+    out.columns_mode = model::query_options::selection::include;
+  }
+  if (const clang::Expr* where = field_init(options, "where"); given(where))
+    names_of_calls(where, filter_predicates, false, out.where_columns);
+  if (const clang::Expr* order = field_init(options, "order_by"); given(order))
+    names_of_calls(order, {"asc", "desc"}, false, out.order_columns);
+  if (const clang::Expr* limit = field_init(options, "limit"); given(limit)) {
+    out.limit_given = true;
+    out.limit = constant(limit);
+    out.limit_site = site_of(limit->getBeginLoc());
+  }
+  if (const clang::Expr* offset = field_init(options, "offset"); given(offset)) {
+    out.offset = constant(offset);
+    out.offset_site = site_of(offset->getBeginLoc());
+  }
+  out.with = loads_of(options);
+  return out;
+}
+
+// The relations `with` loads, from the options' init list.
+std::vector<model::query_load> call_reader::loads_of(const clang::InitListExpr& options) const {
+  std::vector<model::query_load> out;
+  const clang::Expr* with = field_init(options, "with");
+  if (!given(with)) return out;
+  const auto* list_ctor = llvm::dyn_cast<clang::CXXConstructExpr>(written(with));
+  if (!list_ctor || list_ctor->getNumArgs() != 1) return out;
+  const auto* std_list = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(written(list_ctor->getArg(0)));
+  const auto* items = std_list ? llvm::dyn_cast<clang::InitListExpr>(written(std_list->getSubExpr())) : nullptr;
+  if (!items) return out;
+  for (const clang::Expr* item : items->inits()) {
+    const auto* entry = llvm::dyn_cast<clang::InitListExpr>(written(item));
+    if (!entry) continue;
+    const auto name = name_in(field_init(*entry, "relation"));
+    if (!name) continue;  // a name computed at run time: not known here
+    model::query_load load{*name, {}};
+    if (const auto* nested = llvm::dyn_cast_or_null<clang::InitListExpr>(written(field_init(*entry, "options"))))
+      load.options = options_of(*nested);
+    out.push_back(std::move(load));
+  }
+  return out;
+}
+
+// The name of the table value that db.query(schema, table) is given.
+std::optional<std::string> call_reader::table_name(const clang::CXXMemberCallExpr& query_call) const {
+  const auto* table = variable(query_call.getArg(1));
+  if (!table || !table->evaluateValue()) return std::nullopt;
+  try {
+    const typed_value name = read_.field({table->evaluateValue(), table->getType()}, "name");
+    return read_.c_string(read_.field(name, "ptr"), read_.integer_field(name, "len"));
+  } catch (const read_error&) {
+    return std::nullopt;  // a table value of another shape: not one this version understands
+  }
+}
+
+// A field as the write planner reads it: the value's kind comes from the C++ type the
+// runtime's parameter is built from, as overload resolution picks its constructor.
+model::written_field call_reader::field_of(model::written_name name, const clang::Expr* value) const {
+  using k = model::written_kind;
+  model::written_field f{std::move(name), k::unknown, std::nullopt, site_of(value->getBeginLoc())};
+  const clang::Expr* e = written(value);
+  if (const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(e);
+      ctor && ctor->getNumArgs() == 1 && is_param(e->getType()))
+    e = written(ctor->getArg(0));
+  const clang::QualType type = e->getType().getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  auto is_char = [](clang::QualType t) { return t->isCharType(); };
+  if (const std::optional<k> computed = computed_kind(e))
+    f.kind = *computed;
+  else if (is_param(type))
+    f.kind = k::unknown;  // a parameter already: its kind is the run time's
+  else if (type->isNullPtrType())
+    f.kind = k::null;
+  else if (type->isBooleanType())
+    f.kind = k::boolean;
+  else if (type->isIntegerType())
+    f.kind = k::integer;
+  else if (type->isRealFloatingType())
+    f.kind = k::real;
+  else if ((type->isArrayType() && is_char(type->castAsArrayTypeUnsafe()->getElementType())) ||
+           (type->isPointerType() && is_char(type->getPointeeType())))
+    f.kind = k::text;
+  else if (const auto* record = type->getAsCXXRecordDecl(); record && record->getIdentifier()) {
+    const llvm::StringRef n = record->getName();
+    if (n == "basic_string" || n == "basic_string_view")
+      f.kind = k::text;
+    else if (n == "blob" && in_orm(record))
+      f.kind = k::bytes;
+  }
+  if (const clang::StringLiteral* literal = literal_in(e); literal && literal->isOrdinary())
+    f.text = literal->getString().str();
+  return f;
+}
+
+}  // namespace orm::tool
