@@ -3,16 +3,11 @@
 // query can run, and says why not in the words the runtime throws and ormlint reports.
 // The runtime plans every find_* before it renders SQL; ormlint plans every find_* it
 // reads at a call site. Both read this, so they refuse the same queries.
-#include <algorithm>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
-#include <orm/model/names.hpp>
 #include <orm/model/query_model.hpp>
-#include <orm/model/rules.hpp>
-#include <orm/model/structure.hpp>
 
 namespace orm::model {
 
@@ -54,150 +49,6 @@ query_problem unknown_table(const schema& s, const written_name& name);
 // `purpose`: what the column was named for ("to select"); empty for a written field.
 query_problem unknown_column(const table& t, const written_name& name, const std::string& purpose);
 
-class planner {
- public:
-  planner(const schema& s, const query& q) : s_(s), q_(q) {}
-
-  std::vector<query_problem> run() {
-    const table* t = s_.find_table(q_.table);
-    if (!t) {
-      out_.push_back(unknown_table(s_, {q_.table, q_.site}));
-      return std::move(out_);
-    }
-    level(*t, q_.top, 0, t->name);
-    // Checked last, and only over known columns: a misspelt one is reported as such.
-    const bool pins_known = q_.pinned && std::all_of(q_.pinned->begin(), q_.pinned->end(),
-                                                     [&](const std::string& c) { return t->find_column(c) != nullptr; });
-    if (q_.unique && pins_known && !structure::unique_key(*t, *q_.pinned)) {
-      std::string pinned;
-      for (const std::string& c : *q_.pinned) pinned += (pinned.empty() ? "'" : ", '") + c + "'";
-      out_.push_back({query_problem::kind::unpinned_unique, false, q_.site, {}, {},
-                      "find_unique on '" + t->name + "' must pin a unique key with eq(...), and its where pins " +
-                          (pinned.empty() ? std::string("none") : pinned) +
-                          "; filter on the id, a .unique() column or every column of a unique index, or use "
-                          "find_first"});
-    }
-    return std::move(out_);
-  }
-
- private:
-  void add(query_problem::kind k, const written_name& name, std::string message,
-           const std::vector<std::string_view>& candidates = {}, bool warning = false) {
-    out_.push_back(named_problem(k, name, std::move(message), candidates, warning));
-  }
-
-  void expect_columns(const table& t, const std::vector<written_name>& names, const char* purpose) {
-    for (const written_name& n : names)
-      if (!t.find_column(n.text)) out_.push_back(unknown_column(t, n, purpose));
-  }
-
-  void bound(const std::optional<std::int64_t>& value, const source_site& site, const char* what, const std::string& path) {
-    if (value && *value < 0)
-      add(query_problem::kind::negative_bound, {std::to_string(*value), site},
-          std::string(what) + " " + std::to_string(*value) + " at " + path + " is negative; " + what +
-              "s count rows, so give 0 or more");
-  }
-
-  // The options of one level of the query, on table `t`, in the order a user fixes them.
-  void level(const table& t, const query_options& o, int depth, const std::string& path) {
-    expect_columns(t, o.columns, "to select");
-    for (const query_load& load : o.with) relation_load(t, load, depth + 1, path);
-    expect_columns(t, o.where_columns, "to filter on");
-    expect_columns(t, o.order_columns, "to order by");
-    bound(o.limit, o.limit_site, "limit", path);
-    bound(o.offset, o.offset_site, "offset", path);
-  }
-
-  void relation_load(const table& parent, const query_load& load, int depth, const std::string& path) {
-    const std::vector<int> found = s_.relations_named(parent.name, load.relation.text);
-    if (found.empty()) {
-      std::vector<std::string_view> names;
-      std::string available;
-      for (const relation& r : s_.relations)
-        if (r.source == parent.name) {
-          names.push_back(r.name);
-          available += (available.empty() ? "" : ", ") + r.name;
-        }
-      add(query_problem::kind::unknown_relation, load.relation,
-          "table '" + parent.name + "' has no relation '" + load.relation.text + "'; its relations are: " +
-              (available.empty() ? "(none)" : available),
-          names);
-      return;
-    }
-    if (found.size() > 1) {
-      add(query_problem::kind::duplicate_relation, load.relation,
-          ambiguity{ambiguity::kind::duplicate_name, found, {}}.message(s_));
-      return;
-    }
-    const relation& r = s_.relations[static_cast<std::size_t>(found.front())];
-    const std::string here = path + "." + r.name;
-    if (depth > q_.max_depth) {
-      add(query_problem::kind::depth, load.relation,
-          "the query nests `with` " + std::to_string(depth) + " deep at " + here + ", deeper than max_depth " +
-              std::to_string(q_.max_depth) + "; raise max_depth or load the rest in another query");
-      return;
-    }
-    if (!guard(r, load)) return;
-    if (const table* target = s_.find_table(r.target)) level(*target, load.options, depth, here);
-  }
-
-  // The relation's own problems, as the schema checks find them. False: do not descend.
-  bool guard(const relation& r, const query_load& load) {
-    const std::string name = "'" + r.source + "." + r.name + "'";
-    const int index = static_cast<int>(&r - s_.relations.data());
-    if (r.status == resolution::unknown_name) {
-      std::string message;
-      const relation* inverse = r.inverse >= 0 ? &s_.relations[static_cast<std::size_t>(r.inverse)] : nullptr;
-      for (const unknown_name& n : unknown_names(s_))
-        if (n.in_relation == &r || (inverse && n.in_relation == inverse)) message += (message.empty() ? "" : "; ") + n.message;
-      add(query_problem::kind::unknown_name, load.relation, message);
-      return false;
-    }
-    if (!ambiguities_) ambiguities_ = ambiguities(s_);
-    for (const ambiguity& a : *ambiguities_)
-      if (a.what == ambiguity::kind::inference && std::count(a.members.begin(), a.members.end(), index)) {
-        add(query_problem::kind::ambiguous, load.relation, a.message(s_));
-        return false;
-      }
-    if (r.status == resolution::missing_inverse) {
-      add(query_problem::kind::missing_inverse, load.relation,
-          "relation " + name + " has no from/to and no inverse on '" + r.target +
-              "' to infer them from; write from/to or declare the inverse");
-      return false;
-    }
-    if (!r.alias.empty() && r.inverse < 0 && !r.unmirrored_partners.empty()) {
-      add(query_problem::kind::unmirrored, load.relation,
-          "relation " + name + " shares alias '" + r.alias + "' with a relation whose columns do not mirror it; swap "
-          "them on the inverse");
-      return false;
-    }
-    for (const lookup& l : lookups_of(r)) {
-      const table* t = s_.find_table(l.table);
-      if (!t || lookup_served(*t, l.columns)) continue;
-      std::string columns;
-      for (const auto& c : l.columns) columns += (columns.empty() ? "" : ", ") + c;
-      const bool refused = s_.settings.strict && !q_.allow_full_scan;
-      if (refused || !s_.settings.strict)
-        add(query_problem::kind::missing_index, load.relation,
-            "loading " + name + " looks up '" + l.table + "' by (" + columns +
-                ") and no index serves it; add an index on those columns, or pass allow_full_scan",
-            {}, !refused);
-      if (refused) return false;
-    }
-    if (r.kind == relation_kind::many && !load.options.limit_given && s_.settings.default_limit <= 0 && !q_.allow_full_scan) {
-      add(query_problem::kind::unbounded, load.relation,
-          "loading many() relation " + name + " has no bound: give this `with` a limit, set defaults.default_limit, or "
-          "pass allow_full_scan");
-      return false;
-    }
-    return true;
-  }
-
-  const schema& s_;
-  const query& q_;
-  std::vector<query_problem> out_;
-  std::optional<std::vector<ambiguity>> ambiguities_;  // computed at the first relation loaded
-};
 
 }  // namespace detail
 
