@@ -59,6 +59,16 @@ class planner {
   planner(clang::ASTContext& context, const call_index& calls, const site_locator& locate)
       : context_(context), sm_(context.getSourceManager()), calls_(calls), locate_(locate) {}
 
+  // The line break the file uses at `at`: "\r\n" when that line ends so (a CRLF file keeps
+  // its endings), else "\n".
+  std::string line_break_at(clang::SourceLocation at) const {
+    bool invalid = false;
+    const llvm::StringRef buffer = sm_.getBufferData(sm_.getFileID(at), &invalid);
+    if (invalid) return "\n";
+    const std::size_t end = buffer.find('\n', sm_.getFileOffset(at));
+    return end != llvm::StringRef::npos && end > 0 && buffer[end - 1] == '\r' ? "\r\n" : "\n";
+  }
+
   bool plan(const checks::add_index& fix, hints& out) const {
     const clang::CallExpr* call = calls_.table_at(locate_(fix.table_site));
     if (!call) return false;
@@ -68,7 +78,8 @@ class planner {
     const clang::SourceLocation last_begin = sm_.getFileLoc(last->getBeginLoc());
     // One element per line when the user wrote them so, aligned like the last one.
     const bool own_line = sm_.getSpellingLineNumber(last_begin) != sm_.getSpellingLineNumber(sm_.getFileLoc(call->getBeginLoc()));
-    const std::string separator = own_line ? ",\n" + std::string(sm_.getSpellingColumnNumber(last_begin) - 1, ' ') : ", ";
+    const std::string separator =
+        own_line ? "," + line_break_at(last_begin) + std::string(sm_.getSpellingColumnNumber(last_begin) - 1, ' ') : ", ";
     out.push_back(clang::FixItHint::CreateInsertion(end_of(last), separator + index));
     return true;
   }
