@@ -29,6 +29,18 @@ llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> take_compil
   return std::unique_ptr<clang::tooling::CompilationDatabase>(std::move(fixed));
 }
 
+namespace {
+
+// The compile database's file, for messages: in -p's directory, or the nearest above the
+// first input.
+std::string database_file(const std::string& build_path, const std::vector<std::string>& paths) {
+  llvm::SmallString<256> file(database_directory(false, build_path, paths));
+  llvm::sys::path::append(file, "compile_commands.json");
+  return std::string(file);
+}
+
+}  // namespace
+
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> load_database(
     std::unique_ptr<clang::tooling::CompilationDatabase> from_arguments, const std::string& build_path,
     const std::vector<std::string>& paths) {
@@ -53,6 +65,14 @@ llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> load_databa
                                      "directory>, or compiler arguments after --",
                                      start.c_str());
   }
+  // A relative "directory" would make every file of its entries unfindable ("Compile
+  // command not found"): name it instead. The format asks for absolute ones.
+  for (const clang::tooling::CompileCommand& command : database->getAllCompileCommands())
+    if (!llvm::sys::path::is_absolute(command.Directory))
+      return llvm::createStringError(
+          "ormlint: %s: the entry for '%s' has a relative \"directory\" ('%s'); a compile database's directories must "
+          "be absolute (CMake, Bear and clangd's tools write them so): write it as an absolute path",
+          database_file(build_path, paths).c_str(), command.Filename.c_str(), command.Directory.c_str());
   return clang::tooling::inferMissingCompileCommands(std::move(database));
 }
 
