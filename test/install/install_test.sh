@@ -18,6 +18,12 @@ cmake -S "$source/test/install/consumer" -B "$work/consumer" -G Ninja -DCMAKE_CX
       -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
 cmake --build "$work/consumer" > "$work/build.txt" 2>&1 || { echo "FAIL: the consumer did not build"; cat "$work/build.txt"; exit 1; }
 grep -q "ormlint main.cpp" "$work/build.txt" || { echo "FAIL: building the target did not lint it"; cat "$work/build.txt"; exit 1; }
+# The target's compiles do not wait for its linting: only the link does.
+if grep "^build cmake_object_order_depends_target_consumer" "$work/consumer/build.ninja" | grep -q consumer_ormlint; then
+  echo "FAIL: the consumer's compiles wait for its ormlint steps"; exit 1
+fi
+grep "^build consumer:" "$work/consumer/build.ninja" | grep -q "ormlint_passed.cpp.o" || {
+  echo "FAIL: the consumer's link does not wait for its ormlint steps"; grep "^build consumer:" "$work/consumer/build.ninja"; exit 1; }
 "$work/consumer/consumer" | grep -q "ann has 1 order(s)" || { echo "FAIL: the consumer did not run"; exit 1; }
 cmake --build "$work/consumer" --target consumer_ormlint > "$work/lint.txt" 2>&1 || {
   echo "FAIL: the consumer's ormlint step failed on a clean schema"; cat "$work/lint.txt"; exit 1; }
