@@ -14,6 +14,7 @@ struct MappingTraits<orm::tool::lint_config> {
   static void mapping(IO& io, orm::tool::lint_config& c) {
     io.mapOptional("Checks", c.checks);
     io.mapOptional("WarningsAsErrors", c.warnings_as_errors);
+    io.mapOptional("InheritParentConfig", c.inherit_parent_config);
   }
 };
 }  // namespace llvm::yaml
@@ -44,8 +45,8 @@ llvm::Expected<lint_config> parse_config(llvm::StringRef text, llvm::StringRef p
   input >> config;
   if (input.error())
     return llvm::createStringError(input.error(),
-                                   "%sormlint: .ormlint.yaml accepts the keys Checks and WarningsAsErrors (no orm check "
-                                   "has options, so there is no CheckOptions)",
+                                   "%sormlint: .ormlint.yaml accepts the keys Checks, WarningsAsErrors and "
+                                   "InheritParentConfig (no orm check has options, so there is no CheckOptions)",
                                    sink.text.c_str());
   return config;
 }
@@ -60,9 +61,21 @@ std::string dump_config(const lint_config& config) {
   return text;
 }
 
+namespace {
+
+// A parent's glob list with the child's after it: the child's word is the last.
+std::optional<std::string> merged(const std::optional<std::string>& parent, const std::optional<std::string>& child) {
+  if (!parent) return child;
+  if (!child) return parent;
+  return *parent + "," + *child;
+}
+
+}  // namespace
+
 llvm::Expected<std::optional<lint_config>> find_config(llvm::StringRef directory) {
   llvm::SmallString<256> dir(directory);
   llvm::sys::fs::make_absolute(dir);
+  std::optional<lint_config> found;  // the nearest file, merged with the parents it inherits
   for (llvm::StringRef d = dir; !d.empty(); d = llvm::sys::path::parent_path(d)) {
     llvm::SmallString<256> candidate(d);
     llvm::sys::path::append(candidate, ".ormlint.yaml");
@@ -71,9 +84,17 @@ llvm::Expected<std::optional<lint_config>> find_config(llvm::StringRef directory
     if (!buffer) return llvm::createStringError(buffer.getError(), "cannot read %s", candidate.c_str());
     auto config = parse_config((*buffer)->getBuffer(), candidate);
     if (!config) return config.takeError();
-    return std::optional<lint_config>(std::move(*config));
+    if (!found) {
+      found = std::move(*config);
+    } else {
+      found->checks = merged(config->checks, found->checks);
+      found->warnings_as_errors = merged(config->warnings_as_errors, found->warnings_as_errors);
+      found->inherit_parent_config = config->inherit_parent_config;
+    }
+    if (!found->inherit_parent_config.value_or(false)) break;
   }
-  return std::optional<lint_config>();
+  if (found) found->inherit_parent_config.reset();  // merged: nothing left to inherit
+  return found;
 }
 
 }  // namespace orm::tool

@@ -1,8 +1,10 @@
 #pragma once
-// .ormlint.yaml, looked up like .clang-tidy: in the directory of the first input and
-// its parents. Keys follow .clang-tidy's:
+// .ormlint.yaml, looked up like .clang-tidy: for each input, in its directory and its
+// parents; the nearest applies. Keys follow .clang-tidy's:
 //   Checks: '-*,orm-missing-relation-index'
 //   WarningsAsErrors: 'orm-*'
+//   InheritParentConfig: true   (the parent directory's file applies too; this one's
+//                                globs come after its globs)
 #include <optional>
 #include <string>
 
@@ -13,7 +15,8 @@ namespace orm::tool {
 struct lint_config {
   std::optional<std::string> checks;
   std::optional<std::string> warnings_as_errors;
-  std::string path;  // where it was read from
+  std::optional<bool> inherit_parent_config;
+  std::string path;  // where it was read from (the nearest file, when several were merged)
 };
 
 llvm::Expected<lint_config> parse_config(llvm::StringRef text, llvm::StringRef path);
@@ -22,7 +25,8 @@ llvm::Expected<lint_config> parse_config(llvm::StringRef text, llvm::StringRef p
 // parse_config(dump_config(c)) gives c's settings back.
 std::string dump_config(const lint_config& config);
 
-// The nearest .ormlint.yaml at or above `directory`; none is not an error, a broken one is.
+// The nearest .ormlint.yaml at or above `directory`, merged with its parents' while it
+// says InheritParentConfig; none is not an error, a broken one is.
 llvm::Expected<std::optional<lint_config>> find_config(llvm::StringRef directory);
 
 }  // namespace orm::tool

@@ -1,5 +1,7 @@
 // ormlint: checks orm schemas in C++ sources for what would break relational queries.
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -14,6 +16,7 @@
 #include "checks/registry.hpp"
 #include "tool/cli/config.hpp"
 #include "tool/cli/explain.hpp"
+#include "tool/cli/file_settings.hpp"
 #include "tool/cli/fix_output.hpp"
 #include "tool/cli/inputs.hpp"
 #include "tool/cli/options.hpp"
@@ -135,13 +138,15 @@ int main(int argc, const char** argv) {
     llvm::outs() << *page;
     return no_error_findings;
   }
+  // --list-checks and --dump-config speak of the first input (or the current directory).
   auto config = find_config(options.paths.empty() ? "." : options.paths.front());
   if (!config) return fail(config.takeError());
-  const lint_settings settings{
-      check_globs(!options.checks.empty() ? options.checks : (*config && (*config)->checks) ? *(*config)->checks : "orm-*"),
-      check_globs(!options.warnings_as_errors.empty() ? options.warnings_as_errors
-                  : (*config && (*config)->warnings_as_errors) ? *(*config)->warnings_as_errors : "")};
+  const lint_settings settings = settings_of(effective_config(options, *config));
   if (auto unusable = usable_check_lists(settings, options, *config)) return fail(std::move(unusable));
+  if (options.dump_config) {
+    llvm::outs() << dump_config(effective_config(options, *config));
+    return no_error_findings;
+  }
   if (options.list_checks) {
     for (const auto& check : orm::checks::all_checks())
       if (settings.checks.matches(check.id)) llvm::outs() << check.id << "  " << check.summary << "\n";
@@ -155,14 +160,26 @@ int main(int argc, const char** argv) {
 
   // A stamp left from an earlier pass must not outlive a run that fails.
   if (!options.stamp.empty()) llvm::sys::fs::remove(options.stamp);
-  std::optional<result_cache> cache;
   const std::string cache_dir = options.no_cache ? ""
                                 : !options.cache_dir.empty()
                                     ? options.cache_dir
                                     : default_cache_dir(database_directory(from_arguments, options.build_path, options.paths));
-  if (!cache_dir.empty()) cache.emplace(cache_dir, enabled_checks(settings));
-  const std::vector<unit_report> reports =
-      lint_units(**database, *files, settings, {options.jobs, cache ? &*cache : nullptr});
+  // Each file with the .ormlint.yaml nearest to it, as clang-tidy does.
+  auto groups = group_by_config(*files, options);
+  if (!groups) return fail(groups.takeError());
+  std::vector<unit_report> reports;
+  for (const settings_group& group : *groups) {
+    if (auto unusable = usable_check_lists(group.settings, options, group.file)) return fail(std::move(unusable));
+    std::optional<result_cache> cache;
+    if (!cache_dir.empty()) cache.emplace(cache_dir, enabled_checks(group.settings));
+    std::vector<unit_report> checked = lint_units(**database, group.inputs, group.settings, {options.jobs, cache ? &*cache : nullptr});
+    std::move(checked.begin(), checked.end(), std::back_inserter(reports));
+  }
+  // In the order of the inputs, whatever configurations they fell under.
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < files->size(); ++i) position.emplace((*files)[i], i);
+  std::sort(reports.begin(), reports.end(),
+            [&](const unit_report& a, const unit_report& b) { return position[a.file] < position[b.file]; });
   finding_list findings;
   std::set<std::string> reported;  // a header's finding is reported once, however many units include it
   bool failed = false;
@@ -186,7 +203,7 @@ int main(int argc, const char** argv) {
     llvm::errs() << llvm::formatv("ormlint: {0} of {1} translation units parsed; {2} include no orm header; {3} "
                                   "from the cache{4}\n",
                                   reports.size() - skipped - cached, reports.size(), skipped, cached,
-                                  cache ? " in " + cache->directory() : std::string(" (none)"));
+                                  cache_dir.empty() ? std::string(" (none)") : " in " + cache_dir);
   if (options.format == "json") print_json(findings, llvm::outs());
   else if (options.format == "sarif") print_sarif(findings, llvm::outs(), help_base(options, argv[0]));
   else print_text(findings, llvm::outs());

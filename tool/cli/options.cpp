@@ -30,6 +30,11 @@ cli_options parse_options(int argc, const char** argv) {
   static cl::opt<unsigned> jobs("j", cl::desc("Translation units checked in parallel (-j 2 or -j2)"), cl::init(1),
                                 cl::Prefix, cl::cat(category));
   static cl::opt<bool> list_checks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(category));
+  static cl::opt<bool> dump_config("dump-config",
+                                   cl::desc("Print the configuration that applies to the first input (its nearest "
+                                            ".ormlint.yaml, merged with its parents', and the options given), as "
+                                            ".ormlint.yaml text, and exit"),
+                                   cl::cat(category));
   static cl::opt<std::string> explain("explain", cl::desc("Print the documentation of a check and exit"),
                                       cl::value_desc("check"), cl::cat(category));
 
@@ -75,7 +80,7 @@ cli_options parse_options(int argc, const char** argv) {
     std::exit(2);
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
-          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, explain, time_report, cache_dir, no_cache,
+          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, dump_config, explain, time_report, cache_dir, no_cache,
           depfile, stamp, sarif_help_uri};
 }
 

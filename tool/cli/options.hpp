@@ -15,6 +15,7 @@ struct cli_options {
   std::string export_fixes;
   unsigned jobs = 1;
   bool list_checks = false;
+  bool dump_config = false;  // print the configuration that applies to the first input, and exit
   std::string explain;
   bool time_report = false;  // CPU time of the front end and of ormlint, per unit; units skipped and cached
   std::string cache_dir;     // empty: <directory of compile_commands.json>/.ormlint-cache
