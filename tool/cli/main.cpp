@@ -14,6 +14,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "checks/registry.hpp"
+#include "tool/cli/baseline.hpp"
 #include "tool/cli/config.hpp"
 #include "tool/cli/explain.hpp"
 #include "tool/cli/file_settings.hpp"
@@ -204,6 +205,18 @@ int main(int argc, const char** argv) {
                                   "from the cache{4}\n",
                                   reports.size() - skipped - cached, reports.size(), skipped, cached,
                                   cache_dir.empty() ? std::string(" (none)") : " in " + cache_dir);
+  if (!options.write_baseline.empty()) {
+    if (auto e = write_baseline(findings, options.write_baseline)) return fail(std::move(e));
+    llvm::errs() << "ormlint: wrote " << findings.size() << " findings to " << options.write_baseline << "\n";
+    return failed ? could_not_run : no_error_findings;
+  }
+  if (!options.baseline.empty()) {
+    auto matched = apply_baseline(findings, options.baseline);
+    if (!matched) return fail(matched.takeError());
+    findings = std::move(matched->remaining);
+    llvm::errs() << "ormlint: baseline " << options.baseline << ": " << matched->matched << " matched, " << matched->stale
+                 << " stale" << (matched->stale ? " (fixed since: write the baseline again to drop them)" : "") << "\n";
+  }
   if (options.format == "json") print_json(findings, llvm::outs());
   else if (options.format == "sarif") print_sarif(findings, llvm::outs(), help_base(options, argv[0]));
   else print_text(findings, llvm::outs());

@@ -27,6 +27,14 @@ cli_options parse_options(int argc, const char** argv) {
   static cl::opt<bool> fix("fix", cl::desc("Apply the fixes to the files"), cl::cat(category));
   static cl::opt<std::string> export_fixes("export-fixes", cl::desc("Write fixes as YAML for clang-apply-replacements"),
                                            cl::value_desc("file"), cl::cat(category));
+  static cl::opt<std::string> baseline("baseline",
+                                       cl::desc("Report only the findings this baseline (--write-baseline) does not "
+                                                "hold, and say how many it matched and how many of its entries are stale"),
+                                       cl::value_desc("file"), cl::cat(category));
+  static cl::opt<std::string> write_baseline("write-baseline",
+                                             cl::desc("Record the findings as a baseline (matched by check, file and "
+                                                      "message, not line) instead of reporting them; exit 0"),
+                                             cl::value_desc("file"), cl::cat(category));
   static cl::opt<unsigned> jobs("j", cl::desc("Translation units checked in parallel (-j 2 or -j2)"), cl::init(1),
                                 cl::Prefix, cl::cat(category));
   static cl::opt<bool> list_checks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(category));
@@ -80,7 +88,7 @@ cli_options parse_options(int argc, const char** argv) {
     std::exit(2);
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
-          export_fixes, jobs == 0 ? 1u : jobs.getValue(), list_checks, dump_config, explain, time_report, cache_dir, no_cache,
+          export_fixes, baseline, write_baseline, jobs == 0 ? 1u : jobs.getValue(), list_checks, dump_config, explain, time_report, cache_dir, no_cache,
           depfile, stamp, sarif_help_uri};
 }
 

@@ -13,6 +13,8 @@ struct cli_options {
   std::string format = "text";
   bool fix = false;
   std::string export_fixes;
+  std::string baseline;        // report only findings this baseline does not hold
+  std::string write_baseline;  // record the findings as a baseline instead of reporting them
   unsigned jobs = 1;
   bool list_checks = false;
   bool dump_config = false;  // print the configuration that applies to the first input, and exit
