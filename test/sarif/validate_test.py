@@ -5,6 +5,7 @@ into the build) with no error and no warning, and for what GitHub code scanning 
     validate_test.py <ormlint> <build dir> <sarif-multitool>
 """
 import json
+import urllib.parse
 import os
 import re
 import subprocess
@@ -12,7 +13,7 @@ import sys
 import tempfile
 
 ormlint, build, validator = sys.argv[1:4]
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+root_dir = root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 if not os.access(validator, os.X_OK):
     sys.exit(f"the SARIF validator is missing at {validator}; run scripts/setup.sh, which installs it from npm")
 
@@ -45,7 +46,14 @@ results = doc["runs"][0]["results"]
 for r in results:
     location = r["locations"][0]["physicalLocation"]
     assert r["ruleId"] in rules and r["message"]["text"], r
-    assert location["artifactLocation"]["uri"].startswith("file://") and location["region"]["startLine"] >= 1, r
+    artifact = location["artifactLocation"]
+    # Relative to the repository's root, which the run defines: the report reads the same
+    # on any checkout, and code scanning services read paths relative to the repository.
+    assert artifact.get("uriBaseId") == "%SRCROOT%" and artifact["uri"].startswith("examples/mistakes/"), r
+    assert location["region"]["startLine"] >= 1, r
+root = doc["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+assert root == "file://" + urllib.parse.quote(os.path.realpath(root_dir)) + "/", (root, root_dir)
+assert doc["runs"][0]["invocations"][0]["executionSuccessful"] is True, doc["runs"][0]["invocations"]
 assert any("relatedLocations" in r for r in results), "no result carries its notes as relatedLocations"
 fixed = [r for r in results if "fixes" in r]
 assert fixed, "no result carries its fix-it"

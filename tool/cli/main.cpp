@@ -84,6 +84,25 @@ std::string help_base(const cli_options& options, const char* argv0) {
 }
 
 // The cache's default place: next to the compile database, when there is one.
+// The directory SARIF's file URIs are relative to: --sarif-root, else the git repository
+// that holds the first input, else the current directory.
+std::string sarif_root(const cli_options& options) {
+  llvm::SmallString<256> start(!options.sarif_root.empty() ? options.sarif_root
+                               : options.paths.empty()      ? "."
+                                                            : options.paths.front());
+  llvm::sys::fs::make_absolute(start);
+  llvm::sys::path::remove_dots(start, true);
+  if (!options.sarif_root.empty()) return std::string(start);
+  for (llvm::StringRef dir = start; !dir.empty(); dir = llvm::sys::path::parent_path(dir)) {
+    llvm::SmallString<256> git(dir);
+    llvm::sys::path::append(git, ".git");
+    if (llvm::sys::fs::exists(git)) return dir.str();
+  }
+  llvm::SmallString<256> current;
+  llvm::sys::fs::current_path(current);
+  return std::string(current);
+}
+
 std::string default_cache_dir(const std::string& database_dir) {
   if (database_dir.empty()) return "";
   llvm::SmallString<256> dir(database_dir);
@@ -218,7 +237,12 @@ int main(int argc, const char** argv) {
                  << " stale" << (matched->stale ? " (fixed since: write the baseline again to drop them)" : "") << "\n";
   }
   if (options.format == "json") print_json(findings, llvm::outs());
-  else if (options.format == "sarif") print_sarif(findings, llvm::outs(), help_base(options, argv[0]));
+  else if (options.format == "sarif") {
+    sarif_run run{help_base(options, argv[0]), sarif_root(options), {}};
+    for (const unit_report& unit : reports)
+      if (unit.failed) run.failed_units.emplace_back(unit.file, unit.compiler_errors);
+    print_sarif(findings, llvm::outs(), run);
+  }
   else print_text(findings, llvm::outs());
   llvm::outs().flush();
   if (!options.export_fixes.empty() && !export_fixes(findings, files->front(), options.export_fixes, llvm::errs()))

@@ -51,6 +51,12 @@ cli_options parse_options(int argc, const char** argv) {
       cl::desc("Base URI of the checks' pages in SARIF (helpUri = base + '<check>.md'), such as your repository's "
                "docs/checks/ (default: the pages installed with ormlint, as file://)"),
       cl::value_desc("uri"), cl::cat(category));
+  static cl::opt<std::string> sarif_root(
+      "sarif-root",
+      cl::desc("In SARIF, name files under this directory relative to %SRCROOT% (originalUriBaseIds), so that the report "
+               "reads the same on any checkout (default: the git repository holding the first input, else the current "
+               "directory)"),
+      cl::value_desc("dir"), cl::cat(category));
   static cl::opt<std::string> stamp("stamp", cl::desc("Build integration: touch this file when the run passes (exit 0)"),
                                     cl::value_desc("file"), cl::cat(category));
   static cl::opt<std::string> depfile("depfile", cl::desc("Build integration: write the files the run read, as a "
@@ -89,7 +95,7 @@ cli_options parse_options(int argc, const char** argv) {
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
           export_fixes, baseline, write_baseline, jobs == 0 ? 1u : jobs.getValue(), list_checks, dump_config, explain, time_report, cache_dir, no_cache,
-          depfile, stamp, sarif_help_uri};
+          depfile, stamp, sarif_root, sarif_help_uri};
 }
 
 }  // namespace orm::tool

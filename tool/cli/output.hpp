@@ -1,5 +1,7 @@
 #pragma once
 // The three report formats. Each prints the findings it is given, already merged.
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <llvm/Support/raw_ostream.h>
@@ -15,9 +17,20 @@ using finding_list = std::vector<const reported_finding*>;
 void print_text(const finding_list& findings, llvm::raw_ostream& out);
 // One JSON array; each finding has check, severity, file, line, column, message, notes, fixes.
 void print_json(const finding_list& findings, llvm::raw_ostream& out);
+// What a SARIF run says beyond its results.
+struct sarif_run {
+  // where each rule's page is, as an absolute URI ending in '/'; the rule's helpUri is
+  // help_base + "<name>.md".
+  std::string help_base;
+  // Files under this directory are named relative to %SRCROOT% (originalUriBaseIds), so
+  // that a report read on another machine or checkout still finds them; "" keeps file://.
+  std::string source_root;
+  // The units that did not compile, each with what the compiler said: the run's
+  // invocation is not successful, and each is a toolExecutionNotification.
+  std::vector<std::pair<std::string, std::string>> failed_units;
+};
+
 // SARIF 2.1.0, written by Clang's SarifDocumentWriter.
-// `help_base`: where each rule's page is, as an absolute URI ending in '/'; the rule's
-// helpUri is help_base + "<name>.md".
-void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const std::string& help_base);
+void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const sarif_run& run);
 
 }  // namespace orm::tool

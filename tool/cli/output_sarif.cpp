@@ -101,7 +101,30 @@ void add_notes_and_fixes(llvm::json::Object& result, const reported_finding& f) 
 
 }  // namespace
 
-void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const std::string& help_base) {
+namespace {
+
+// Every "uri" under `value` that names a file under `root` (as file_uri gives it, with a
+// trailing '/'), made relative to %SRCROOT%.
+void relative_to_source_root(llvm::json::Value& value, llvm::StringRef root) {
+  if (auto* object = value.getAsObject()) {
+    if (auto uri = object->getString("uri"); uri && uri->starts_with(root)) {
+      const std::string relative = uri->drop_front(root.size()).str();
+      (*object)["uri"] = relative;
+      (*object)["uriBaseId"] = "%SRCROOT%";
+    }
+    for (auto& member : *object) relative_to_source_root(member.second, root);
+  } else if (auto* array = value.getAsArray()) {
+    for (llvm::json::Value& item : *array) relative_to_source_root(item, root);
+  }
+}
+
+// The first line of what the compiler said about a unit.
+std::string first_line(llvm::StringRef text) { return text.split('\n').first.trim().str(); }
+
+}  // namespace
+
+void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const sarif_run& facts) {
+  const std::string& help_base = facts.help_base;
   sarif_sources sources;
   clang::SarifDocumentWriter writer(sources.manager());
   writer.createRun("ormlint", "ormlint: relational schema checks for the orm C++ library", ORM_VERSION);
@@ -138,6 +161,24 @@ void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const std
     if (auto* results = (*runs)[0].getAsObject()->getArray("results"))
       for (std::size_t i = 0; i < results->size() && i < findings.size(); ++i)
         add_notes_and_fixes(*(*results)[i].getAsObject(), *findings[i]);
+  if (auto* runs = document.getArray("runs"); runs && !runs->empty()) {
+    llvm::json::Object& run = *(*runs)[0].getAsObject();
+    llvm::json::Array notifications;
+    for (const auto& [file, said] : facts.failed_units)
+      notifications.push_back(llvm::json::Object{
+          {"level", "error"},
+          {"message", llvm::json::Object{{"text", file + " did not compile; its findings may be incomplete: " + first_line(said)}}},
+          {"locations", llvm::json::Array{physical_location(file, 1, 1)}}});
+    llvm::json::Object invocation{{"executionSuccessful", facts.failed_units.empty()}};
+    if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+    run["invocations"] = llvm::json::Array{std::move(invocation)};
+    if (!facts.source_root.empty()) {
+      std::string root = file_uri(facts.source_root);
+      if (!llvm::StringRef(root).ends_with("/")) root += '/';
+      for (auto& member : run) relative_to_source_root(member.second, root);
+      run["originalUriBaseIds"] = llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", root}}}};
+    }
+  }
   out << llvm::formatv("{0:2}", llvm::json::Value(std::move(document))) << "\n";
 }
 
