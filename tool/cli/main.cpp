@@ -154,7 +154,13 @@ int main(int argc, const char** argv) {
   const cli_options options = parse_options(argc, argv);
   if (!options.explain.empty()) {
     const auto page = check_documentation(options.explain);
-    if (!page) return fail(llvm::createStringError("ormlint: no check named '%s'; see --list-checks", options.explain.c_str()));
+    if (!page) {
+      std::vector<std::string_view> ids;
+      for (const auto& check : orm::checks::all_checks()) ids.push_back(check.id);
+      const std::string close = orm::model::closest_name(options.explain, ids);
+      return fail(llvm::createStringError("ormlint: no check named '%s'%s; see --list-checks", options.explain.c_str(),
+                                          close.empty() ? "" : ("; did you mean '" + close + "'?").c_str()));
+    }
     llvm::outs() << *page;
     return no_error_findings;
   }
@@ -215,7 +221,9 @@ int main(int argc, const char** argv) {
     for (const reported_finding& f : unit.findings)
       if (reported.insert(f.key()).second) findings.push_back(&f);
   }
-  if (skipped == reports.size())  // a pass that checked nothing says so
+  // A pass that checked nothing says so; not in a build's steps (--stamp), where most
+  // units include no orm header and the note would repeat for each.
+  if (skipped == reports.size() && !options.quiet && options.stamp.empty())
     llvm::errs() << (reports.size() == 1 ? "ormlint: " + reports.front().file + " includes no orm header; nothing to check\n"
                                          : llvm::formatv("ormlint: none of the {0} translation units includes an orm "
                                                          "header; nothing to check\n", reports.size()).str());
@@ -247,7 +255,11 @@ int main(int argc, const char** argv) {
   llvm::outs().flush();
   if (!options.export_fixes.empty() && !export_fixes(findings, files->front(), options.export_fixes, llvm::errs()))
     return could_not_run;
-  if (options.fix && !apply_fixes(findings, llvm::errs())) return could_not_run;
+  std::size_t fixed_count = 0;  // findings whose fix-its were applied
+  if (options.fix) {
+    if (!apply_fixes(findings, llvm::errs())) return could_not_run;
+    for (const reported_finding* f : findings) fixed_count += f->replacements.empty() ? 0 : 1;
+  }
   if (failed) {
     llvm::errs() << "ormlint: some translation units did not compile; their findings may be incomplete\n";
     const bool step_limit = std::any_of(reports.begin(), reports.end(), [](const unit_report& unit) {
@@ -257,6 +269,14 @@ int main(int argc, const char** argv) {
       llvm::errs() << "ormlint: a constant expression, such as a very large schema, exceeds Clang's constexpr step "
                       "limit; add -fconstexpr-steps=4194304 (or more) to its compile command (docs/performance.md)\n";
     return could_not_run;
+  }
+  if (!options.quiet) {  // a closing summary, as compilers and linters end theirs
+    const finding_counts counts = count_findings(findings);
+    if (counts.errors + counts.warnings > 0 || options.fix)
+      llvm::errs() << llvm::formatv("ormlint: {0} error{1}, {2} warning{3} in {4} file{5}{6}\n", counts.errors,
+                                    counts.errors == 1 ? "" : "s", counts.warnings, counts.warnings == 1 ? "" : "s",
+                                    counts.files, counts.files == 1 ? "" : "s",
+                                    options.fix ? llvm::formatv("; {0} fixed", fixed_count).str() : std::string());
   }
   const bool any_error = std::any_of(findings.begin(), findings.end(),
                                      [](const reported_finding* f) { return f->level == orm::checks::severity::error; });

@@ -1,5 +1,8 @@
 #include "tool/cli/options.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include <clang/Basic/Version.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/raw_ostream.h>
@@ -35,8 +38,10 @@ cli_options parse_options(int argc, const char** argv) {
                                              cl::desc("Record the findings as a baseline (matched by check, file and "
                                                       "message, not line) instead of reporting them; exit 0"),
                                              cl::value_desc("file"), cl::cat(category));
-  static cl::opt<unsigned> jobs("j", cl::desc("Translation units checked in parallel (-j 2 or -j2)"), cl::init(1),
-                                cl::Prefix, cl::cat(category));
+  static cl::opt<unsigned> jobs("j", cl::desc("Translation units checked in parallel (-j 2 or -j2; default: one per "
+                                              "core)"),
+                                cl::init(0), cl::Prefix, cl::cat(category));
+  static cl::opt<bool> quiet("quiet", cl::desc("Print the findings only: no closing summary on stderr"), cl::cat(category));
   static cl::opt<bool> list_checks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(category));
   static cl::opt<bool> dump_config("dump-config",
                                    cl::desc("Print the configuration that applies to the first input (its nearest "
@@ -94,7 +99,9 @@ cli_options parse_options(int argc, const char** argv) {
     std::exit(2);
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
-          export_fixes, baseline, write_baseline, jobs == 0 ? 1u : jobs.getValue(), list_checks, dump_config, explain, time_report, cache_dir, no_cache,
+          export_fixes, baseline, write_baseline,
+          jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs.getValue(),
+          quiet, list_checks, dump_config, explain, time_report, cache_dir, no_cache,
           depfile, stamp, sarif_root, sarif_help_uri};
 }
 

@@ -15,7 +15,8 @@ struct cli_options {
   std::string export_fixes;
   std::string baseline;        // report only findings this baseline does not hold
   std::string write_baseline;  // record the findings as a baseline instead of reporting them
-  unsigned jobs = 1;
+  unsigned jobs = 1;          // -j; not given: every core
+  bool quiet = false;         // no closing summary and no "nothing to check" note
   bool list_checks = false;
   bool dump_config = false;  // print the configuration that applies to the first input, and exit
   std::string explain;

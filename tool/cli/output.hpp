@@ -15,7 +15,14 @@ using finding_list = std::vector<const reported_finding*>;
 // clang's diagnostic format: file:line:col: severity: message [check], the source line,
 // a caret, the fix-it and the notes.
 void print_text(const finding_list& findings, llvm::raw_ostream& out);
-// One JSON array; each finding has check, severity, file, line, column, message, notes, fixes.
+// How many findings of each level, in how many files.
+struct finding_counts {
+  std::size_t errors = 0, warnings = 0, files = 0;
+};
+finding_counts count_findings(const finding_list& findings);
+
+// One JSON object: the tool, its version, the counts and the findings; each finding has
+// check, severity, file, line, column, message, notes, fixes.
 void print_json(const finding_list& findings, llvm::raw_ostream& out);
 // What a SARIF run says beyond its results.
 struct sarif_run {

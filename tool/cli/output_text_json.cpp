@@ -1,14 +1,30 @@
+#include <set>
+#include <string>
+
+#include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
 
 #include "tool/cli/output.hpp"
 
 namespace orm::tool {
 
+finding_counts count_findings(const finding_list& findings) {
+  finding_counts out;
+  std::set<std::string> files;
+  for (const reported_finding* f : findings) {
+    ++(f->level == checks::severity::error ? out.errors : out.warnings);
+    files.insert(f->file);
+  }
+  out.files = files.size();
+  return out;
+}
+
 void print_text(const finding_list& findings, llvm::raw_ostream& out) {
   for (const reported_finding* f : findings) out << f->rendered;
 }
 
 void print_json(const finding_list& findings, llvm::raw_ostream& out) {
+  const finding_counts counts = count_findings(findings);
   llvm::json::Array all;
   for (const reported_finding* f : findings) {
     llvm::json::Array notes, fixes;
@@ -28,7 +44,13 @@ void print_json(const finding_list& findings, llvm::raw_ostream& out) {
                                      {"notes", std::move(notes)},
                                      {"fixes", std::move(fixes)}});
   }
-  out << llvm::formatv("{0:2}", llvm::json::Value(std::move(all))) << "\n";
+  out << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{{"tool", "ormlint"},
+                                                                      {"version", ORM_VERSION},
+                                                                      {"errors", counts.errors},
+                                                                      {"warnings", counts.warnings},
+                                                                      {"files", counts.files},
+                                                                      {"findings", std::move(all)}}))
+      << "\n";
 }
 
 }  // namespace orm::tool

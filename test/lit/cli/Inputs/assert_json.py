@@ -2,7 +2,10 @@
 import json
 import sys
 
-findings = json.load(open(sys.argv[1]))
+report = json.load(open(sys.argv[1]))
+assert report["tool"] == "ormlint" and report["version"], report
+assert (report["errors"], report["warnings"], report["files"]) == (1, 1, 1), report
+findings = report["findings"]
 assert len(findings) == 2, findings
 by_check = {f["check"]: f for f in findings}
 index = by_check["orm-missing-relation-index"]
