@@ -20,6 +20,7 @@
 #include "tool/cli/file_settings.hpp"
 #include "tool/cli/fix_output.hpp"
 #include "tool/cli/inputs.hpp"
+#include "tool/cli/line_filter.hpp"
 #include "tool/cli/options.hpp"
 #include "tool/cli/output.hpp"
 #include "tool/cli/result_cache.hpp"
@@ -101,6 +102,13 @@ std::string sarif_root(const cli_options& options) {
   llvm::SmallString<256> current;
   llvm::sys::fs::current_path(current);
   return std::string(current);
+}
+
+// The directory of the first input (or the current one): where --diff asks git.
+std::string input_directory(const cli_options& options) {
+  llvm::SmallString<256> path(options.paths.empty() ? "." : options.paths.front());
+  llvm::sys::fs::make_absolute(path);
+  return llvm::sys::fs::is_directory(path) ? std::string(path) : llvm::sys::path::parent_path(path).str();
 }
 
 std::string default_cache_dir(const std::string& database_dir) {
@@ -243,6 +251,12 @@ int main(int argc, const char** argv) {
     findings = std::move(matched->remaining);
     llvm::errs() << "ormlint: baseline " << options.baseline << ": " << matched->matched << " matched, " << matched->stale
                  << " stale" << (matched->stale ? " (fixed since: write the baseline again to drop them)" : "") << "\n";
+  }
+  if (!options.line_filter.empty() || options.diff) {
+    auto filter = options.diff ? changed_lines(*options.diff, input_directory(options))
+                               : parse_line_filter(options.line_filter);
+    if (!filter) return fail(filter.takeError());
+    std::erase_if(findings, [&](const reported_finding* f) { return !filter->keeps(f->file, f->line); });
   }
   if (options.format == "json") print_json(findings, llvm::outs());
   else if (options.format == "sarif") {

@@ -38,6 +38,15 @@ cli_options parse_options(int argc, const char** argv) {
                                              cl::desc("Record the findings as a baseline (matched by check, file and "
                                                       "message, not line) instead of reporting them; exit 0"),
                                              cl::value_desc("file"), cl::cat(category));
+  static cl::opt<std::string> line_filter(
+      "line-filter",
+      cl::desc("Report findings on these lines only, as clang-tidy's option: [{\"name\": \"file.cpp\", \"lines\": "
+               "[[1, 3]]}, {\"name\": \"whole.h\"}]"),
+      cl::value_desc("json"), cl::cat(category));
+  static cl::opt<std::string> diff("diff",
+                                   cl::desc("Report findings on lines changed since a git revision only (default "
+                                            "HEAD: what is not committed yet), as `git diff -U0 <rev>` shows them"),
+                                   cl::value_desc("rev"), cl::ValueOptional, cl::cat(category));
   static cl::opt<unsigned> jobs("j", cl::desc("Translation units checked in parallel (-j 2 or -j2; default: one per "
                                               "core)"),
                                 cl::init(0), cl::Prefix, cl::cat(category));
@@ -99,7 +108,8 @@ cli_options parse_options(int argc, const char** argv) {
     std::exit(2);
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
-          export_fixes, baseline, write_baseline,
+          export_fixes, baseline, write_baseline, line_filter,
+          diff.getNumOccurrences() ? std::optional<std::string>(diff.empty() ? "HEAD" : diff.getValue()) : std::nullopt,
           jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs.getValue(),
           quiet, list_checks, dump_config, explain, time_report, cache_dir, no_cache,
           depfile, stamp, sarif_root, sarif_help_uri};

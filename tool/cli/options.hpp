@@ -1,5 +1,6 @@
 #pragma once
 // The ormlint command line (llvm::cl), as DESIGN.md section 6 specifies it.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ struct cli_options {
   std::string export_fixes;
   std::string baseline;        // report only findings this baseline does not hold
   std::string write_baseline;  // record the findings as a baseline instead of reporting them
+  std::string line_filter;     // clang-tidy's --line-filter JSON: report findings on these lines only
+  std::optional<std::string> diff;  // --diff[=rev]: report findings on lines changed since rev (HEAD)
   unsigned jobs = 1;          // -j; not given: every core
   bool quiet = false;         // no closing summary and no "nothing to check" note
   bool list_checks = false;
