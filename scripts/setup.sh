@@ -15,6 +15,7 @@ packages=(
   libpq-dev postgresql  # the PostgreSQL backend and the server its tests start (scripts/postgres-test-server.sh)
   pgbouncer             # the pooler the PostgreSQL tests also run through, in transaction mode
   libxxhash-dev         # the 128-bit hash that names prepared statements after their text
+  graphviz              # dot, which checks and renders ormlint --schema-graph (test/lit/cli)
   libabsl-dev libgrpc++-dev libprotobuf-dev  # clangd's remote-index target links against these
 )
 targets=("$@")

@@ -19,7 +19,7 @@
 namespace orm::tool {
 
 unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled,
-                           const std::vector<clang::FileEntryRef>& headers) {
+                           const std::vector<clang::FileEntryRef>& headers, std::optional<graph_format> graph) {
   const calls_in_unit calls_written = find_queries(context);
   std::vector<const clang::VarDecl*> named_by_calls;
   for (const found_query& q : calls_written.queries) named_by_calls.push_back(q.schema);
@@ -55,7 +55,9 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
         if (c.schema == schema.variable->getCanonicalDecl()) out.push_back(c.call);
       return out;
     };
-    for (checks::finding& f : checks::run_checks(schema.model, enabled, own(calls_written.queries), own(calls_written.writes))) {
+    checks::findings found = checks::run_checks(schema.model, enabled, own(calls_written.queries), own(calls_written.writes));
+    if (graph) out.graphs.push_back(schema_graph(schema.model, schema.variable->getQualifiedNameAsString(), found, *graph));
+    for (checks::finding& f : found) {
       clang::SourceLocation at = locate(f.site);
       if (!f.literal.empty())
         if (const auto literal = find_literal(at, f.literal, context.getSourceManager(), context.getLangOpts()); literal.isValid())

@@ -3,6 +3,7 @@
 // Every front end (the ormlint CLI, the clang-tidy module, ormlint-clangd) reports what
 // this returns, each in its own way.
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 
 #include "checks/finding.hpp"
 #include "tool/extract/schema_finder.hpp"
+#include "tool/graph/schema_graph.hpp"
 
 namespace clang {
 class ASTContext;
@@ -34,13 +36,16 @@ struct located_finding {
 struct unit_analysis {
   std::vector<located_finding> findings;
   std::vector<unreadable_schema> unreadable;
+  std::vector<std::string> graphs;  // one per readable schema, when a graph was asked for
 };
 
 using check_filter = std::function<bool(std::string_view check)>;
 
 // `headers`: files whose schemas are read although they lie outside the AST's traversal
 // scope (in clangd, the user's headers the open file includes).
+// `graph`: also draw each schema with its findings (tool/graph/schema_graph.hpp).
 unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled,
-                           const std::vector<clang::FileEntryRef>& headers = {});
+                           const std::vector<clang::FileEntryRef>& headers = {},
+                           std::optional<graph_format> graph = std::nullopt);
 
 }  // namespace orm::tool

@@ -16,7 +16,7 @@ lint_config effective_config(const cli_options& options, const std::optional<lin
 }
 
 lint_settings settings_of(const lint_config& effective) {
-  return {check_globs(effective.checks.value_or("orm-*")), check_globs(effective.warnings_as_errors.value_or(""))};
+  return {check_globs(effective.checks.value_or("orm-*")), check_globs(effective.warnings_as_errors.value_or("")), std::nullopt};
 }
 
 llvm::Expected<std::vector<settings_group>> group_by_config(const std::vector<std::string>& inputs,

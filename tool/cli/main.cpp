@@ -18,6 +18,7 @@
 #include "tool/cli/config.hpp"
 #include "tool/cli/explain.hpp"
 #include "tool/cli/file_settings.hpp"
+#include "tool/cli/graph_render.hpp"
 #include "tool/cli/fix_output.hpp"
 #include "tool/cli/inputs.hpp"
 #include "tool/cli/line_filter.hpp"
@@ -111,6 +112,30 @@ std::string input_directory(const cli_options& options) {
   return llvm::sys::fs::is_directory(path) ? std::string(path) : llvm::sys::path::parent_path(path).str();
 }
 
+// --schema-graph: each schema once (a header's schema is read by every unit that
+// includes it), as DOT, Mermaid or SVG rendered by Graphviz's dot.
+int draw_schemas(const cli_options& options, const std::vector<unit_report>& reports) {
+  std::vector<std::string> graphs;
+  for (const unit_report& unit : reports) {
+    llvm::errs() << unit.compiler_errors;
+    for (const std::string& g : unit.graphs)
+      if (std::find(graphs.begin(), graphs.end(), g) == graphs.end()) graphs.push_back(g);
+  }
+  if (graphs.empty())
+    return fail(llvm::createStringError("ormlint: --schema-graph: the inputs read no schema ormlint can draw"));
+  for (const std::string& graph : graphs) {
+    if (options.schema_graph != "svg") {
+      llvm::outs() << graph;
+      continue;
+    }
+    auto svg = render_svg(graph);
+    if (!svg) return fail(svg.takeError());
+    llvm::outs() << *svg;
+  }
+  const bool failed = std::any_of(reports.begin(), reports.end(), [](const unit_report& u) { return u.failed; });
+  return failed ? could_not_run : no_error_findings;
+}
+
 std::string default_cache_dir(const std::string& database_dir) {
   if (database_dir.empty()) return "";
   llvm::SmallString<256> dir(database_dir);
@@ -202,10 +227,12 @@ int main(int argc, const char** argv) {
   auto groups = group_by_config(*files, options);
   if (!groups) return fail(groups.takeError());
   std::vector<unit_report> reports;
-  for (const settings_group& group : *groups) {
+  for (settings_group& group : *groups) {
     if (auto unusable = usable_check_lists(group.settings, options, group.file)) return fail(std::move(unusable));
-    std::optional<result_cache> cache;
-    if (!cache_dir.empty()) cache.emplace(cache_dir, enabled_checks(group.settings));
+    if (!options.schema_graph.empty())
+      group.settings.graph = options.schema_graph == "mermaid" ? graph_format::mermaid : graph_format::dot;
+    std::optional<result_cache> cache;  // a cached report holds no drawing
+    if (!cache_dir.empty() && options.schema_graph.empty()) cache.emplace(cache_dir, enabled_checks(group.settings));
     std::vector<unit_report> checked = lint_units(**database, group.inputs, group.settings, {options.jobs, cache ? &*cache : nullptr});
     std::move(checked.begin(), checked.end(), std::back_inserter(reports));
   }
@@ -214,6 +241,7 @@ int main(int argc, const char** argv) {
   for (std::size_t i = 0; i < files->size(); ++i) position.emplace((*files)[i], i);
   std::sort(reports.begin(), reports.end(),
             [&](const unit_report& a, const unit_report& b) { return position[a.file] < position[b.file]; });
+  if (!options.schema_graph.empty()) return draw_schemas(options, reports);
   finding_list findings;
   std::set<std::string> reported;  // a header's finding is reported once, however many units include it
   bool failed = false;

@@ -65,6 +65,11 @@ cli_options parse_options(int argc, const char** argv) {
       cl::desc("Base URI of the checks' pages in SARIF (helpUri = base + '<check>.md'), such as your repository's "
                "docs/checks/ (default: the pages installed with ormlint, as file://)"),
       cl::value_desc("uri"), cl::cat(category));
+  static cl::opt<std::string> schema_graph(
+      "schema-graph",
+      cl::desc("Draw each schema the inputs read, as ormlint resolved it, with its findings marked on their elements: "
+               "dot (Graphviz), svg (rendered by Graphviz's dot) or mermaid (an erDiagram for Markdown)"),
+      cl::value_desc("format"), cl::cat(category));
   static cl::opt<std::string> sarif_root(
       "sarif-root",
       cl::desc("In SARIF, name files under this directory relative to %SRCROOT% (originalUriBaseIds), so that the report "
@@ -103,6 +108,10 @@ cli_options parse_options(int argc, const char** argv) {
     llvm::errs() << "ormlint: --depfile names the rule's target, so it needs --stamp\n";
     std::exit(2);
   }
+  if (!schema_graph.empty() && schema_graph != "dot" && schema_graph != "svg" && schema_graph != "mermaid") {
+    llvm::errs() << "ormlint: unknown --schema-graph=" << schema_graph << "; use dot, svg or mermaid\n";
+    std::exit(2);
+  }
   if (format != "text" && format != "json" && format != "sarif") {
     llvm::errs() << "ormlint: unknown --format=" << format << "; use text, json or sarif\n";
     std::exit(2);
@@ -112,7 +121,7 @@ cli_options parse_options(int argc, const char** argv) {
           diff.getNumOccurrences() ? std::optional<std::string>(diff.empty() ? "HEAD" : diff.getValue()) : std::nullopt,
           jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs.getValue(),
           quiet, list_checks, dump_config, explain, time_report, cache_dir, no_cache,
-          depfile, stamp, sarif_root, sarif_help_uri};
+          depfile, stamp, schema_graph, sarif_root, sarif_help_uri};
 }
 
 }  // namespace orm::tool

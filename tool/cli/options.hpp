@@ -28,6 +28,7 @@ struct cli_options {
   bool no_cache = false;
   std::string depfile;  // build integration: the files the run read, as a Makefile rule for `stamp`
   std::string stamp;    // build integration: touched when the run passes (exit 0)
+  std::string schema_graph;    // dot, mermaid or svg: draw each schema instead of reporting findings
   std::string sarif_root;      // files under it are %SRCROOT%-relative in SARIF; empty: the repository root
   std::string sarif_help_uri;  // empty: the docs installed next to ormlint (or in its source tree)
 };

@@ -42,6 +42,7 @@ struct unit_report {
   std::vector<std::string> inputs;  // every file the unit read (absolute), for --depfile
   bool skipped = false;  // it includes no orm header, so it was not parsed
   bool cached = false;   // its report came from the result cache
+  std::vector<std::string> graphs;  // --schema-graph: each schema the unit reads, drawn
 };
 
 

@@ -38,7 +38,8 @@ class unit_linter : public clang::ASTConsumer {
     const double parsed = cpu_seconds();
     report_.front_end_seconds = parsed - started_;
     const unit_analysis analysis =
-        analyze_unit(context, [this](std::string_view id) { return settings_.checks.matches(id); });
+        analyze_unit(context, [this](std::string_view id) { return settings_.checks.matches(id); }, {}, settings_.graph);
+    report_.graphs = analysis.graphs;
     for (const located_finding& f : analysis.findings) {
       checks::severity level = f.finding.level;
       if (settings_.warnings_as_errors.matches(f.finding.check)) level = checks::severity::error;

@@ -1,10 +1,12 @@
 #pragma once
 // Runs the checks over translation units, N at a time, each into its own report.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "tool/cli/check_globs.hpp"
 #include "tool/cli/report.hpp"
+#include "tool/graph/schema_graph.hpp"
 
 namespace clang::tooling {
 class CompilationDatabase;
@@ -15,6 +17,7 @@ namespace orm::tool {
 struct lint_settings {
   check_globs checks{"orm-*"};
   check_globs warnings_as_errors{""};
+  std::optional<graph_format> graph;  // also draw each schema (--schema-graph)
 };
 
 class result_cache;
