@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <thread>
 
 #include <clang/AST/ASTConsumer.h>
@@ -193,13 +194,24 @@ clang::tooling::CompileCommand as_parsed(clang::tooling::CompileCommand command)
   return command;
 }
 
-// Scan, then parse only what reaches the orm, through the cache when there is one.
-unit_report check_unit(const clang::tooling::CompilationDatabase& database, const std::string& file,
-                       const lint_settings& settings, const reach_scanner& scanner, result_cache* cache) {
-  const std::vector<clang::tooling::CompileCommand> commands = database.getCompileCommands(file);
-  // One command is the usual case; a file compiled twice is parsed as ClangTool does, uncached.
-  if (commands.size() != 1) return lint_one(database, file, settings);
-  const clang::tooling::CompileCommand command = as_parsed(commands.front());
+// The database of one command: a file compiled several ways is checked one way at a time.
+class one_command_database : public clang::tooling::CompilationDatabase {
+ public:
+  explicit one_command_database(clang::tooling::CompileCommand command) : command_(std::move(command)) {}
+  std::vector<clang::tooling::CompileCommand> getCompileCommands(llvm::StringRef) const override { return {command_}; }
+  std::vector<std::string> getAllFiles() const override { return {command_.Filename}; }
+  std::vector<clang::tooling::CompileCommand> getAllCompileCommands() const override { return {command_}; }
+
+ private:
+  clang::tooling::CompileCommand command_;
+};
+
+// One command of `file`: scanned, then parsed only when it reaches the orm, through the
+// cache when there is one (keyed by the command, so each command has its own entry).
+unit_report check_command(const clang::tooling::CompilationDatabase& database, const clang::tooling::CompileCommand& given,
+                          const std::string& file, const lint_settings& settings, const reach_scanner& scanner,
+                          result_cache* cache) {
+  const clang::tooling::CompileCommand command = as_parsed(given);
   reach_verdict reach = scanner.scan(command);
   if (!reach.scanned) return lint_one(database, file, settings);  // the parse reports why the scan failed
   if (!reach.reaches_orm) {
@@ -219,6 +231,32 @@ unit_report check_unit(const clang::tooling::CompilationDatabase& database, cons
   unit_report report = lint_one(database, file, settings);
   if (key && !report.failed) cache->store(*key, report);
   return report;
+}
+
+// Every command of `file`, each checked as a unit of its own; one report for the file.
+unit_report check_unit(const clang::tooling::CompilationDatabase& database, const std::string& file,
+                       const lint_settings& settings, const reach_scanner& scanner, result_cache* cache) {
+  const std::vector<clang::tooling::CompileCommand> commands = database.getCompileCommands(file);
+  if (commands.empty()) return lint_one(database, file, settings);  // ClangTool says it has no command
+  if (commands.size() == 1) return check_command(database, commands.front(), file, settings, scanner, cache);
+  unit_report merged;
+  merged.file = file;
+  merged.skipped = merged.cached = true;
+  for (const clang::tooling::CompileCommand& command : commands) {
+    const one_command_database one(command);
+    unit_report r = check_command(one, command, file, settings, scanner, cache);
+    std::move(r.findings.begin(), r.findings.end(), std::back_inserter(merged.findings));
+    std::move(r.inputs.begin(), r.inputs.end(), std::back_inserter(merged.inputs));
+    std::move(r.graphs.begin(), r.graphs.end(), std::back_inserter(merged.graphs));
+    merged.compiler_errors += r.compiler_errors;
+    merged.failed |= r.failed;
+    merged.front_end_seconds += r.front_end_seconds;
+    merged.ormlint_seconds += r.ormlint_seconds;
+    merged.cached &= r.cached || r.skipped;
+    merged.skipped &= r.skipped;
+  }
+  merged.cached &= !merged.skipped;
+  return merged;
 }
 
 }  // namespace
