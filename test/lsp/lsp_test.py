@@ -182,7 +182,7 @@ def main():
         assert len(included) == 1, included
         d = included[0]
         assert d["code"] == "orm-missing-relation-index", d
-        assert d["range"]["start"]["line"] == 0, d["range"]
+        assert d["range"]["start"] == {"line": 2, "character": 0}, d["range"]  # the #include, on line 3
         assert "In included file " in d["message"] and "blog_schema.hpp:11: relation 'users.posts'" in d["message"], d["message"]
 
         # Tables in a header, relations in the open file: the finding is shown here and names

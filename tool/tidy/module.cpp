@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -66,15 +67,21 @@ class unit_state {
   // The unit's checks share one recorder of its #includes.
   bool first_to_record_includes() { return !std::exchange(recording_includes_, true); }
 
-  // A user's header the open file includes (clangd replays the #includes of its preamble).
-  void included(clang::FileEntryRef header) {
-    if (seen_headers_.insert(&header.getFileEntry()).second) headers_.push_back(header);
+  // A user's header the open file includes (clangd replays the #includes of its preamble),
+  // and where: its findings are shown at that #include.
+  void included(clang::FileEntryRef header, clang::SourceLocation hash) {
+    if (seen_headers_.emplace(&header.getFileEntry(), hash).second) headers_.push_back(header);
+  }
+  // The open file's #include of `file`, when it includes it itself; invalid otherwise.
+  clang::SourceLocation include_of(const clang::FileEntry* file) const {
+    const auto it = seen_headers_.find(file);
+    return it == seen_headers_.end() ? clang::SourceLocation() : it->second;
   }
 
  private:
   std::set<std::string> enabled_;
   std::vector<clang::FileEntryRef> headers_;
-  std::set<const clang::FileEntry*> seen_headers_;
+  std::map<const clang::FileEntry*, clang::SourceLocation> seen_headers_;
   bool recording_includes_ = false;
   const clang::ASTContext* context_ = nullptr;
   std::optional<unit_analysis> analysis_;
@@ -90,7 +97,7 @@ class include_recorder : public clang::PPCallbacks {
                           clang::SrcMgr::CharacteristicKind kind) override {
     if (!file || kind != clang::SrcMgr::C_User || !sm_.isWrittenInMainFile(hash)) return;
     if (is_orm_header(file->getFileEntry().tryGetRealPathName().str()) || is_orm_header(file->getName().str())) return;
-    if (const std::shared_ptr<unit_state> unit = unit_.lock()) unit->included(*file);
+    if (const std::shared_ptr<unit_state> unit = unit_.lock()) unit->included(*file, hash);
   }
 
  private:
@@ -120,7 +127,7 @@ class orm_check : public clang::tidy::ClangTidyCheck {
       clang::SourceLocation at = f.location;
       std::string message = f.finding.message;
       if (in_editor) {
-        shown_in_open_file(*result.SourceManager, at, message);
+        shown_in_open_file(*result.SourceManager, *unit_, at, message);
         name_fixes_elsewhere(*result.SourceManager, f, message);
       }
       {
@@ -137,12 +144,26 @@ class orm_check : public clang::tidy::ClangTidyCheck {
  private:
   // An editor shows the open file's diagnostics only: a finding in a header (the usual
   // place for a schema) is shown at the #include that brings it in, naming the header.
-  static void shown_in_open_file(const clang::SourceManager& sm, clang::SourceLocation& at, std::string& message) {
+  // The #include is the open file's own, as the recorder saw it: the include chain of a
+  // header that clangd read from the preamble does not lead back to the open file's text
+  // (it gave line 1, column 1), so the chain is followed only to a recorded header.
+  static void shown_in_open_file(const clang::SourceManager& sm, const unit_state& unit, clang::SourceLocation& at,
+                                 std::string& message) {
     const clang::FileID main = sm.getMainFileID();
     const clang::SourceLocation where = sm.getFileLoc(at);
     if (where.isInvalid() || sm.getFileID(where) == main) return;
-    clang::SourceLocation include = where;
-    while (include.isValid() && sm.getFileID(include) != main) include = sm.getIncludeLoc(sm.getFileID(include));
+    clang::SourceLocation include;
+    for (clang::FileID file = sm.getFileID(where); file.isValid() && file != main;) {
+      if (const auto entry = sm.getFileEntryRefForID(file))
+        if (include = unit.include_of(&entry->getFileEntry()); include.isValid()) break;
+      const clang::SourceLocation up = sm.getIncludeLoc(file);
+      if (up.isInvalid()) break;
+      if (sm.getFileID(up) == main) {
+        include = up;
+        break;
+      }
+      file = sm.getFileID(up);
+    }
     if (include.isInvalid()) return;
     const clang::PresumedLoc p = sm.getPresumedLoc(where);
     message = "in included file " + std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) + ": " + message;
