@@ -1,6 +1,7 @@
 #include "tool/analysis.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -34,7 +35,7 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
           checks::unreadable_schema_check, checks::severity::warning, {},
           "ormlint cannot read schema '" + u.variable->getQualifiedNameAsString() + "': " + u.reason +
               "; make its initializer a constant expression");
-      out.findings.push_back({std::move(f), u.variable->getLocation(), {}, {}});
+      out.findings.push_back({std::move(f), u.variable->getLocation(), {}, {}, {}});
     }
   out.unreadable = std::move(schemas.unreadable);
   if (schemas.readable.empty()) return out;
@@ -46,7 +47,7 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
   // An edit proposed by several findings (one index serving two relations, one alias
   // for both ends) is attached to the first only: front ends that apply every fix-it
   // (clang-tidy, clangd) would otherwise apply it twice.
-  std::set<std::tuple<unsigned, unsigned, std::string>> planned;
+  std::map<std::tuple<unsigned, unsigned, std::string>, clang::SourceLocation> planned;  // each edit: who carries it
   for (const found_schema& schema : schemas.readable) {
     // The queries and writes made against this schema.
     const auto own = [&](const auto& calls) {
@@ -64,16 +65,19 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
           at = literal.getBegin();
       if (at.isInvalid()) at = schema.variable->getLocation();
       if (!seen.emplace(f.check, at.getRawEncoding(), f.message).second) continue;
-      located_finding lf{std::move(f), at, {}, {}};
+      located_finding lf{std::move(f), at, {}, {}, {}};
       for (const checks::note& n : lf.finding.notes)
         if (clang::SourceLocation where = locate(n.site); where.isValid()) lf.notes.push_back({where, n.message});
       if (!lf.finding.fixes.empty()) {
         if (!calls) calls.emplace(context);
         if (auto edits = plan_edits(lf.finding.fixes, context, *calls, locate))
-          for (clang::FixItHint& edit : *edits)
-            if (planned.emplace(edit.RemoveRange.getBegin().getRawEncoding(), edit.RemoveRange.getEnd().getRawEncoding(),
-                                edit.CodeToInsert).second)
-              lf.fixes.push_back(std::move(edit));
+          for (clang::FixItHint& edit : *edits) {
+            const auto [carrier, fresh] = planned.try_emplace(
+                {edit.RemoveRange.getBegin().getRawEncoding(), edit.RemoveRange.getEnd().getRawEncoding(), edit.CodeToInsert},
+                at);
+            if (fresh) lf.fixes.push_back(std::move(edit));
+            else lf.fix_carried_by = carrier->second;
+          }
       }
       out.findings.push_back(std::move(lf));
     }

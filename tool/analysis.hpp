@@ -31,6 +31,9 @@ struct located_finding {
   clang::SourceLocation location;  // the element's site, or the schema variable when that is elsewhere
   std::vector<located_note> notes;
   std::vector<clang::FixItHint> fixes;  // empty when the fix cannot be placed exactly
+  // When another finding of the unit carries this one's fix (one edit serves both, and
+  // front ends that apply every fix-it must not apply it twice): that finding's place.
+  clang::SourceLocation fix_carried_by;
 };
 
 struct unit_analysis {

@@ -99,6 +99,8 @@ def run(clangd, include, user_config):
         shutil.copy(os.path.join(HERE, "project", "tables.hpp"), os.path.join(project, "tables.hpp"))
         includes_only = os.path.join(project, "includes_only.cpp")
         shutil.copy(os.path.join(HERE, "project", "includes_only.cpp"), includes_only)
+        shared_fix = os.path.join(project, "shared_fix.cpp")
+        shutil.copy(os.path.join(HERE, "project", "shared_fix.cpp"), shared_fix)
         xdg = os.path.join(project, "xdg")  # clangd reads the user's configuration from here
         os.makedirs(os.path.join(xdg, "clangd"))
         if user_config is not None:
@@ -108,7 +110,7 @@ def run(clangd, include, user_config):
         log = open(os.path.join(project, "clangd.log"), "w")
         with open(os.path.join(project, "compile_commands.json"), "w") as f:
             json.dump([{"directory": project, "file": f_,
-                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", f_]} for f_ in (source, queries, app, split, includes_only)], f)
+                        "arguments": ["clang++", "-std=c++20", "-I" + include, "-c", f_]} for f_ in (source, queries, app, split, includes_only, shared_fix)], f)
         uri = "file://" + source
         client = Client([clangd, "--log=error", "--pch-storage=memory", "--background-index=false"], project, env, log)
         client.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + project,
@@ -184,6 +186,14 @@ def main():
         assert d["code"] == "orm-missing-relation-index", d
         assert d["range"]["start"] == {"line": 2, "character": 0}, d["range"]  # the #include, on line 3
         assert "In included file " in d["message"] and "blog_schema.hpp:11: relation 'users.posts'" in d["message"], d["message"]
+
+        # One index fixes two relations: the edit is offered once, on the first finding; the
+        # second says so (it used to say that the fix edits another file).
+        shared = client.open_file(uri.replace("schema.cpp", "shared_fix.cpp"))
+        assert sorted(d["range"]["start"]["line"] for d in shared) == [9, 10], shared
+        second = [d for d in shared if d["range"]["start"]["line"] == 10][0]
+        assert "its fix is the one offered on line 10 (one edit serves both)" in second["message"], second["message"]
+        assert "another file" not in second["message"], second["message"]
 
         # Tables in a header, relations in the open file: the finding is shown here and names
         # the index and the table to add it to; no quick fix is offered (it would edit the

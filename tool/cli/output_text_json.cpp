@@ -35,14 +35,19 @@ void print_json(const finding_list& findings, llvm::raw_ostream& out) {
                                          {"offset", r.getOffset()},
                                          {"length", r.getLength()},
                                          {"replacement", r.getReplacementText()}});
-    all.push_back(llvm::json::Object{{"check", f->check},
+    llvm::json::Object finding{{"check", f->check},
                                      {"severity", f->level == checks::severity::error ? "error" : "warning"},
                                      {"file", f->file},
                                      {"line", f->line},
                                      {"column", f->column},
                                      {"message", f->message},
                                      {"notes", std::move(notes)},
-                                     {"fixes", std::move(fixes)}});
+                                     {"fixes", std::move(fixes)}};
+    // One edit serves several findings: it is listed once, with the first; the others
+    // say which finding carries it.
+    if (f->fix_with)
+      finding["fix_with"] = llvm::json::Object{{"file", f->fix_with->file}, {"line", f->fix_with->line}, {"column", f->fix_with->column}};
+    all.push_back(std::move(finding));
   }
   out << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{{"tool", "ormlint"},
                                                                       {"version", ORM_VERSION},

@@ -1,6 +1,7 @@
 #pragma once
 // Findings as the CLI reports them: detached from any one translation unit, so that
 // findings of a header seen by many units can be merged and reported once.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct reported_finding {
   std::string message;
   std::vector<reported_note> notes;
   std::vector<clang::tooling::Replacement> replacements;
+  std::optional<reported_note> fix_with;  // the finding that carries this one's fix (one edit serves both)
   std::string rendered;  // clang's text format: location, source line, caret, fix-it, notes
 
   // Two units that include the same header report the same finding with the same key.

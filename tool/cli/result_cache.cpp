@@ -43,7 +43,7 @@ llvm::json::Object finding_to_json(const reported_finding& f) {
                                               {"offset", r.getOffset()},
                                               {"length", r.getLength()},
                                               {"text", r.getReplacementText()}});
-  return llvm::json::Object{{"check", f.check},
+  llvm::json::Object out{{"check", f.check},
           {"error", f.level == checks::severity::error},
           {"file", f.file},
           {"line", f.line},
@@ -52,6 +52,8 @@ llvm::json::Object finding_to_json(const reported_finding& f) {
           {"notes", std::move(notes)},
           {"replacements", std::move(replacements)},
           {"rendered", f.rendered}};
+  if (f.fix_with) out["fix_with"] = note_to_json(*f.fix_with);
+  return out;
 }
 
 // Reads the fields a finding or note has in common; false when one is missing.
@@ -94,6 +96,11 @@ std::optional<reported_finding> finding_from_json(const llvm::json::Object& o) {
     auto text = r->getString("text");
     if (!file || !offset || !length || !text) return std::nullopt;
     f.replacements.emplace_back(*file, static_cast<unsigned>(*offset), static_cast<unsigned>(*length), *text);
+  }
+  if (const llvm::json::Object* with = o.getObject("fix_with")) {
+    reported_note n;
+    if (!read_place(*with, n)) return std::nullopt;
+    f.fix_with = std::move(n);
   }
   return f;
 }

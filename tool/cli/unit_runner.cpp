@@ -44,7 +44,7 @@ class unit_linter : public clang::ASTConsumer {
     for (const located_finding& f : analysis.findings) {
       checks::severity level = f.finding.level;
       if (settings_.warnings_as_errors.matches(f.finding.check)) level = checks::severity::error;
-      add(context, f.finding.check, level, f.location, f.finding.message, f.notes, f.fixes);
+      add(context, f.finding.check, level, f.location, f.finding.message, f.notes, f.fixes, f.fix_carried_by);
     }
     report_.ormlint_seconds = cpu_seconds() - parsed;
     // What a build system must watch to know when this unit needs linting again.
@@ -64,7 +64,8 @@ class unit_linter : public clang::ASTConsumer {
 
  private:
   void add(clang::ASTContext& context, const std::string& check, checks::severity level, clang::SourceLocation at,
-           const std::string& message, const std::vector<located_note>& notes, const std::vector<clang::FixItHint>& fixes) {
+           const std::string& message, const std::vector<located_note>& notes, const std::vector<clang::FixItHint>& fixes,
+           clang::SourceLocation fix_carried_by) {
     auto& sm = context.getSourceManager();
     const clang::SourceLocation loc = sm.getFileLoc(at);
     const clang::PresumedLoc presumed = sm.getPresumedLoc(loc);
@@ -85,6 +86,9 @@ class unit_linter : public clang::ASTConsumer {
     }
     for (const clang::FixItHint& fix : fixes)
       out.replacements.emplace_back(sm, fix.RemoveRange, fix.CodeToInsert, context.getLangOpts());
+    if (const clang::SourceLocation with = sm.getFileLoc(fix_carried_by); with.isValid())
+      if (const clang::PresumedLoc wp = sm.getPresumedLoc(with); wp.isValid())
+        out.fix_with = reported_note{absolute(sm, with), wp.getLine(), wp.getColumn(), "its fix is this finding's"};
 
     render(context, loc, level, message + " [" + check + "]", notes, fixes, out.rendered);
     report_.findings.push_back(std::move(out));

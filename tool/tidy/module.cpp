@@ -175,6 +175,16 @@ class orm_check : public clang::tidy::ClangTidyCheck {
   // relations here) is not offered, and the message says where to apply it instead.
   static void name_fixes_elsewhere(const clang::SourceManager& sm, const located_finding& f, std::string& message) {
     if (f.finding.fixes.empty()) return;
+    if (f.fixes.empty() && f.fix_carried_by.isValid()) {  // one edit serves this finding and another
+      const clang::SourceLocation with = sm.getFileLoc(f.fix_carried_by);
+      const clang::PresumedLoc p = sm.getPresumedLoc(with);
+      if (p.isValid())
+        message += sm.isWrittenInMainFile(with)
+                       ? "; its fix is the one offered on line " + std::to_string(p.getLine()) + " (one edit serves both)"
+                       : "; its fix is the one of the finding at " + std::string(p.getFilename()) + ":" +
+                             std::to_string(p.getLine()) + " (one edit serves both)";
+      if (p.isValid()) return;
+    }
     std::string file;
     for (const clang::FixItHint& fix : f.fixes)
       if (const clang::SourceLocation where = sm.getFileLoc(fix.RemoveRange.getBegin());
