@@ -43,7 +43,7 @@ case "$action" in
       exit 1
     fi
     if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-         -o "-c listen_addresses='' -k $dir -c fsync=off -c hot_standby=on -c max_connections=50" \
+         -o "-c listen_addresses='' -k $dir -c fsync=off -c hot_standby=on -c max_connections=200" \
          start >/dev/null; then
       cat "$dir/server.log" >&2 || true
       echo "postgres-replica-test-server: the replica did not start in $dir (its log is above)" >&2

@@ -39,9 +39,11 @@ case "$action" in
       echo "postgres-test-server: initdb failed in $dir (its output is above)" >&2
       exit 1
     fi
-    # Durability is not what these tests measure: fsync off keeps them fast.
+    # Durability is not what these tests measure: fsync off keeps them fast. 200
+    # connections: pgbouncer keeps two per test database for a few seconds after each
+    # test, beside the direct tests, the parity tests and the replica running at once.
     if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-         -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50" \
+         -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
          start >/dev/null; then
       cat "$dir/server.log" >&2 || true
       echo "postgres-test-server: the server did not start in $dir (its log is above)" >&2
