@@ -50,6 +50,14 @@ sed -i 's/check("positive", ge("total", 0))/index("by_customer").on("customerId"
 cmake --build "$work/broken-build" > "$work/fixed.txt" 2>&1 || { echo "FAIL: the fixed schema did not build"; cat "$work/fixed.txt"; exit 1; }
 sed -i 's/index("by_customer").on("customerId")/check("positive", ge("total", 0))/' "$work/broken/main.cpp"  # broken again, for the tools below
 
+# A target can lower a check: the same mistake builds, reported as a warning.
+cp -r "$work/broken" "$work/lowered"
+sed -i 's/orm_add_ormlint_check(consumer)/orm_add_ormlint_check(consumer ERRORS_AS_WARNINGS orm-missing-relation-index)/' \
+  "$work/lowered/CMakeLists.txt"
+cmake -S "$work/lowered" -B "$work/lowered-build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null
+cmake --build "$work/lowered-build" > "$work/lowered.txt" 2>&1 || { echo "FAIL: ERRORS_AS_WARNINGS did not lower the check"; cat "$work/lowered.txt"; exit 1; }
+grep -q "warning: .*\[orm-missing-relation-index\]" "$work/lowered.txt" || { echo "FAIL: the lowered finding was not printed"; cat "$work/lowered.txt"; exit 1; }
+
 "$work/prefix/bin/ormlint" --list-checks | grep -q orm-missing-inverse
 
 # clang-tidy pipelines with the installed module (docs/integrations.md).

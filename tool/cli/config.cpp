@@ -14,6 +14,7 @@ struct MappingTraits<orm::tool::lint_config> {
   static void mapping(IO& io, orm::tool::lint_config& c) {
     io.mapOptional("Checks", c.checks);
     io.mapOptional("WarningsAsErrors", c.warnings_as_errors);
+    io.mapOptional("ErrorsAsWarnings", c.errors_as_warnings);
     io.mapOptional("InheritParentConfig", c.inherit_parent_config);
   }
 };
@@ -45,8 +46,8 @@ llvm::Expected<lint_config> parse_config(llvm::StringRef text, llvm::StringRef p
   input >> config;
   if (input.error())
     return llvm::createStringError(input.error(),
-                                   "%sormlint: .ormlint.yaml accepts the keys Checks, WarningsAsErrors and "
-                                   "InheritParentConfig (no orm check has options, so there is no CheckOptions)",
+                                   "%sormlint: .ormlint.yaml accepts the keys Checks, WarningsAsErrors, ErrorsAsWarnings "
+                                   "and InheritParentConfig (no orm check has options, so there is no CheckOptions)",
                                    sink.text.c_str());
   return config;
 }
@@ -89,6 +90,7 @@ llvm::Expected<std::optional<lint_config>> find_config(llvm::StringRef directory
     } else {
       found->checks = merged(config->checks, found->checks);
       found->warnings_as_errors = merged(config->warnings_as_errors, found->warnings_as_errors);
+      found->errors_as_warnings = merged(config->errors_as_warnings, found->errors_as_warnings);
       found->inherit_parent_config = config->inherit_parent_config;
     }
     if (!found->inherit_parent_config.value_or(false)) break;

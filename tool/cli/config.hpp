@@ -3,6 +3,7 @@
 // parents; the nearest applies. Keys follow .clang-tidy's:
 //   Checks: '-*,orm-missing-relation-index'
 //   WarningsAsErrors: 'orm-*'
+//   ErrorsAsWarnings: 'orm-redundant-index'   (lower a check: its errors do not fail the run)
 //   InheritParentConfig: true   (the parent directory's file applies too; this one's
 //                                globs come after its globs)
 #include <optional>
@@ -15,6 +16,7 @@ namespace orm::tool {
 struct lint_config {
   std::optional<std::string> checks;
   std::optional<std::string> warnings_as_errors;
+  std::optional<std::string> errors_as_warnings;  // checks whose errors are reported as warnings
   std::optional<bool> inherit_parent_config;
   std::string path;  // where it was read from (the nearest file, when several were merged)
 };

@@ -11,12 +11,15 @@ lint_config effective_config(const cli_options& options, const std::optional<lin
   out.checks = !options.checks.empty() ? options.checks : out.checks.value_or("orm-*");
   if (!options.warnings_as_errors.empty()) out.warnings_as_errors = options.warnings_as_errors;
   out.warnings_as_errors = out.warnings_as_errors.value_or("");
+  if (!options.errors_as_warnings.empty()) out.errors_as_warnings = options.errors_as_warnings;
+  out.errors_as_warnings = out.errors_as_warnings.value_or("");
   out.inherit_parent_config.reset();
   return out;
 }
 
 lint_settings settings_of(const lint_config& effective) {
-  return {check_globs(effective.checks.value_or("orm-*")), check_globs(effective.warnings_as_errors.value_or("")), std::nullopt};
+  return {check_globs(effective.checks.value_or("orm-*")), check_globs(effective.warnings_as_errors.value_or("")),
+          check_globs(effective.errors_as_warnings.value_or("")), std::nullopt};
 }
 
 llvm::Expected<std::vector<settings_group>> group_by_config(const std::vector<std::string>& inputs,

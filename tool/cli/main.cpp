@@ -149,7 +149,8 @@ std::string enabled_checks(const lint_settings& settings) {
   std::string out;
   for (const auto& check : orm::checks::all_checks())
     if (settings.checks.matches(check.id))
-      out += std::string(check.id) + (settings.warnings_as_errors.matches(check.id) ? "!" : "") + ",";
+      out += std::string(check.id) + (settings.warnings_as_errors.matches(check.id) ? "!" : "") +
+             (settings.errors_as_warnings.matches(check.id) ? "?" : "") + ",";
   return out;
 }
 
@@ -166,7 +167,9 @@ llvm::Error usable_check_lists(const lint_settings& settings, const cli_options&
   const std::pair<const check_globs*, std::string> lists[] = {
       {&settings.checks, origin(!options.checks.empty(), "--checks", config && config->checks, "Checks")},
       {&settings.warnings_as_errors, origin(!options.warnings_as_errors.empty(), "--warnings-as-errors",
-                                            config && config->warnings_as_errors, "WarningsAsErrors")}};
+                                            config && config->warnings_as_errors, "WarningsAsErrors")},
+      {&settings.errors_as_warnings, origin(!options.errors_as_warnings.empty(), "--errors-as-warnings",
+                                            config && config->errors_as_warnings, "ErrorsAsWarnings")}};
   for (const auto& [globs, where] : lists)
     for (const std::string& glob : globs->unmatched(ids)) {
       const std::string close = orm::model::closest_name(glob, ids);

@@ -25,6 +25,9 @@ cli_options parse_options(int argc, const char** argv) {
                                      cl::cat(category));
   static cl::opt<std::string> warnings_as_errors("warnings-as-errors", cl::desc("Checks whose warnings are errors"),
                                                  cl::cat(category));
+  static cl::opt<std::string> errors_as_warnings(
+      "errors-as-warnings", cl::desc("Checks whose errors are reported as warnings (they do not fail the run)"),
+      cl::cat(category));
   static cl::opt<std::string> format("format", cl::desc("Output: text (clang's format), json or sarif"),
                                      cl::init("text"), cl::cat(category));
   static cl::opt<bool> fix("fix", cl::desc("Apply the fixes to the files"), cl::cat(category));
@@ -116,7 +119,8 @@ cli_options parse_options(int argc, const char** argv) {
     llvm::errs() << "ormlint: unknown --format=" << format << "; use text, json or sarif\n";
     std::exit(2);
   }
-  return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors, format, fix,
+  return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors,
+          errors_as_warnings, format, fix,
           export_fixes, baseline, write_baseline, line_filter,
           diff.getNumOccurrences() ? std::optional<std::string>(diff.empty() ? "HEAD" : diff.getValue()) : std::nullopt,
           jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs.getValue(),

@@ -11,6 +11,7 @@ struct cli_options {
   std::string build_path;          // -p
   std::string checks;              // empty: from .ormlint.yaml, else "orm-*"
   std::string warnings_as_errors;
+  std::string errors_as_warnings;  // checks whose errors are reported as warnings
   std::string format = "text";
   bool fix = false;
   std::string export_fixes;

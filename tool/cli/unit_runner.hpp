@@ -17,6 +17,7 @@ namespace orm::tool {
 struct lint_settings {
   check_globs checks{"orm-*"};
   check_globs warnings_as_errors{""};
+  check_globs errors_as_warnings{""};  // applied after warnings_as_errors: lowering wins
   std::optional<graph_format> graph;  // also draw each schema (--schema-graph)
 };
 
