@@ -127,12 +127,12 @@ class basic_database : public session {
   // not set (docs/runtime.md, "Typed rows").
   template <class Schema, reflection::row_struct Row>
   std::int64_t insert(const Schema& schema, const std::string& table, const Row& row) {
-    return insert(model_of(schema), table, typed::fields_to_insert(row, table, microsecond_timestamps()));
+    return insert(model_of(schema), table, typed::fields_to_insert(row, table, Backend::sql_dialect().native_timestamps()));
   }
   template <class Schema, reflection::row_struct Row>
   std::int64_t update(const Schema& schema, const std::string& table, const Row& changes, const condition& where,
                       write_options options = {}) {
-    return update(model_of(schema), table, typed::fields_of(changes, microsecond_timestamps()), where, options);
+    return update(model_of(schema), table, typed::fields_of(changes, Backend::sql_dialect().native_timestamps()), where, options);
   }
   template <class Schema>
   std::int64_t remove(const Schema& schema, const std::string& table, const condition& where,
@@ -148,8 +148,6 @@ class basic_database : public session {
   basic_database() = default;
 
  private:
-  // Whether the backend's timestamps count microseconds (a native timestamp type).
-  static bool microsecond_timestamps() { return Backend::sql_dialect().timestamp_from_microseconds != nullptr; }
   void migrate_once(const model::schema& schema);
   Backend& backend() { return static_cast<Backend&>(*this); }
 };
@@ -162,8 +160,8 @@ std::vector<T> basic_table_query<Backend>::run_typed(const find_options& options
   const std::vector<model::row_problem> problems = model::row_mismatches(schema_, table_, row, options.max_depth, &given);
   if (!problems.empty()) throw row_mismatch_error(problems.front().message);
   const compiled_read read = compile(typed::options_for(schema_, table_, row.fields, options), unique);
-  const std::unique_ptr<row_plan> plan = typed::plan_of(schema_, table_, row.name, row.fields,
-                                                        Backend::sql_dialect().timestamp_from_microseconds != nullptr);
+  const std::unique_ptr<row_plan> plan =
+      typed::plan_of(schema_, table_, row.name, row.fields, Backend::sql_dialect().native_timestamps());
   const std::vector<int> columns = typed::result_columns_of(*plan, read);
   std::vector<T> out;
   db_.for_each_row(read, table_, [&](const auto& r) { typed::read_top_row(r, columns, db_.decoder(), *plan, out.emplace_back()); });

@@ -63,6 +63,9 @@ struct dialect {
   // An IN list bound as one parameter (nullopt: one parameter per value).
   std::optional<bound_in_list> (*bound_list)(const std::vector<param>& values, column_kind kind);
 
+  // Whether timestamps are the database's own type, counted in microseconds (else the
+  // column stores the field's integer count itself).
+  bool native_timestamps() const { return timestamp_from_microseconds != nullptr; }
   std::string placeholder(std::size_t number) const { return numbered_placeholders ? "$" + std::to_string(number) : "?"; }
   // A value (a placeholder or a literal) as a column of kind `k` takes it.
   std::string value_for(column_kind k, const std::string& value) const {
@@ -84,7 +87,7 @@ struct dialect {
   std::string clock(std::int64_t num, std::int64_t den) const {
     const std::int64_t per_second = clock_ticks_per_second;
     const std::string ticks = clock_ticks;
-    const bool native = timestamp_from_microseconds != nullptr;
+    const bool native = native_timestamps();
     std::string count;
     if ((num * per_second) % den == 0) {
       const std::int64_t ticks_per_unit = num * per_second / den;
