@@ -4,11 +4,10 @@
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/ADT/StringExtras.h>
-#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/JSON.h>
-#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
-#include <llvm/Support/Program.h>
+
+#include "tool/cli/run_program.hpp"
 
 namespace orm::tool {
 
@@ -56,26 +55,14 @@ llvm::Expected<line_filter> parse_line_filter(llvm::StringRef json) {
 
 namespace {
 
-// Runs git with `arguments` in `directory`; its standard output, or an error naming the command.
+// git with `arguments`, run in `directory`; its standard output.
 llvm::Expected<std::string> git(const std::vector<std::string>& arguments, const std::string& directory) {
-  auto program = llvm::sys::findProgramByName("git");
-  if (!program) return llvm::createStringError(program.getError(), "ormlint: --diff needs git on the PATH");
-  llvm::SmallString<128> output;
-  if (auto ec = llvm::sys::fs::createTemporaryFile("ormlint-git", "txt", output))
-    return llvm::createStringError(ec, "ormlint: cannot create a temporary file for git's output");
-  std::vector<llvm::StringRef> argv{*program, "-C", directory};
+  std::vector<std::string> argv{"-C", directory};
   argv.insert(argv.end(), arguments.begin(), arguments.end());
-  const std::optional<llvm::StringRef> redirects[] = {std::nullopt, llvm::StringRef(output), std::nullopt};
-  std::string error;
-  const int status = llvm::sys::ExecuteAndWait(*program, argv, std::nullopt, redirects, 0, 0, &error);
-  auto text = llvm::MemoryBuffer::getFile(output);
-  llvm::sys::fs::remove(output);
   std::string command = "git";
   for (const std::string& a : arguments) command += " " + a;
-  if (status != 0 || !text)
-    return llvm::createStringError(std::make_error_code(std::errc::io_error), "ormlint: --diff: '%s' failed in %s%s%s",
-                                   command.c_str(), directory.c_str(), error.empty() ? "" : ": ", error.c_str());
-  return (*text)->getBuffer().str();
+  return run_program("git", argv, std::nullopt, "ormlint: --diff needs git on the PATH",
+                     "ormlint: --diff: '" + command + "' failed in " + directory);
 }
 
 }  // namespace
