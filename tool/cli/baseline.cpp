@@ -10,23 +10,21 @@
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 
+#include "tool/cli/inputs.hpp"
+
 namespace orm::tool {
 
 namespace {
 
 using entry_key = std::tuple<std::string, std::string, std::string>;  // check, file, message
 
-std::string directory_of(const std::string& path) {
-  llvm::SmallString<256> absolute(path);
-  llvm::sys::fs::make_absolute(absolute);
-  return llvm::sys::path::parent_path(absolute).str();
-}
+std::string directory_of(const std::string& path) { return llvm::sys::path::parent_path(absolute(path)).str(); }
 
 // A finding's file as the baseline records it: relative to the baseline's directory when
 // it is under it, else absolute.
 std::string recorded_file(const std::string& file, const std::string& base) {
   llvm::StringRef f(file);
-  if (f.consume_front(base) && llvm::sys::path::is_separator(f.front())) return f.drop_front().str();
+  if (f.consume_front(base) && !f.empty() && llvm::sys::path::is_separator(f.front())) return f.drop_front().str();
   return file;
 }
 

@@ -7,13 +7,24 @@
 
 namespace orm::tool {
 
-namespace {
 std::string absolute(llvm::StringRef path) {
   llvm::SmallString<256> p(path);
   llvm::sys::fs::make_absolute(p);
   llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
   return std::string(p);
 }
+
+std::string directory_holding(llvm::StringRef start, llvm::StringRef name) {
+  const std::string from = absolute(start);
+  for (llvm::StringRef dir = from; !dir.empty(); dir = llvm::sys::path::parent_path(dir)) {
+    llvm::SmallString<256> candidate(dir);
+    llvm::sys::path::append(candidate, name);
+    if (llvm::sys::fs::exists(candidate)) return dir.str();
+  }
+  return "";
+}
+
+namespace {
 
 std::string real_path(const std::string& path) {
   llvm::SmallString<256> real;
@@ -79,14 +90,7 @@ llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> load_databa
 std::string database_directory(bool from_arguments, const std::string& build_path, const std::vector<std::string>& paths) {
   if (from_arguments) return "";
   if (!build_path.empty()) return absolute(build_path);
-  const std::string start = absolute(paths.empty() ? "." : paths.front());
-  for (llvm::StringRef dir = start; !dir.empty();
-       dir = llvm::sys::path::parent_path(dir)) {
-    llvm::SmallString<256> candidate(dir);
-    llvm::sys::path::append(candidate, "compile_commands.json");
-    if (llvm::sys::fs::exists(candidate)) return dir.str();
-  }
-  return "";
+  return directory_holding(paths.empty() ? "." : paths.front(), "compile_commands.json");
 }
 
 llvm::Expected<std::vector<std::string>> select_files(const clang::tooling::CompilationDatabase& database,

@@ -9,6 +9,11 @@
 
 namespace orm::tool {
 
+// `path` made absolute, without `.` and `..` parts.
+std::string absolute(llvm::StringRef path);
+// The nearest directory at or above `start` that holds an entry `name`; empty when none.
+std::string directory_holding(llvm::StringRef start, llvm::StringRef name);
+
 // The compiler arguments after `--`, removed from argv, as a database; null without `--`.
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> take_compiler_arguments(int& argc,
                                                                                            const char** argv);

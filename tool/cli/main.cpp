@@ -89,27 +89,15 @@ std::string help_base(const cli_options& options, const char* argv0) {
 // The directory SARIF's file URIs are relative to: --sarif-root, else the git repository
 // that holds the first input, else the current directory.
 std::string sarif_root(const cli_options& options) {
-  llvm::SmallString<256> start(!options.sarif_root.empty() ? options.sarif_root
-                               : options.paths.empty()      ? "."
-                                                            : options.paths.front());
-  llvm::sys::fs::make_absolute(start);
-  llvm::sys::path::remove_dots(start, true);
-  if (!options.sarif_root.empty()) return std::string(start);
-  for (llvm::StringRef dir = start; !dir.empty(); dir = llvm::sys::path::parent_path(dir)) {
-    llvm::SmallString<256> git(dir);
-    llvm::sys::path::append(git, ".git");
-    if (llvm::sys::fs::exists(git)) return dir.str();
-  }
-  llvm::SmallString<256> current;
-  llvm::sys::fs::current_path(current);
-  return std::string(current);
+  if (!options.sarif_root.empty()) return absolute(options.sarif_root);
+  const std::string repository = directory_holding(options.paths.empty() ? "." : options.paths.front(), ".git");
+  return repository.empty() ? absolute(".") : repository;
 }
 
 // The directory of the first input (or the current one): where --diff asks git.
 std::string input_directory(const cli_options& options) {
-  llvm::SmallString<256> path(options.paths.empty() ? "." : options.paths.front());
-  llvm::sys::fs::make_absolute(path);
-  return llvm::sys::fs::is_directory(path) ? std::string(path) : llvm::sys::path::parent_path(path).str();
+  const std::string path = absolute(options.paths.empty() ? "." : options.paths.front());
+  return llvm::sys::fs::is_directory(path) ? path : llvm::sys::path::parent_path(path).str();
 }
 
 // --schema-graph: each schema once (a header's schema is read by every unit that
