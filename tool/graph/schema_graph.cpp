@@ -2,27 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include <fmt/format.h>
+
+#include <orm/model/rules.hpp>
 
 namespace orm::tool {
 
 namespace {
-
-const char* kind_name(column_kind k) {
-  switch (k) {
-    case column_kind::text: return "text";
-    case column_kind::integer: return "integer";
-    case column_kind::real: return "real";
-    case column_kind::boolean: return "boolean";
-    case column_kind::bytes: return "bytes";
-    case column_kind::timestamp: return "timestamp";
-    case column_kind::id: return "id";
-    case column_kind::discriminator: return "discriminator";
-  }
-  return "?";
-}
 
 // The findings at an element's site, by their checks.
 std::vector<const checks::finding*> findings_at(const checks::findings& findings, const model::source_site& site) {
@@ -61,13 +48,20 @@ std::string quoted(std::string_view text) {
   return out + "\"";
 }
 
+// The findings' messages, one per line: an element's tooltip.
+std::string tooltip_of(const std::vector<const checks::finding*>& found) {
+  std::string out;
+  for (const checks::finding* f : found) out += f->check + ": " + f->message + "\n";
+  return out;
+}
+
 bool is_key_column(const model::table& t, const std::string& column) {
   for (const model::index& i : t.indexes)
     if (i.unique && i.columns.size() == 1 && i.columns.front() == column) return true;
   return false;
 }
 
-std::string relation_label(const model::schema& s, const model::relation& r) {
+std::string relation_label(const model::relation& r) {
   std::string label = r.name + (r.kind == relation_kind::many ? " (many)" : " (one)");
   const auto& through = r.resolved_through ? r.resolved_through : r.through;
   if (through) label += " through " + through->table;
@@ -80,7 +74,6 @@ std::string relation_label(const model::schema& s, const model::relation& r) {
                                 fmt::join(to, ", "));
   else if (!from.empty())
     label += "\n" + fmt::format("{} -> {}", fmt::join(from, ", "), fmt::join(to, ", "));
-  (void)s;
   return label;
 }
 
@@ -105,7 +98,7 @@ std::string dot(const model::schema& s, std::string_view name, const checks::fin
       }
       const bool flagged = !findings_at(findings, c.site).empty();
       rows += fmt::format("<tr><td align=\"left\" port={}>{}{}: {}{}{}</td></tr>", quoted(c.name), flagged ? "<font color=\"red\">" : "",
-                          html(c.name), kind_name(c.kind), html(traits), flagged ? "</font>" : "");
+                          html(c.name), model::kind_name(c.kind), html(traits), flagged ? "</font>" : "");
     }
     for (const model::discriminator& d : t.discriminators) {
       std::vector<std::string> names;
@@ -118,15 +111,14 @@ std::string dot(const model::schema& s, std::string_view name, const checks::fin
                           html(i.name), html(fmt::format("{}", fmt::join(i.columns, ", "))));
     for (const checks::finding* f : found)
       rows += fmt::format("<tr><td align=\"left\"><font color=\"red\">[{}]</font></td></tr>", html(f->check));
-    std::string tooltip;
-    for (const checks::finding* f : found) tooltip += f->check + ": " + f->message + "\n";
+    const std::string tooltip = tooltip_of(found);
     out += fmt::format("  {} [label=<<table border=\"1\" cellborder=\"0\" cellspacing=\"0\" color=\"{}\">{}</table>>{}];\n",
                        quoted(t.name), border, rows, tooltip.empty() ? "" : ", tooltip=" + quoted(tooltip));
   }
   for (const model::relation& r : s.relations) {
     if (!s.find_table(r.source) || !s.find_table(r.target)) continue;  // a name the schema lacks: in the findings
     const auto found = findings_at(findings, r.site);
-    std::string label = relation_label(s, r);
+    std::string label = relation_label(r);
     for (const checks::finding* f : found) label += "\n[" + f->check + "]";  // visible, not only as a tooltip
     std::vector<std::string> attributes{"label=" + quoted(label),
                                         r.kind == relation_kind::many ? "arrowhead=crow" : "arrowhead=tee"};
@@ -134,9 +126,7 @@ std::string dot(const model::schema& s, std::string_view name, const checks::fin
     if (!found.empty()) {
       const bool error = std::any_of(found.begin(), found.end(), [](const checks::finding* f) { return f->level == checks::severity::error; });
       attributes.push_back(error ? "color=red, fontcolor=red, penwidth=2" : "color=orange, fontcolor=darkorange");
-      std::string tooltip;
-      for (const checks::finding* f : found) tooltip += f->check + ": " + f->message + "\n";
-      attributes.push_back("tooltip=" + quoted(tooltip));
+      attributes.push_back("tooltip=" + quoted(tooltip_of(found)));
     }
     out += fmt::format("  {}:_table -> {}:_table [{}];\n", quoted(r.source), quoted(r.target), fmt::join(attributes, ", "));
   }
@@ -157,7 +147,7 @@ std::string mermaid(const model::schema& s, std::string_view name, const checks:
     for (const model::column& c : t.columns) {
       std::string keys = c.implicit ? " PK" : (c.references || !c.id_table.empty()) ? " FK" : "";
       if (!c.implicit && (c.unique || is_key_column(t, c.name))) keys += keys.empty() ? " UK" : ", UK";
-      out += fmt::format("    {} {}{}\n", kind_name(c.kind), mermaid_name(c.name), keys);
+      out += fmt::format("    {} {}{}\n", model::kind_name(c.kind), mermaid_name(c.name), keys);
     }
     out += "  }\n";
   }
