@@ -100,7 +100,7 @@ def run(clangd, include, user_config):
         includes_only = os.path.join(project, "includes_only.cpp")
         shutil.copy(os.path.join(HERE, "project", "includes_only.cpp"), includes_only)
         shared_fix = os.path.join(project, "shared_fix.cpp")
-        shutil.copy(os.path.join(HERE, "project", "shared_fix.cpp"), shared_fix)
+        shutil.copy(os.path.join(HERE, "..", "lit", "cli", "Inputs", "shared_fix.cpp"), shared_fix)  # ormlint's case too
         xdg = os.path.join(project, "xdg")  # clangd reads the user's configuration from here
         os.makedirs(os.path.join(xdg, "clangd"))
         if user_config is not None:
