@@ -6,7 +6,7 @@ namespace orm::checks {
 
 // An error: the runtime refuses to load an ambiguous relation, with the same words.
 void ambiguous_relation(const schema_index& schema, findings& out) {
-  for (const model::ambiguity& a : model::ambiguities(schema.schema())) {
+  for (const model::ambiguity& a : schema.ambiguities()) {
     const model::relation& first = schema.relation(a.members.front());
     finding f = make_finding("orm-ambiguous-relation", severity::error, first.site, a.message(schema.schema()));
     for (std::size_t k = 1; k < a.members.size(); ++k) {

@@ -60,8 +60,11 @@ void unmirrored(const schema_index& schema, const model::relation& r, findings& 
 }  // namespace
 
 void missing_inverse(const schema_index& schema, findings& out) {
-  // Ambiguous inverses are orm-ambiguous-relation's, unknown names orm-unknown-reference's.
+  // Ambiguous inverses and aliases shared by ends that cannot pair are
+  // orm-ambiguous-relation's, unknown names orm-unknown-reference's.
   for (const model::relation& r : schema.schema().relations) {
+    if (model::member_of(schema.ambiguities(), model::ambiguity::kind::shared_alias, static_cast<int>(&r - schema.schema().relations.data())))
+      continue;
     if (r.status == model::resolution::missing_inverse) {
       unresolved(schema, r, out);
     } else if (!r.alias.empty() && r.inverse < 0) {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include <orm/model/rules.hpp>
 #include <orm/model/schema_model.hpp>
 #include <orm/model/structure.hpp>
 
@@ -28,6 +29,11 @@ class schema_index {
     if (!structure_) structure_ = model::structure_problems(schema_);
     return *structure_;
   }
+  // The ambiguous relations (model/rules.hpp), found once for the checks that read them.
+  const std::vector<model::ambiguity>& ambiguities() const {
+    if (!ambiguities_) ambiguities_ = model::ambiguities(schema_);
+    return *ambiguities_;
+  }
 
  private:
   const model::schema& schema_;
@@ -35,6 +41,7 @@ class schema_index {
   std::map<std::pair<std::string, std::string>, std::vector<int>> between_;
   std::vector<int> none_;
   mutable std::optional<std::vector<model::structure_problem>> structure_;
+  mutable std::optional<std::vector<model::ambiguity>> ambiguities_;
 };
 
 // "users.posts": how messages name a relation.

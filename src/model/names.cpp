@@ -7,7 +7,35 @@ namespace orm::model {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+namespace {
+
+// English singular of a table or column name, lowercased: "replies" -> "reply",
+// "addresses" -> "address", "posts" -> "post". Table names are plurals more often than
+// not, and a plural is the misspelling edit distance cannot see ("reply" is three edits
+// from "replies").
+std::string singular(std::string_view name) {
+  std::string s;
+  for (char c : name) s += lower(c);
+  auto ends = [&](std::string_view tail) { return s.size() > tail.size() + 1 && s.ends_with(tail); };
+  if (ends("ies")) return s.substr(0, s.size() - 3) + "y";
+  if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zes")) return s.substr(0, s.size() - 2);
+  if (ends("s") && !ends("ss")) return s.substr(0, s.size() - 1);
+  return s;
+}
+
+}  // namespace
+
 std::string closest_name(std::string_view typo, const std::vector<std::string_view>& candidates) {
+  // The same word in the other number is as close as a name gets.
+  std::string_view other_number;
+  int other_numbers = 0;
+  for (std::string_view c : candidates)
+    if (c != typo && singular(c) == singular(typo)) {
+      other_number = c;
+      ++other_numbers;
+    }
+  if (other_numbers == 1) return std::string(other_number);
+
   const std::size_t allowed = std::min((typo.size() + 2) / 3, typo.size() > 0 ? typo.size() - 1 : 0);
   std::size_t best = allowed + 1;
   std::string_view found;

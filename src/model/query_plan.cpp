@@ -131,7 +131,8 @@ class planner {
     }
     if (!ambiguities_) ambiguities_ = ambiguities(s_);
     for (const ambiguity& a : *ambiguities_)
-      if (a.what == ambiguity::kind::inference && std::count(a.members.begin(), a.members.end(), index)) {
+      // A name declared twice is refused where `with` names it (duplicate_relation).
+      if (a.what != ambiguity::kind::duplicate_name && std::count(a.members.begin(), a.members.end(), index)) {
         add(query_problem::kind::ambiguous, load.relation, a.message(s_));
         return false;
       }

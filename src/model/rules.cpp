@@ -1,5 +1,7 @@
 #include <orm/model/rules.hpp>
 
+#include <set>
+
 namespace orm::model {
 
 std::vector<lookup> lookups_of(const relation& r) {
@@ -20,14 +22,48 @@ bool lookup_served(const table& t, const std::vector<std::string>& columns) {
   });
 }
 
-std::vector<ambiguity> ambiguities(const schema& s) {
+namespace {
+
+// The ends under one alias between one pair of tables (either way round) that cannot be
+// the two ends of one edge: more than two, or two that go the same way between two
+// tables (on a self-reference, the direction of two ends cannot tell them apart).
+std::vector<ambiguity> shared_aliases(const schema& s) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<int>> ends;
+  for (std::size_t i = 0; i < s.relations.size(); ++i) {
+    const relation& r = s.relations[i];
+    if (r.alias.empty()) continue;
+    ends[{std::min(r.source, r.target), std::max(r.source, r.target), r.alias}].push_back(static_cast<int>(i));
+  }
   std::vector<ambiguity> out;
+  for (auto& [key, members] : ends) {
+    const relation& a = s.relations[static_cast<std::size_t>(members.front())];
+    const relation& b = s.relations[static_cast<std::size_t>(members.back())];
+    const bool same_way = members.size() == 2 && a.source != a.target && a.source == b.source;
+    if (members.size() > 2 || same_way) out.push_back({ambiguity::kind::shared_alias, std::move(members), {}});
+  }
+  std::sort(out.begin(), out.end(), [](const ambiguity& x, const ambiguity& y) { return x.members < y.members; });
+  return out;
+}
+
+}  // namespace
+
+bool member_of(const std::vector<ambiguity>& found, ambiguity::kind k, int index) {
+  return std::any_of(found.begin(), found.end(), [&](const ambiguity& a) {
+    return a.what == k && std::find(a.members.begin(), a.members.end(), index) != a.members.end();
+  });
+}
+
+std::vector<ambiguity> ambiguities(const schema& s) {
+  std::vector<ambiguity> out = shared_aliases(s);
+  std::set<int> aliased_wrongly;
+  for (const ambiguity& a : out) aliased_wrongly.insert(a.members.begin(), a.members.end());
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> inference_groups;
   std::map<std::pair<std::string, std::string>, std::vector<int>> by_name;
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const relation& r = s.relations[i];
     by_name[{r.source, r.name}].push_back(static_cast<int>(i));
     if (r.status != resolution::ambiguous_inverse) continue;
+    if (aliased_wrongly.count(static_cast<int>(i))) continue;
     const auto [group, added] = inference_groups.try_emplace({r.source, r.target, r.alias}, out.size());
     if (added) out.push_back({ambiguity::kind::inference, {}, {}});
     ambiguity& a = out[group->second];

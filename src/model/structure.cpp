@@ -183,9 +183,13 @@ class walk {
     std::set<std::pair<std::string, std::string>> seen;  // (table.columns, target): one edge per key
     auto add_edge = [&](const table& t, const std::vector<std::string>& columns, const std::string& target,
                         const source_site& site) {
-      if (target == t.name || !find(target) || !required(t, columns)) return;  // a row may reference itself
+      if (!find(target) || !required(t, columns)) return;
       std::string label = t.name + "." + (columns.size() == 1 ? columns.front() : tuple(columns));
-      if (seen.emplace(label, target).second) graph[t.name].push_back({target, std::move(label), site});
+      if (!seen.emplace(label, target).second) return;
+      if (target == t.name)
+        report_self_reference(label, columns, site);
+      else
+        graph[t.name].push_back({target, std::move(label), site});
     };
     for (const table& t : s_.tables)
       for (const foreign_key& f : t.foreign_keys) add_edge(t, f.columns, f.target_table, f.site);
@@ -218,6 +222,16 @@ class walk {
     };
     for (const table& t : s_.tables)
       if (colour[t.name] == 0) visit(visit, t.name);
+  }
+
+  // A required key into its own table is a cycle of one (kitcn refuses it: "Circular
+  // dependency detected in required one() relations"). Only a warning: a row can be
+  // written referencing itself when its id is given in advance, as a tree's root can.
+  void report_self_reference(const std::string& label, const std::vector<std::string>& columns, const source_site& site) {
+    add(structure_problem::kind::required_cycle, false, site,
+        "required foreign key '" + label + "' references its own table, so the first row can only be inserted with "
+        "its own id given in advance; make " + (columns.size() == 1 ? quoted(columns.front()) : "one of " + tuple(columns)) +
+        " nullable");
   }
 
   template <class Edge>

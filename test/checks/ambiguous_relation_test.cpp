@@ -1,4 +1,5 @@
 #include "checks/ambiguous_relation.hpp"
+#include "checks/missing_inverse.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,6 +24,29 @@ TEST(AmbiguousRelation, OneFindingPerGroupOfInferringRelations) {
   ASSERT_EQ(found[0].notes.size(), 3u);  // the other member, then both candidates
   EXPECT_EQ(found[0].notes[0].message, "'users.drafts' is declared here");
   EXPECT_EQ(found[0].notes[1].message, "candidate inverse 'posts.author' is declared here");
+}
+
+TEST(AmbiguousRelation, AnAliasOnTwoEndsInOneDirection) {
+  const auto found = mentioning(run_rule(ambiguous_relation, broken::shared_alias::schema), "share alias");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "relations 'users.written' and 'users.edited' share alias 'x' and both go from 'users' to 'posts'; an alias "
+            "pairs the two ends of one edge, one in each direction: give each relation its own alias");
+  ASSERT_EQ(found[0].notes.size(), 1u);
+  EXPECT_EQ(found[0].notes[0].message, "'users.edited' is declared here");
+}
+
+TEST(AmbiguousRelation, AnAliasOnMoreThanTwoEndsIsOneFindingAndNoMissingInverse) {
+  const auto found = mentioning(run_rule(ambiguous_relation, broken::shared_alias::schema), "is shared by");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "alias 'people' is shared by 3 relation ends ('users.mentor', 'users.coach' and 'users.buddy'); an alias "
+            "names one edge, which has at most two ends, one in each direction: give each edge its own alias");
+  EXPECT_EQ(found[0].notes.size(), 2u);
+  // The pairwise "do not mirror" findings the three ends used to get are gone, and so is
+  // every other finding of either check: the edges under "a" and "m" pair as they should.
+  EXPECT_EQ(run_rule(ambiguous_relation, broken::shared_alias::schema).size(), 2u);
+  EXPECT_TRUE(run_rule(checks::missing_inverse, broken::shared_alias::schema).empty());
 }
 
 TEST(AmbiguousRelation, OneInferringRelationIsWordedForOne) {

@@ -59,6 +59,14 @@ TEST(RequiredCycle, ReportedOnceAsAPath) {
   ASSERT_EQ(found[0].notes.size(), 1u);
 }
 
+TEST(RequiredCycle, ARequiredSelfReferenceIsAWarning) {
+  const auto found = run_rule(checks::required_cycle, broken::structure::required_self_reference::schema);
+  ASSERT_EQ(found.size(), 1u);  // once, though both the key and the one() make the edge
+  EXPECT_EQ(found[0].level, checks::severity::warning);
+  EXPECT_EQ(found[0].message, "required foreign key 'users.managerId' references its own table, so the first row can "
+                              "only be inserted with its own id given in advance; make 'managerId' nullable");
+}
+
 namespace long_chain {
 // a0 -> a1 -> ... -> a5 -> a0, every link required; plus a branch that is no cycle.
 inline constexpr auto a0 = table("a0", column("next", id("a1").not_null()));

@@ -26,6 +26,14 @@ TEST(ClosestName, SuggestsOnlyOneLikelyMisspelling) {
   EXPECT_EQ(closest_name("x", {}), "");
   EXPECT_EQ(closest_name("", {"a"}), "");
   EXPECT_EQ(closest_name("a", {"b"}), "");                    // one letter of one is too much
+  // The other number of the same word, however many edits away; only when it is one.
+  EXPECT_EQ(closest_name("reply", {"replies", "users"}), "replies");
+  EXPECT_EQ(closest_name("replies", {"reply", "users"}), "reply");
+  EXPECT_EQ(closest_name("address", {"addresses"}), "addresses");
+  EXPECT_EQ(closest_name("Category", {"categories"}), "categories");
+  EXPECT_EQ(closest_name("box", {"boxes"}), "boxes");
+  EXPECT_EQ(closest_name("post", {"Posts", "posts"}), "");  // two as close: no guess
+  EXPECT_EQ(closest_name("s", {"ss"}), "");
 }
 
 TEST(UnknownReference, ReportsEachNameThatPointsAtNothing) {

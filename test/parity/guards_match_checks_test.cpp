@@ -134,6 +134,7 @@ TEST(GuardsMatchChecks, SeedExamples) {
 TEST(GuardsMatchChecks, RuleBreakingSchemas) {
   expect_parity("missing_relation_index", broken::missing_relation_index::schema);
   expect_parity("ambiguous_relation", broken::ambiguous_relation::schema);
+  expect_parity("shared_alias", broken::shared_alias::schema);
   expect_parity("missing_inverse", broken::missing_inverse::schema);
   expect_parity("unbounded_many", broken::unbounded_many::schema);
 }
@@ -193,6 +194,7 @@ TEST(GuardsMatchChecks, SchemaLevelErrors) {
   expect_migrate_parity("other_table", broken::structure::other_table::schema, verdict::refused);
   expect_migrate_parity("cycle", broken::structure::cycle::schema, verdict::refused);
   expect_migrate_parity("warnings_only", broken::structure::warnings_only::schema, verdict::warned);
+  expect_migrate_parity("required_self_reference", broken::structure::required_self_reference::schema, verdict::warned);
   expect_migrate_parity("blog", blog::schema, verdict::clean);
   for (auto* run : {+[] { expect_migrate_parity("alias", seed::alias::schema, verdict::clean); },
                     +[] { expect_migrate_parity("through", seed::through::schema, verdict::clean); },

@@ -218,3 +218,38 @@ TEST(ReadIn, ALongListIsOneParameterAndSelectsExactlyItsRows) {
   EXPECT_EQ(db.query(blog::schema, blog::posts).find_many({.where = in("published", {param(false)}), .allow_full_scan = true}).size(), 0u);
 }
 }  // namespace
+
+namespace {
+
+bool any_line(const std::vector<std::string>& plan, const std::string& needle) {
+  return std::any_of(plan.begin(), plan.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
+}
+
+// explain: the statement find_many would run, and the database's own plan for it.
+TEST_F(Read, ExplainShowsTheStatementAndTheDatabasesPlan) {
+  auto posts = db.query(blog::schema, blog::posts);
+  const find_options by_author{.where = eq("authorId", ann), .order_by = {desc("id")}, .limit = 2};
+  const auto explained = posts.explain(by_author);
+  ASSERT_EQ(explained.statements.size(), 1u);
+  EXPECT_EQ(explained.statements[0], posts.sql(by_author).sql);
+  ASSERT_FALSE(explained.plan.empty());
+  const auto by_title = posts.explain({.where = eq("title", "first")});
+  if (!backend::is_postgres) {
+    // SQLite plans the same way whatever the rows: the author's index, and a scan for a
+    // column no index has.
+    EXPECT_TRUE(any_line(explained.plan, "USING INDEX")) << explained.plan[0];
+    EXPECT_EQ(by_title.plan, std::vector<std::string>{"SCAN t0"});
+    // A load's lines are indented under the subquery that holds them.
+    const auto nested = db.query(blog::schema, blog::users).explain({.limit = 2, .with = {{"authoredPosts", {.limit = 2}}}});
+    EXPECT_TRUE(any_line(nested.plan, "    SEARCH t1 USING COVERING INDEX posts.by_author (authorId=?)")) << ::testing::PrintToString(nested.plan);
+    EXPECT_EQ(nested.plan.front(), "SCAN t0");
+
+  } else {
+    // PostgreSQL's plan depends on the rows; it names the table read either way.
+    EXPECT_TRUE(any_line(by_title.plan, "on posts")) << by_title.plan[0];
+  }
+  // Explaining runs nothing: the rows are as they were.
+  EXPECT_EQ(posts.find_many({.where = eq("authorId", ann), .limit = 5}).size(), 2u);
+}
+
+}  // namespace

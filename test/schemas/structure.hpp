@@ -33,6 +33,13 @@ inline constexpr auto schema = define_schema(tables(users, teams)).relations(
     one(users, "team", teams, {.from = "teamId"}), one(teams, "owner", users, {.from = "ownerId"}));
 }  // namespace cycle
 
+// A required key into its own table: a warning (the first row needs its own id in advance).
+namespace required_self_reference {
+inline constexpr auto users = table("users", column("managerId", id("users").not_null()), index("m").on("managerId"));
+inline constexpr auto schema = define_schema(tables(users)).relations(
+    one(users, "manager", users, {.from = "managerId", .alias = "m"}), many(users, "reports", users, {.alias = "m"}));
+}  // namespace required_self_reference
+
 // Warnings only: migrate accepts it.
 namespace warnings_only {
 inline constexpr auto users = table("users");

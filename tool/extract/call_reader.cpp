@@ -63,10 +63,18 @@ model::query_options call_reader::options_of(const clang::InitListExpr& options)
     names_of_calls(columns, {"only", "except"}, true, out.columns);
     out.columns_mode = model::query_options::selection::include;
   }
-  if (const clang::Expr* where = field_init(options, "where"); given(where))
+  if (const clang::Expr* where = field_init(options, "where"); given(where)) {
     names_of_calls(where, filter_predicates, false, out.where_columns);
-  if (const clang::Expr* order = field_init(options, "order_by"); given(order))
+    out.filter = filter_of(where);
+  } else {
+    out.filter = model::condition{};
+  }
+  if (const clang::Expr* order = field_init(options, "order_by"); given(order)) {
     names_of_calls(order, {"asc", "desc"}, false, out.order_columns);
+    out.order_descending = descending_of(order, out.order_columns.size());
+  } else {
+    out.order_descending.emplace();
+  }
   if (const clang::Expr* limit = field_init(options, "limit"); given(limit)) {
     out.limit_given = true;
     out.limit = constant(limit);

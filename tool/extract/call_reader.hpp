@@ -39,6 +39,11 @@ class call_reader {
   std::optional<std::string> table_name(const clang::CXXMemberCallExpr& query_call) const;
   // The columns a filter fixes with eq(...) through && only (unique_pinning.cpp).
   std::optional<std::vector<std::string>> pinned_by(const clang::Expr* e) const;
+  // The filter as the runtime's postfix condition, without values (filter_terms.cpp);
+  // nullopt when part of it is not seen here.
+  std::optional<model::condition> filter_of(const clang::Expr* e) const;
+  // Whether each order column is descending, when all `names` of them are seen.
+  std::optional<std::vector<bool>> descending_of(const clang::Expr* order, std::size_t names) const;
   // A field of a write as the write planner reads it.
   model::written_field field_of(model::written_name name, const clang::Expr* value) const;
 

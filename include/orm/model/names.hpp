@@ -17,7 +17,9 @@ char lower(char c);
 // The candidate closest to `typo` by edit distance (a swap of two neighbouring letters
 // counts as one edit, a slip of case as none), when it is close enough to be a likely
 // misspelling (clang's typo correction allows about a third of the length), shares at
-// least one letter's worth with it, and no other candidate is as close. Empty otherwise.
+// least one letter's worth with it, and no other candidate is as close; or, before any of
+// that, the one candidate that is the same word in the other number ("reply" for
+// "replies"). Empty otherwise.
 std::string closest_name(std::string_view typo, const std::vector<std::string_view>& candidates);
 
 // A name in the schema that points at nothing.

@@ -31,9 +31,14 @@ bool lookup_served(const table& t, const std::vector<std::string>& columns);
 // - inference: relations with no from/to that more than one relation back could lend
 //   columns to; the inferring relations between the same tables under the same alias
 //   are one group, reported once;
-// - duplicate_name: one table declaring a relation name more than once.
+// - duplicate_name: one table declaring a relation name more than once;
+// - shared_alias: an alias names one edge, whose two ends go one each way between two
+//   tables (Prisma: "At most two relation fields can belong to the same relation"), so
+//   an alias on more than two ends, or on two ends in the same direction, pairs nothing.
+//   Its members are left out of inference groups and of missing-inverse findings: the
+//   alias is the one mistake to fix.
 struct ambiguity {
-  enum class kind : unsigned char { inference, duplicate_name } what;
+  enum class kind : unsigned char { inference, duplicate_name, shared_alias } what;
   std::vector<int> members;     // the relations at fault, in declaration order
   std::vector<int> candidates;  // inference: the relations that could lend their columns
 
@@ -49,6 +54,15 @@ struct ambiguity {
       return out;
     };
     const relation& first = s.relations[static_cast<std::size_t>(members.front())];
+    if (what == kind::shared_alias) {
+      if (members.size() > 2)
+        return "alias '" + first.alias + "' is shared by " + std::to_string(members.size()) + " relation ends (" +
+               listed(members, " and ") + "); an alias names one edge, which has at most two ends, one in each "
+               "direction: give each edge its own alias";
+      return "relations " + listed(members, " and ") + " share alias '" + first.alias + "' and both go from '" +
+             first.source + "' to '" + first.target + "'; an alias pairs the two ends of one edge, one in each "
+             "direction: give each relation its own alias";
+    }
     if (what == kind::duplicate_name)
       return "table '" + first.source + "' declares relation '" + first.name + "' " +
              (members.size() == 2 ? std::string("twice") : std::to_string(members.size()) + " times") +
@@ -63,6 +77,9 @@ struct ambiguity {
 };
 
 std::vector<ambiguity> ambiguities(const schema& s);
+
+// Whether relation `index` is a member of an ambiguity of kind `k` in `found`.
+bool member_of(const std::vector<ambiguity>& found, ambiguity::kind k, int index);
 
 }  // namespace orm::model
 

@@ -63,6 +63,10 @@ inline constexpr runtime::sql::dialect dialect{
     .non_finite_literal = dialect_detail::non_finite_literal,
     .bytes_literal = dialect_detail::bytes_literal,
     .bound_list = dialect_detail::bound_list,
+    .explain_prefix = "EXPLAIN ",
+    .plan_line_column = 0,
+    .plan_id_column = -1,
+    .plan_parent_column = -1,
 };
 
 }  // namespace orm::postgres

@@ -46,6 +46,9 @@ class basic_table_query {
   std::optional<node> find_unique(find_options options) const;
   // The statement find_many would run, for inspection (EXPLAIN, logs).
   compiled_read sql(const find_options& options = {}) const;
+  // That statement and the database's plan for it (docs/runtime.md, "Explaining a read"):
+  // what orm-unindexed-query reads on SQLite.
+  explained_read explain(const find_options& options = {}) const;
 
   // Typed rows (docs/runtime.md): each row decoded into a T, whose fields name the columns
   // and relations to read; `options` gives the filter, order, bounds and the options of

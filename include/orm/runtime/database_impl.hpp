@@ -2,6 +2,8 @@
 // The definitions of runtime/database.hpp that do not depend on the user's types. Only a
 // backend's src/<backend>/database.cpp includes this, and instantiates both templates for
 // its database there, once: users' units call them without compiling them again.
+#include <map>
+
 #include <orm/runtime/database.hpp>
 #include <orm/runtime/write_guard.hpp>
 
@@ -19,6 +21,26 @@ compiled_read basic_table_query<Backend>::compile(const find_options& options, b
 template <class Backend>
 compiled_read basic_table_query<Backend>::sql(const find_options& options) const {
   return compile(options, false);
+}
+
+template <class Backend>
+explained_read basic_table_query<Backend>::explain(const find_options& options) const {
+  compiled_read read = compile(options, false);
+  explained_read out{{read.sql}, {}};
+  const sql::dialect& d = Backend::sql_dialect();
+  read.sql = d.explain_prefix + read.sql;
+  read.fan_out_limit = 0;  // the plan's rows are no parents
+  std::map<std::string, std::size_t, std::less<>> depth_of;  // a plan row's id -> its depth
+  db_.for_each_row(read, table_, [&](const auto& row) {
+    std::size_t depth = 0;
+    if (d.plan_id_column >= 0) {
+      const auto parent = depth_of.find(row.text_view(d.plan_parent_column));
+      depth = parent == depth_of.end() ? 0 : parent->second + 1;
+      depth_of.emplace(std::string(row.text_view(d.plan_id_column)), depth);
+    }
+    out.plan.push_back(std::string(2 * depth, ' ') + std::string(row.text_view(d.plan_line_column)));
+  });
+  return out;
 }
 
 template <class Backend>

@@ -63,6 +63,13 @@ struct compiled_read {
   bool read_your_writes = false;
 };
 
+// A read as the database would run it: the statements, and the lines of the database's
+// plan for them (SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN), in order.
+struct explained_read {
+  std::vector<std::string> statements;
+  std::vector<std::string> plan;
+};
+
 using warning_sink = std::function<void(const std::string&)>;
 
 // The fan-out guard's error: a read found more parents than relation_fan_out_max_keys.

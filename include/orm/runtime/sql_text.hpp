@@ -62,6 +62,14 @@ struct dialect {
   std::string (*bytes_literal)(const std::string& hex);
   // An IN list bound as one parameter (nullopt: one parameter per value).
   std::optional<bound_in_list> (*bound_list)(const std::vector<param>& values, column_kind kind);
+  // How the database shows the plan of a statement: the prefix that asks for it, and the
+  // column of each result row that holds a line of it.
+  const char* explain_prefix;
+  int plan_line_column;
+  // The columns of a plan row's id and its parent's (-1: the lines come indented already,
+  // as PostgreSQL's do); explain indents each line two spaces per level.
+  int plan_id_column;
+  int plan_parent_column;
 
   // Whether timestamps are the database's own type, counted in microseconds (else the
   // column stores the field's integer count itself).

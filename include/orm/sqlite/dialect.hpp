@@ -45,6 +45,10 @@ inline constexpr runtime::sql::dialect dialect{
     .non_finite_literal = nullptr,
     .bytes_literal = dialect_detail::bytes_literal,
     .bound_list = dialect_detail::bound_list,
+    .explain_prefix = "EXPLAIN QUERY PLAN ",
+    .plan_line_column = 3,
+    .plan_id_column = 0,
+    .plan_parent_column = 1,
 };
 
 }  // namespace orm::sqlite

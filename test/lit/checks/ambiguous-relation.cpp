@@ -32,6 +32,26 @@ inline constexpr auto schema = define_schema(tables(users, posts)).relations(
 // CHECK-MESSAGES: :[[@LINE-1]]:16: note: 'posts.author' is declared here
 }  // namespace reused_names
 
+// An alias names one edge, one end each way (Prisma refuses the others): two relations
+// the same way under one alias, though each writes its columns; three ends under one
+// alias, reported once (not as pairwise orm-missing-inverse findings).
+namespace shared_alias {
+inline constexpr auto users = table("users", column("mentorId", id("users")), column("coachId", id("users")),
+                                    column("buddyId", id("users")));
+inline constexpr auto posts = table("posts", column("authorId", id("users")), column("editorId", id("users")));
+inline constexpr auto schema = define_schema(tables(users, posts)).relations(
+    many(users, "written", posts, {.from = "id", .to = "authorId", .alias = "x"}),
+// CHECK-MESSAGES: :[[@LINE-1]]:17: error: relations 'users.written' and 'users.edited' share alias 'x' and both go from 'users' to 'posts'; an alias pairs the two ends of one edge, one in each direction: give each relation its own alias [orm-ambiguous-relation]
+    many(users, "edited", posts, {.from = "id", .to = "editorId", .alias = "x"}),
+// CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'users.edited' is declared here
+    one(users, "mentor", users, {.from = "mentorId", .alias = "people"}),
+// CHECK-MESSAGES: :[[@LINE-1]]:16: error: alias 'people' is shared by 3 relation ends ('users.mentor', 'users.coach' and 'users.buddy'); an alias names one edge, which has at most two ends, one in each direction: give each edge its own alias [orm-ambiguous-relation]
+    one(users, "coach", users, {.from = "coachId", .alias = "people"}),
+// CHECK-MESSAGES: :[[@LINE-1]]:16: note: 'users.coach' is declared here
+    one(users, "buddy", users, {.from = "buddyId", .alias = "people"}));
+// CHECK-MESSAGES: :[[@LINE-1]]:16: note: 'users.buddy' is declared here
+}  // namespace shared_alias
+
 // Must not warn (kitcn accepts all of these): distinct aliases on both ends; an aliased
 // self-reference; self-references that write from/to on both ends with no alias (a
 // category's parent/children, a comment's parent/replies inferred from its parent); two

@@ -18,6 +18,12 @@ void writes(database& db, const std::string& kind, const std::string& column, st
 // CHECK-MESSAGES: :[[@LINE-1]]:39: error: setting 'events.userAgent', a field of a variant, needs 'kind' in the same update, so that the variant's rules can be checked
   db.update(shop::schema, "events", {{"kind", "login"}, {"ip", nullptr}}, eq("id", id));
 // CHECK-MESSAGES: :[[@LINE-1]]:47: error: variant 'login' of 'events' requires 'ip'
+  db.update(shop::schema, "events", {{"kind", "refund"}}, eq("id", id));
+// CHECK-MESSAGES: :[[@LINE-1]]:47: error: variant 'refund' of 'events' requires 'amount'
+  db.update(shop::schema, "events", {{"kind", "logout"}}, eq("id", id));
+// CHECK-MESSAGES: :[[@LINE-1]]:47: error: 'events.kind' must be one of 'login', 'refund'
+  db.update(shop::schema, "events", {{"kind", "login"}, {"ip", "10.0.0.2"}, {"amount", 5.0}}, eq("id", id));
+// CHECK-MESSAGES: :[[@LINE-1]]:78: error: 'amount' is not a field of variant 'login' of 'events'; leave it out
 
   // Must not warn: a whole variant, a variant named at run time, fields not all seen, a field cleared.
   db.insert(shop::schema, "events", {{"at", 1}, {"kind", "refund"}, {"amount", 5.0}, {"itemId", id}});

@@ -25,9 +25,22 @@ inline constexpr auto c = table("c", column("aId", id("a").not_null()), foreign_
 inline constexpr auto schema = define_schema(tables(a, b, c));
 }  // namespace three_tables
 
-// Must not warn: a nullable link breaks the cycle; a row may reference its own table.
+// A required key into its own table (kitcn refuses it): a warning, since a row can be
+// inserted referencing itself when its id is given in advance. Once per key, whether a
+// one() or a declared foreign key makes it.
+namespace self_reference {
+inline constexpr auto users = table("users", column("managerId", id("users").not_null()));
+inline constexpr auto schema = define_schema(tables(users)).relations(
+    one(users, "manager", users, {.from = "managerId"}));
+// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: required foreign key 'users.managerId' references its own table, so the first row can only be inserted with its own id given in advance; make 'managerId' nullable [orm-required-cycle]
+inline constexpr auto nodes = table("nodes", column("rootId", id("nodes").not_null()), foreign_key("to_root", "rootId", "nodes"));
+// CHECK-MESSAGES: :[[@LINE-1]]:100: warning: required foreign key 'nodes.rootId' references its own table, so the first row can only be inserted with its own id given in advance; make 'rootId' nullable [orm-required-cycle]
+inline constexpr auto tree = define_schema(tables(nodes)).relations(one(nodes, "root", nodes, {.from = "rootId"}));
+}  // namespace self_reference
+
+// Must not warn: a nullable link breaks the cycle; a nullable self-reference.
 namespace fine {
-inline constexpr auto users = table("users", column("teamId", id("teams").not_null()), column("managerId", id("users").not_null()));
+inline constexpr auto users = table("users", column("teamId", id("teams").not_null()), column("managerId", id("users")));
 inline constexpr auto teams = table("teams", column("ownerId", id("users")));
 inline constexpr auto schema = define_schema(tables(users, teams)).relations(
     one(users, "team", teams, {.from = "teamId"}), one(teams, "owner", users, {.from = "ownerId"}),

@@ -25,6 +25,12 @@ void reads(database& db, const std::string& column) {
   db.query(app::schema, app::posts).find_many({.columns = only(column), .order_by = {asc(column)}});
 }
 
+namespace forum {
+inline constexpr auto replies = table("replies", column("body", text()));
+inline constexpr auto categories = table("categories", column("name", text()));
+inline constexpr auto schema = define_schema(tables(replies, categories));
+}  // namespace forum
+
 void writes(database& db, const std::string& column, const std::string& table) {
   db.insert(app::schema, "users", {{"nmae", "Ann"}, {"email", "a@b"}});
 // CHECK-MESSAGES: :[[@LINE-1]]:37: error: table 'users' has no column 'nmae'; did you mean 'name'? [orm-unknown-column]
@@ -38,6 +44,13 @@ void writes(database& db, const std::string& column, const std::string& table) {
 // CHECK-FIXES: {{^}}  db.update(app::schema, "posts", {{[{]}}{"title", "x"}}, eq("authorId", 1));
   db.remove(app::schema, "comments", eq("post", 1));
 // CHECK-MESSAGES: :[[@LINE-1]]:41: error: table 'comments' has no column 'post' to filter on
+
+  // A table named in the other number: three edits from "replies", but the likely slip.
+  db.insert(forum::schema, "reply", {{"body", "x"}});
+// CHECK-MESSAGES: :[[@LINE-1]]:28: error: the schema has no table 'reply'; did you mean 'replies'? [orm-unknown-column]
+// CHECK-FIXES: {{^}}  db.insert(forum::schema, "replies", {{[{]}}{"body", "x"}});
+  db.remove(forum::schema, "category", eq("name", "x"));
+// CHECK-MESSAGES: :[[@LINE-1]]:28: error: the schema has no table 'category'; did you mean 'categories'? [orm-unknown-column]
 
   // Must not warn: known names, and names known only at run time.
   db.insert(app::schema, "users", {{"name", "Ann"}, {column, "x"}});
