@@ -13,6 +13,7 @@
 #include "checks/row_mismatch.hpp"
 #include "checks/structure_checks.hpp"
 #include "checks/unbounded_many.hpp"
+#include "checks/unindexed_query.hpp"
 #include "checks/unknown_reference.hpp"
 
 namespace orm::checks {
@@ -57,6 +58,8 @@ constexpr check_info registry[] = {
      nullptr},
     {"orm-negative-bound", "a query with a negative limit or offset", error, nullptr, negative_bound_at_call},
     {"orm-row-mismatch", "a find_*<T> whose struct T cannot hold the rows it reads", error, nullptr, row_mismatch_at_call},
+    {"orm-unindexed-query", "a read whose filter, or whose order under a limit, no index serves", warning, nullptr,
+     unindexed_query},
 };
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "checks/schema_index.hpp"
 
+#include "checks/query_explainer.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -9,6 +11,13 @@ schema_index::schema_index(const model::schema& s) : schema_(s) {
   for (const auto& t : s.tables) tables_.emplace(t.name, &t);
   for (std::size_t i = 0; i < s.relations.size(); ++i)
     between_[{s.relations[i].source, s.relations[i].target}].push_back(static_cast<int>(i));
+}
+
+schema_index::~schema_index() = default;
+
+const query_explainer& schema_index::explainer() const {
+  if (!explainer_) explainer_ = std::make_unique<query_explainer>(schema_);
+  return *explainer_;
 }
 
 const model::table* schema_index::table(std::string_view name) const {

@@ -2,6 +2,7 @@
 // Lookups the rules share, built once per schema so that no rule scans all relations
 // for each relation (rules stay linear in schema size).
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,9 +16,12 @@
 
 namespace orm::checks {
 
+class query_explainer;
+
 class schema_index {
  public:
   explicit schema_index(const model::schema& s);
+  ~schema_index();
 
   const model::table* table(std::string_view name) const;
   // Relations from `source` to `target`, in declaration order.
@@ -34,6 +38,8 @@ class schema_index {
     if (!ambiguities_) ambiguities_ = model::ambiguities(schema_);
     return *ambiguities_;
   }
+  // SQLite's planner over the schema's tables (query_explainer.hpp), made at the first ask.
+  const query_explainer& explainer() const;
 
  private:
   const model::schema& schema_;
@@ -42,6 +48,7 @@ class schema_index {
   std::vector<int> none_;
   mutable std::optional<std::vector<model::structure_problem>> structure_;
   mutable std::optional<std::vector<model::ambiguity>> ambiguities_;
+  mutable std::unique_ptr<query_explainer> explainer_;
 };
 
 // "users.posts": how messages name a relation.

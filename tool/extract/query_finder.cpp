@@ -84,6 +84,10 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       q.call.per_row = tracer_.per_row_of(where, *call, method->getName());
       if (!q.call.per_row) tracer_.note_parameter_fed(where, true, result.queries.size(), method->getName());
     }
+    if (method->getName() == "find_first") {
+      q.call.top.limit_given = true;  // the runtime reads one row, whatever limit is written
+      q.call.top.limit = 1;
+    }
     if (method->getName() == "find_unique") {
       q.call.unique = true;
       q.call.pinned = given(where) ? reader_.pinned_by(where) : std::vector<std::string>{};

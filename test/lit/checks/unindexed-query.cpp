@@ -1,0 +1,54 @@
+// orm-unindexed-query: a read whose filter, or whose order under a limit, no index serves
+// RUN: %ormlint --checks=-*,orm-unindexed-query %s -- %cxxflags | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
+// RUN: cp %s %t.cpp && %ormlint --checks=-*,orm-unindexed-query --fix %t.cpp -- %cxxflags > /dev/null
+// RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
+// Warnings only: exit 0. Promoted with WarningsAsErrors, the same run fails.
+// RUN: %exit1 %ormlint --checks=-*,orm-unindexed-query --warnings-as-errors=orm-unindexed-query %s -- %cxxflags > /dev/null
+#include <orm/sqlite.hpp>
+
+using namespace orm;
+using namespace orm::sqlite;
+
+namespace tracker {
+inline constexpr auto users = table("users", column("name", text()), column("email", text().unique()));
+inline constexpr auto tickets = table("tickets",
+    column("status", text()), column("priority", integer()), column("createdAt", timestamp()),
+    column("ownerId", id("users")), index("by_owner_created").on("ownerId", "createdAt"));
+// Each finding's index, after the table's last part (one per finding: review which to keep).
+// CHECK-FIXES: {{^}}    column("ownerId", id("users")), index("by_owner_created").on("ownerId", "createdAt"),
+// CHECK-FIXES-NEXT: {{^}}                                    index("by_status").on("status"),
+// CHECK-FIXES-NEXT: {{^}}                                    index("by_status_priority").on("status", "priority"),
+// CHECK-FIXES-NEXT: {{^}}                                    index("by_priority").on("priority"),
+// CHECK-FIXES-NEXT: {{^}}                                    index("by_status_createdAt").on("status", "createdAt"));
+inline constexpr auto schema = define_schema(tables(users, tickets), {.defaults = {.default_limit = 50}})
+    .relations(many(users, "tickets", tickets, {.to = "ownerId"}), one(tickets, "owner", users, {.from = "ownerId"}));
+}  // namespace tracker
+
+void reads(database& db, const std::string& status, const condition& built_elsewhere, std::int64_t id) {
+  auto tickets = db.query(tracker::schema, tracker::tickets);
+  // A filter no index serves: every row is read. The index offered is the one SQLite
+  // then uses (equality columns first).
+  tickets.find_many({.where = eq("status", status)});
+// CHECK-MESSAGES: :[[@LINE-1]]:34: warning: this read filters 'tickets' by (status), and no index serves it: SQLite reads every row of 'tickets' (SCAN) on every call; add index("by_status").on("status") to 'tickets' [orm-unindexed-query]
+  tickets.find_many({.where = eq("status", "open") && gt("priority", 2), .order_by = {desc("createdAt")}, .limit = 10});
+// CHECK-MESSAGES: :[[@LINE-1]]:34: warning: this read filters 'tickets' by (status, priority) and orders it by (createdAt) under a limit, and no index serves it: SQLite reads every row of 'tickets' (SCAN, then a temporary sort) on every call; add index("by_status_priority").on("status", "priority") to 'tickets'
+  // Sorting the whole table to return ten rows.
+  tickets.find_many({.order_by = {desc("priority")}, .limit = 10});
+// CHECK-MESSAGES: :[[@LINE-1]]:40: warning: this read orders 'tickets' by (priority) under a limit, and no index serves it: SQLite sorts every matching row (USE TEMP B-TREE FOR ORDER BY) to return the first few on every call; add index("by_priority").on("priority") to 'tickets'
+  // OR: SQLite may serve each branch with its own index; none here, and no one index to offer.
+  tickets.find_many({.where = eq("status", "open") || eq("priority", 1)});
+// CHECK-MESSAGES: :[[@LINE-1]]:34: warning: this read filters 'tickets' by (status, priority), and no index serves it: SQLite reads every row of 'tickets' (SCAN) on every call; add an index on the columns it compares for equality, then the ones it sorts by
+  // In a loop, the same call is reported once per call site.
+  for (const char* s : {"open", "closed"}) tickets.find_first({.where = eq("status", s), .order_by = {asc("createdAt")}});
+// CHECK-MESSAGES: :[[@LINE-1]]:76: warning: this read filters 'tickets' by (status) and orders it by (createdAt) under a limit, and no index serves it: SQLite reads every row of 'tickets' (SCAN, then a temporary sort) on every call; add index("by_status_createdAt").on("status", "createdAt") to 'tickets'
+
+  // Must not warn: the primary key; a unique column; an index's leading column, with its
+  // second giving the order; no filter and no limit (the whole table is asked for); a
+  // filter built elsewhere (not seen here); a load by the relation's index.
+  tickets.find_many({.where = eq("id", id)});
+  db.query(tracker::schema, tracker::users).find_many({.where = eq("email", "a@b")});
+  tickets.find_many({.where = eq("ownerId", id), .order_by = {desc("createdAt")}, .limit = 10});
+  tickets.find_many({.order_by = {asc("priority")}});
+  tickets.find_many({.where = built_elsewhere});
+  db.query(tracker::schema, tracker::users).find_many({.where = eq("id", id), .with = {{"tickets", {.limit = 5}}}});
+}
