@@ -35,12 +35,23 @@ bool is_comparison(predicate_op op) {
 // The index SQLite can use for a filter of ANDed comparisons and an order: the columns
 // compared for equality (eq, in, is_null) first, then one compared by range, then, when
 // no range column came before them, the order's (a range scan returns rows in the range
-// column's order, not the sort's). Empty when the filter has OR or NOT (SQLite serves
-// those with one index per branch, if at all) or nothing to index.
+// column's order, not the sort's). Empty when the filter has an OR, or a NOT over more
+// than one comparison (SQLite serves those with one index per branch, if at all), or
+// nothing to index.
 std::vector<std::string> index_for(const model::query_options& o, bool for_order) {
   std::vector<std::string> equal, range;
-  for (const model::predicate_term& t : *o.filter) {
-    if (t.op == predicate_op::any || t.op == predicate_op::negate) return {};
+  const model::condition& terms = *o.filter;
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    const model::predicate_term& t = terms[k];
+    if (t.op == predicate_op::any) return {};
+    // !term (such as !is_null(c)) narrows nothing an index can seek; !(a && b) is an OR.
+    if (t.op == predicate_op::negate) {
+      if (k == 0 || !is_comparison(terms[k - 1].op)) return {};
+      const std::string& negated = terms[k - 1].column;
+      if (!equal.empty() && equal.back() == negated) equal.pop_back();
+      else if (!range.empty() && range.back() == negated) range.pop_back();
+      continue;
+    }
     if (!is_comparison(t.op) || t.column == "id") continue;
     if (t.op == predicate_op::eq || t.op == predicate_op::in || t.op == predicate_op::is_null)
       equal.push_back(t.column);

@@ -38,6 +38,9 @@ void reads(database& db, const std::string& status, const condition& built_elsew
   // OR: SQLite may serve each branch with its own index; none here, and no one index to offer.
   tickets.find_many({.where = eq("status", "open") || eq("priority", 1)});
 // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: this read filters 'tickets' by (status, priority), and no index serves it: SQLite reads every row of 'tickets' (SCAN) on every call; add an index on the columns it compares for equality, then the ones it sorts by
+  // A negated comparison narrows nothing an index can seek: the index is on the rest.
+  tickets.find_many({.where = eq("status", "open") && !is_null("createdAt")});
+// CHECK-MESSAGES: :[[@LINE-1]]:34: warning: this read filters 'tickets' by (status, createdAt), and no index serves it: SQLite reads every row of 'tickets' (SCAN) on every call; add index("by_status").on("status") to 'tickets'
   // In a loop, the same call is reported once per call site.
   for (const char* s : {"open", "closed"}) tickets.find_first({.where = eq("status", s), .order_by = {asc("createdAt")}});
 // CHECK-MESSAGES: :[[@LINE-1]]:76: warning: this read filters 'tickets' by (status) and orders it by (createdAt) under a limit, and no index serves it: SQLite reads every row of 'tickets' (SCAN, then a temporary sort) on every call; add index("by_status_createdAt").on("status", "createdAt") to 'tickets'
