@@ -90,7 +90,7 @@ void unindexed_query(const schema_index& schema, const planned_query& q, finding
   // A call the planner refuses is reported by the check of what is wrong with it.
   if (std::any_of(q.problems.begin(), q.problems.end(), [](const model::query_problem& p) { return !p.warning; })) return;
   const model::table* t = schema.table(q.call.table);
-  if (!t) return;
+  if (!t || t->small) return;  // the user says reading all of it is no cost
   const auto explained = schema.explainer().explain(q.call);
   if (!explained) return;
   const top_level_plan plan = read_plan(*explained);

@@ -32,6 +32,7 @@ struct table_entry {
   str name;
   site where;
   std::size_t columns, indexes, checks, foreign_keys, variants, discriminators;
+  bool small;
 };
 
 template <std::size_t NT, std::size_t NC, std::size_t NI, std::size_t NK, std::size_t NF, std::size_t NV,
@@ -87,7 +88,7 @@ constexpr auto tables(const Tables&... ts) {
       pool{};
   auto add = [&](const auto& t) {
     pool.tables.push_back({t.name, t.where, t.columns.size, t.indexes.size, t.checks.size, t.foreign_keys.size,
-                           t.variants.size, t.discriminators.size});
+                           t.variants.size, t.discriminators.size, t.small});
     detail::append_all(pool.columns, t.columns);
     detail::append_all(pool.indexes, t.indexes);
     detail::append_all(pool.checks, t.checks);

@@ -13,6 +13,11 @@
 
 namespace orm {
 
+// small_table(): a table that stays small (countries, settings), so that a read of all of
+// it is no cost: orm-unindexed-query does not ask for an index to filter it.
+struct small_table_def {};
+constexpr small_table_def small_table() { return {}; }
+
 namespace detail {
 // How many slots of each kind one table element occupies.
 struct table_counts {
@@ -33,6 +38,8 @@ template <>
 struct element_counts<check_def> { static constexpr table_counts value{0, 0, 1, 0, 0, 0}; };
 template <>
 struct element_counts<foreign_key_def> { static constexpr table_counts value{0, 0, 0, 1, 0, 0}; };
+template <>
+struct element_counts<small_table_def> { static constexpr table_counts value{}; };
 template <std::size_t V, std::size_t F>
 struct element_counts<discriminator_column<V, F>> { static constexpr table_counts value{1 + F, 0, 0, 0, V, 1}; };
 }  // namespace detail
@@ -47,8 +54,10 @@ struct table_def {
   detail::fixed_vector<foreign_key_def, NF> foreign_keys{};
   detail::fixed_vector<variant_def, NV> variants{};
   detail::fixed_vector<discriminator_def, ND> discriminators{};
+  bool small = false;
 
   constexpr void add(const column_def& c) { columns.push_back(c); }
+  constexpr void add(const small_table_def&) { small = true; }
   constexpr void add(const index_def& i) { indexes.push_back(i); }
   constexpr void add(const check_def& k) { checks.push_back(k); }
   constexpr void add(const foreign_key_def& f) { foreign_keys.push_back(f); }

@@ -87,6 +87,16 @@ TEST(UnindexedQuery, ServedFiltersAndUnseenOnesAreNotReported) {
   EXPECT_TRUE(check(s, call("tickets", {term(predicate_op::eq, "nope")})).empty());
 }
 
+TEST(UnindexedQuery, ASmallTableIsNotReported) {
+  constexpr auto countries = table("countries", column("code", text()), small_table());
+  constexpr auto cities = table("cities", column("name", text()));
+  constexpr auto s_ = define_schema(tables(countries, cities));
+  const model::schema s = model::build(s_);
+  EXPECT_TRUE(s.tables[0].small);
+  EXPECT_TRUE(check(s, call("countries", {term(predicate_op::eq, "code")})).empty());
+  EXPECT_EQ(check(s, call("cities", {term(predicate_op::eq, "name")})).size(), 1u);
+}
+
 TEST(UnindexedQuery, OrIsReportedWithoutAnIndexToOffer) {
   const model::schema s = model::build(tracker::schema);
   const auto found = check(s, call("tickets", {term(predicate_op::eq, "status"), term(predicate_op::eq, "priority"),

@@ -59,7 +59,8 @@ model::pooled_table apvalue_pools::table(std::size_t i) const {
   const typed_value e = item("tables", i);
   auto count = [&](const char* f) { return static_cast<std::size_t>(read_.integer_field(e, f)); };
   return {text(e, "name"),      site_of(read_.field(e, "where")), count("columns"),  count("indexes"),
-          count("checks"),      count("foreign_keys"),             count("variants"), count("discriminators")};
+          count("checks"),      count("foreign_keys"),             count("variants"), count("discriminators"),
+          read_.boolean(read_.field(e, "small"))};
 }
 
 model::pooled_column apvalue_pools::column(std::size_t i) const {

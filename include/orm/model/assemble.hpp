@@ -26,6 +26,7 @@ struct pooled_table {
   std::string name;
   source_site site;
   std::size_t columns = 0, indexes = 0, checks = 0, foreign_keys = 0, variants = 0, discriminators = 0;
+  bool small = false;
 };
 
 struct pooled_column {
@@ -60,6 +61,7 @@ schema assemble(const Pools& pools) {
     table t;
     t.name = entry.name;
     t.site = entry.site;
+    t.small = entry.small;
     t.columns.push_back(detail::primary_key(t.site));
     std::vector<pooled_discriminator> discriminators;
     for (std::size_t x = 0; x < entry.discriminators; ++x, ++d) discriminators.push_back(pools.discriminator(d));

@@ -35,7 +35,7 @@ class constexpr_pools {
   pooled_table table(std::size_t i) const {
     const table_entry& e = s_.tables[i];
     return {convert::text(e.name), convert::where(e.where), e.columns, e.indexes, e.checks,
-            e.foreign_keys,       e.variants,               e.discriminators};
+            e.foreign_keys,       e.variants,               e.discriminators, e.small};
   }
   pooled_column column(std::size_t i) const {
     const column_def& c = s_.columns[i];

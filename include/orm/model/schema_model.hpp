@@ -117,6 +117,7 @@ struct table {
   std::vector<variant> variants;
   std::vector<discriminator> discriminators;
   source_site site;
+  bool small = false;  // small_table(): reading all of it is no cost
 
   const column* find_column(std::string_view name) const;
   int column_index(std::string_view name) const;

@@ -20,7 +20,9 @@ inline constexpr auto tickets = table("tickets",
 // CHECK-FIXES-NEXT: {{^}}                                    index("by_status_priority").on("status", "priority"),
 // CHECK-FIXES-NEXT: {{^}}                                    index("by_priority").on("priority"),
 // CHECK-FIXES-NEXT: {{^}}                                    index("by_status_createdAt").on("status", "createdAt"));
-inline constexpr auto schema = define_schema(tables(users, tickets), {.defaults = {.default_limit = 50}})
+// small_table(): a table that stays small, read whole at no cost.
+inline constexpr auto countries = table("countries", column("code", text()), small_table());
+inline constexpr auto schema = define_schema(tables(users, tickets, countries), {.defaults = {.default_limit = 50}})
     .relations(many(users, "tickets", tickets, {.to = "ownerId"}), one(tickets, "owner", users, {.from = "ownerId"}));
 }  // namespace tracker
 
@@ -53,5 +55,6 @@ void reads(database& db, const std::string& status, const condition& built_elsew
   tickets.find_many({.where = eq("ownerId", id), .order_by = {desc("createdAt")}, .limit = 10});
   tickets.find_many({.order_by = {asc("priority")}});
   tickets.find_many({.where = built_elsewhere});
+  db.query(tracker::schema, tracker::countries).find_first({.where = eq("code", "FR")});
   db.query(tracker::schema, tracker::users).find_many({.where = eq("id", id), .with = {{"tickets", {.limit = 5}}}});
 }
