@@ -32,7 +32,7 @@ inline std::string describe(const model::schema& s) {
   o << "schema " << describe(s.site) << " strict=" << s.settings.strict << " limit=" << s.settings.default_limit
     << " fanout=" << s.settings.relation_fan_out_max_keys << "\n";
   for (const auto& t : s.tables) {
-    o << "table " << t.name << " " << describe(t.site) << "\n";
+    o << "table " << t.name << " " << describe(t.site) << (t.small ? " small" : "") << "\n";
     for (const auto& c : t.columns) {
       o << "  column " << c.name << " kind=" << int(c.kind) << " id=" << c.id_table << " nn=" << c.not_null
         << " u=" << c.unique << " def=" << describe(c.default_value) << " implicit=" << c.implicit << " variants=";

@@ -87,6 +87,12 @@ TEST(ModelParity, ExamplesAndTestInputs) {
   expect_parity("mistakes/query_schema.hpp", {{"mistakes::queries::schema", model::build(mistakes::queries::schema)}});
   expect_parity("query_schema.hpp", {{"app::schema", model::build(app::schema)}});
   expect_parity("write_schema.hpp", {{"shop::schema", model::build(shop::schema)}});
+  expect_parity("schemas/ambiguous_relation.hpp",
+                {{"broken::shared_alias::schema", model::build(broken::shared_alias::schema)}});
+  expect_parity("schemas/structure.hpp",
+                {{"broken::structure::required_self_reference::schema",
+                  model::build(broken::structure::required_self_reference::schema)},
+                 {"broken::structure::small_tables::schema", model::build(broken::structure::small_tables::schema)}});
 }
 
 // clangd narrows the AST to the main file's declarations; the finder must stay inside
