@@ -124,8 +124,9 @@ void unindexed_query(const schema_index& schema, const planned_query& q, finding
   finding f = make_finding(id, severity::warning, at,
                            fmt::format("this read {}, and no index serves it: {} on every call; {}", what, cost,
                                        serves ? fmt::format("add index(\"{}\").on({}) to '{}'", name, quoted_list(columns), t->name)
-                                              : std::string("add an index on the columns it compares for equality, "
-                                                            "then the ones it sorts by")));
+                                              : std::string("no one index serves it as written (a like pattern, or || or ! "
+                                                            "over several comparisons): filter on columns an index leads "
+                                                            "with, or mark the table small_table()")));
   if (serves) f.fixes.push_back(add_index{t->name, t->site, name, columns, false});
   out.push_back(std::move(f));
 }

@@ -39,7 +39,10 @@ void reads(database& db, const std::string& status, const condition& built_elsew
 // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: this read orders 'tickets' by (priority) under a limit, and no index serves it: SQLite sorts every matching row (USE TEMP B-TREE FOR ORDER BY) to return the first few on every call; add index("by_priority").on("priority") to 'tickets'
   // OR: SQLite may serve each branch with its own index; none here, and no one index to offer.
   tickets.find_many({.where = eq("status", "open") || eq("priority", 1)});
-// CHECK-MESSAGES: :[[@LINE-1]]:34: warning: this read filters 'tickets' by (status, priority), and no index serves it: SQLite reads every row of 'tickets' (SCAN) on every call; add an index on the columns it compares for equality, then the ones it sorts by
+// CHECK-MESSAGES: :[[@LINE-1]]:34: warning: this read filters 'tickets' by (status, priority), and no index serves it: SQLite reads every row of 'tickets' (SCAN) on every call; no one index serves it as written (a like pattern, or || or ! over several comparisons): filter on columns an index leads with, or mark the table small_table()
+  // A like pattern: no index SQLite would seek with, none offered.
+  tickets.find_many({.where = like("status", "op%")});
+// CHECK-MESSAGES: :[[@LINE-1]]:36: warning: this read filters 'tickets' by (status), and no index serves it: SQLite reads every row of 'tickets' (SCAN) on every call; no one index serves it as written
   // A negated comparison narrows nothing an index can seek: the index is on the rest.
   tickets.find_many({.where = eq("status", "open") && !is_null("createdAt")});
 // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: this read filters 'tickets' by (status, createdAt), and no index serves it: SQLite reads every row of 'tickets' (SCAN) on every call; add index("by_status").on("status") to 'tickets'
@@ -55,6 +58,8 @@ void reads(database& db, const std::string& status, const condition& built_elsew
   tickets.find_many({.where = eq("ownerId", id), .order_by = {desc("createdAt")}, .limit = 10});
   tickets.find_many({.order_by = {asc("priority")}});
   tickets.find_many({.where = built_elsewhere});
+  tickets.find_many({.where = eq("ownerId", id) && like("status", "op%")});
+  tickets.find_many({.where = in("ownerId", {runtime::param(id), runtime::param(id + 1)})});
   db.query(tracker::schema, tracker::countries).find_first({.where = eq("code", "FR")});
   db.query(tracker::schema, tracker::users).find_many({.where = eq("id", id), .with = {{"tickets", {.limit = 5}}}});
 }
