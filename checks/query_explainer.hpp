@@ -2,7 +2,7 @@
 // The runtime's SQLite renderer and SQLite's own planner over an empty in-memory database
 // with the schema's tables and indexes (the runtime's migrate): what orm-unindexed-query
 // asks whether a call's filter and order are served by an index. Built once per schema
-// per run, on the first call that filters or orders.
+// in each translation unit, on the first call that filters or orders.
 #include <memory>
 #include <optional>
 #include <string>
