@@ -120,7 +120,12 @@ void unindexed_query(const schema_index& schema, const planned_query& q, finding
       const top_level_plan with_index = read_plan(*again);
       serves = scan ? !with_index.scans : !with_index.sorts;
     }
-  const std::string name = fmt::format("by_{}", fmt::join(columns, "_"));
+  // A name the table does not use yet: migrate refuses two indexes of one name.
+  std::string name = fmt::format("by_{}", fmt::join(columns, "_"));
+  auto taken = [&](const std::string& n) {
+    return std::any_of(t->indexes.begin(), t->indexes.end(), [&](const model::index& i) { return i.name == n; });
+  };
+  for (int k = 2; taken(name); ++k) name = fmt::format("by_{}_{}", fmt::join(columns, "_"), k);
   finding f = make_finding(id, severity::warning, at,
                            fmt::format("this read {}, and no index serves it: {} on every call; {}", what, cost,
                                        serves ? fmt::format("add index(\"{}\").on({}) to '{}'", name, quoted_list(columns), t->name)

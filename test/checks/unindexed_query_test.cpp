@@ -97,6 +97,19 @@ TEST(UnindexedQuery, ASmallTableIsNotReported) {
   EXPECT_EQ(check(s, call("cities", {term(predicate_op::eq, "name")})).size(), 1u);
 }
 
+TEST(UnindexedQuery, TheOfferedIndexTakesANameTheTableDoesNotUse) {
+  // "by_status" is taken by an index on other columns, and so is "by_status_2".
+  constexpr auto tickets = table("tickets", column("status", text()), column("kind", text()),
+                                 index("by_status").on("kind", "status"), index("by_status_2").on("kind"));
+  constexpr auto s_ = define_schema(tables(tickets));
+  const model::schema s = model::build(s_);
+  const auto found = check(s, call("tickets", {term(predicate_op::eq, "status")}));
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].fixes.size(), 1u);
+  EXPECT_EQ(std::get<checks::add_index>(found[0].fixes[0]).name, "by_status_3");
+  EXPECT_NE(found[0].message.find("index(\"by_status_3\").on(\"status\")"), std::string::npos) << found[0].message;
+}
+
 TEST(UnindexedQuery, OrIsReportedWithoutAnIndexToOffer) {
   const model::schema s = model::build(tracker::schema);
   const auto found = check(s, call("tickets", {term(predicate_op::eq, "status"), term(predicate_op::eq, "priority"),
