@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <orm/runtime/sql_text.hpp>
+
 #include "checks/query_explainer.hpp"
 
 namespace orm::checks {
@@ -13,16 +15,28 @@ namespace {
 
 constexpr const char* id = "orm-unindexed-query";
 
-// What SQLite's plan says of the top level of a read (alias t0, lines not indented).
+// What SQLite's plan says of the top level of a read (lines not indented).
 struct top_level_plan {
-  bool scans = false;  // SCAN t0: every row of the table (or of an index) is read
+  bool scans = false;  // SCAN <alias>: every row of the table (or of an index) is read
   bool sorts = false;  // USE TEMP B-TREE FOR ORDER BY: every matching row is sorted
 };
 
-top_level_plan read_plan(const runtime::explained_read& e) {
+// The alias the statement gives the read's own table: the plan names tables by alias.
+std::string top_alias(const std::string& statement, const std::string& table) {
+  const std::string from = "FROM " + runtime::sql::identifier(table) + " AS ";
+  const std::size_t at = statement.find(from);
+  if (at == std::string::npos) return {};
+  const std::size_t begin = at + from.size();
+  return statement.substr(begin, statement.find_first_of(" )", begin) - begin);
+}
+
+top_level_plan read_plan(const runtime::explained_read& e, const std::string& table) {
   top_level_plan out;
+  const std::string alias = e.statements.empty() ? std::string() : top_alias(e.statements.front(), table);
+  if (alias.empty()) return out;  // a statement of another shape: nothing is judged
+  const std::string scan = "SCAN " + alias;
   for (const std::string& line : e.plan) {
-    if (line == "SCAN t0" || line.starts_with("SCAN t0 ")) out.scans = true;
+    if (line == scan || line.starts_with(scan + " ")) out.scans = true;
     if (line == "USE TEMP B-TREE FOR ORDER BY") out.sorts = true;
   }
   return out;
@@ -93,7 +107,7 @@ void unindexed_query(const schema_index& schema, const planned_query& q, finding
   if (!t || t->small) return;  // the user says reading all of it is no cost
   const auto explained = schema.explainer().explain(q.call);
   if (!explained) return;
-  const top_level_plan plan = read_plan(*explained);
+  const top_level_plan plan = read_plan(*explained, t->name);
   const bool scan = filters && plan.scans;
   const bool sort = sorts_under_limit && plan.sorts;
   if (!scan && !sort) return;
@@ -117,7 +131,7 @@ void unindexed_query(const schema_index& schema, const planned_query& q, finding
     if (const auto again = schema.explainer().explain_with_index(q.call, t->name, columns)) {
       // Judged on the worse of the two costs: a scan gone is the index's whole point
       // even where a range column leaves a sort of the rows it finds.
-      const top_level_plan with_index = read_plan(*again);
+      const top_level_plan with_index = read_plan(*again, t->name);
       serves = scan ? !with_index.scans : !with_index.sorts;
     }
   // A name the table does not use yet: migrate refuses two indexes of one name.
