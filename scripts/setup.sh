@@ -16,6 +16,7 @@ packages=(
   pgbouncer             # the pooler the PostgreSQL tests also run through, in transaction mode
   libxxhash-dev         # the 128-bit hash that names prepared statements after their text
   graphviz              # dot, which checks and renders ormlint --schema-graph (test/lit/cli)
+  python3-jsonschema    # checks ormlint --format=gitlab against the Code Quality schema (test/ci_formats)
   libabsl-dev libgrpc++-dev libprotobuf-dev  # clangd's remote-index target links against these
 )
 targets=("$@")
@@ -23,7 +24,8 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-# npm fetches the SARIF validator below (full setup only); Debian's when the machine has none.
+# npm fetches the SARIF validator and GitHub's toolkit below (full setup only); Debian's
+# when the machine has none.
 if ((${#targets[@]} == 0)) && ! command -v npm >/dev/null; then missing+=(npm); fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
@@ -33,14 +35,21 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Microsoft's SARIF validator, from the npm registry, into a folder of the build (test
-# sarif_validator).
-validator_version=5.7.0
+# From the npm registry, into a folder of the build: Microsoft's SARIF validator (test
+# sarif_validator) and GitHub's toolkit, whose annotations --format=github must match
+# (test ci_report_formats).
+npm_packages=("@microsoft/sarif-multitool@5.7.0" "@actions/core@3.0.1")
 validator=build/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-if ((${#targets[@]} == 0)) && ! grep -qs "\"version\": \"$validator_version\"" build/npm/node_modules/@microsoft/sarif-multitool/package.json; then
-  echo "setup: installing @microsoft/sarif-multitool@$validator_version into build/npm"
-  mkdir -p build/npm
-  npm install --prefix build/npm --no-audit --no-fund --loglevel=error "@microsoft/sarif-multitool@$validator_version" >/dev/null
+if ((${#targets[@]} == 0)); then
+  for package in "${npm_packages[@]}"; do
+    name=${package%@*}
+    version=${package##*@}
+    if ! grep -qs "\"version\": \"$version\"" "build/npm/node_modules/$name/package.json"; then
+      echo "setup: installing $package into build/npm"
+      mkdir -p build/npm
+      npm install --prefix build/npm --no-audit --no-fund --loglevel=error "$package" >/dev/null
+    fi
+  done
 fi
 [ ! -e "$validator" ] || chmod u+x "$validator"  # its package's postinstall does this; npm no longer runs install scripts unasked
 

@@ -30,6 +30,38 @@ std::string real_path(const std::string& path) {
   llvm::SmallString<256> real;
   return llvm::sys::fs::real_path(path, real) ? path : std::string(real);
 }
+
+bool has_extension(llvm::StringRef file, std::initializer_list<llvm::StringRef> extensions) {
+  const llvm::StringRef extension = llvm::sys::path::extension(file);
+  return std::any_of(extensions.begin(), extensions.end(), [&](llvm::StringRef e) { return extension.equals_insensitive(e); });
+}
+
+// The C++ files under a directory the database does not cover (compiler arguments after
+// --, or a folder of headers): its sources, or, when it has none, its headers, each
+// checked as a single file given by name would be. Hidden directories (.git, .cache) and
+// build trees (a CMakeCache.txt) are not entered.
+std::vector<std::string> files_in_directory(const std::string& directory) {
+  std::vector<std::string> sources, headers;
+  std::error_code error;
+  for (llvm::sys::fs::recursive_directory_iterator entry(directory, error), end; entry != end && !error;
+       entry.increment(error)) {
+    const std::string& path = entry->path();
+    const llvm::StringRef name = llvm::sys::path::filename(path);
+    if (entry->type() == llvm::sys::fs::file_type::directory_file) {
+      llvm::SmallString<256> cache(path);
+      llvm::sys::path::append(cache, "CMakeCache.txt");
+      if (name.starts_with(".") || llvm::sys::fs::exists(cache)) entry.no_push();
+      continue;
+    }
+    if (has_extension(path, {".cpp", ".cc", ".cxx", ".c++"}))
+      sources.push_back(path);
+    else if (has_extension(path, {".hpp", ".hh", ".hxx", ".h", ".h++", ".ipp"}))
+      headers.push_back(path);
+  }
+  std::vector<std::string>& chosen = sources.empty() ? headers : sources;
+  std::sort(chosen.begin(), chosen.end());
+  return chosen;
+}
 }  // namespace
 
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> take_compiler_arguments(int& argc,
@@ -112,8 +144,14 @@ llvm::Expected<std::vector<std::string>> select_files(const clang::tooling::Comp
     for (const std::string& f : all)
       if (llvm::StringRef(f).starts_with(full + "/") || llvm::StringRef(real_path(f)).starts_with(real + "/"))
         files.push_back(f);
-    if (files.size() == before)
-      return llvm::createStringError("ormlint: the compile database has no file under '%s'", path.c_str());
+    if (files.size() == before) {
+      const std::vector<std::string> found = files_in_directory(full);
+      if (found.empty())
+        return llvm::createStringError("ormlint: '%s' holds no C++ file (.cpp, .cc, .cxx, .hpp, .h, ...) that the compile "
+                                       "database lists or that could be checked; name the files, or pass -p <build directory>",
+                                       path.c_str());
+      files.insert(files.end(), found.begin(), found.end());
+    }
   }
   files.erase(std::unique(files.begin(), files.end()), files.end());
   return files;

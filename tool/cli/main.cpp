@@ -86,7 +86,8 @@ std::string help_base(const cli_options& options, const char* argv0) {
 }
 
 // The cache's default place: next to the compile database, when there is one.
-// The directory SARIF's file URIs are relative to: --sarif-root, else the git repository
+// The directory SARIF's file URIs, and GitHub's and GitLab's paths, are relative to:
+// --sarif-root, else the git repository
 // that holds the first input, else the current directory.
 std::string sarif_root(const cli_options& options) {
   if (!options.sarif_root.empty()) return absolute(options.sarif_root);
@@ -284,6 +285,8 @@ int main(int argc, const char** argv) {
       if (unit.failed) run.failed_units.emplace_back(unit.file, unit.compiler_errors);
     print_sarif(findings, llvm::outs(), run);
   }
+  else if (options.format == "github") print_github(findings, llvm::outs(), sarif_root(options));
+  else if (options.format == "gitlab") print_gitlab(findings, llvm::outs(), sarif_root(options));
   else print_text(findings, llvm::outs());
   llvm::outs().flush();
   if (!options.export_fixes.empty() && !export_fixes(findings, files->front(), options.export_fixes, llvm::errs()))

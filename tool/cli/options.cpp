@@ -28,7 +28,7 @@ cli_options parse_options(int argc, const char** argv) {
   static cl::opt<std::string> errors_as_warnings(
       "errors-as-warnings", cl::desc("Checks whose errors are reported as warnings (they do not fail the run)"),
       cl::cat(category));
-  static cl::opt<std::string> format("format", cl::desc("Output: text (clang's format), json or sarif"),
+  static cl::opt<std::string> format("format", cl::desc("Output: text (clang's format), json, sarif, github (workflow commands that annotate the pull request) or gitlab (a Code Quality report)"),
                                      cl::init("text"), cl::cat(category));
   static cl::opt<bool> fix("fix", cl::desc("Apply the fixes to the files"), cl::cat(category));
   static cl::opt<std::string> export_fixes("export-fixes", cl::desc("Write fixes as YAML for clang-apply-replacements"),
@@ -75,8 +75,8 @@ cli_options parse_options(int argc, const char** argv) {
       cl::value_desc("format"), cl::cat(category));
   static cl::opt<std::string> sarif_root(
       "sarif-root",
-      cl::desc("In SARIF, name files under this directory relative to %SRCROOT% (originalUriBaseIds), so that the report "
-               "reads the same on any checkout (default: the git repository holding the first input, else the current "
+      cl::desc("In SARIF, name files under this directory relative to %SRCROOT% (originalUriBaseIds), and in the github "
+               "and gitlab formats relative to it, so that the report reads the same on any checkout (default: the git repository holding the first input, else the current "
                "directory)"),
       cl::value_desc("dir"), cl::cat(category));
   static cl::opt<std::string> stamp("stamp", cl::desc("Build integration: touch this file when the run passes (exit 0)"),
@@ -115,8 +115,8 @@ cli_options parse_options(int argc, const char** argv) {
     llvm::errs() << "ormlint: unknown --schema-graph=" << schema_graph << "; use dot, svg or mermaid\n";
     std::exit(2);
   }
-  if (format != "text" && format != "json" && format != "sarif") {
-    llvm::errs() << "ormlint: unknown --format=" << format << "; use text, json or sarif\n";
+  if (format != "text" && format != "json" && format != "sarif" && format != "github" && format != "gitlab") {
+    llvm::errs() << "ormlint: unknown --format=" << format << "; use text, json, sarif, github or gitlab\n";
     std::exit(2);
   }
   return {std::vector<std::string>(paths.begin(), paths.end()), build_path, checks, warnings_as_errors,

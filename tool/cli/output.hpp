@@ -1,5 +1,5 @@
 #pragma once
-// The three report formats. Each prints the findings it is given, already merged.
+// The report formats. Each prints the findings it is given, already merged.
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,5 +39,12 @@ struct sarif_run {
 
 // SARIF 2.1.0, written by Clang's SarifDocumentWriter.
 void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const sarif_run& run);
+
+// GitHub Actions' workflow commands (::error file=...,line=...::message), which the
+// runner turns into annotations on the pull request; files relative to `root`.
+void print_github(const finding_list& findings, llvm::raw_ostream& out, const std::string& root);
+// GitLab's Code Quality report (a JSON array of issues with check_name, description,
+// severity, a fingerprint and a location relative to `root`), for artifacts:reports:codequality.
+void print_gitlab(const finding_list& findings, llvm::raw_ostream& out, const std::string& root);
 
 }  // namespace orm::tool

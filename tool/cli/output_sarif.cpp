@@ -11,6 +11,7 @@
 
 #include "checks/registry.hpp"
 #include "tool/cli/output.hpp"
+#include "tool/cli/explain.hpp"
 
 namespace orm::tool {
 
@@ -121,6 +122,23 @@ void relative_to_source_root(llvm::json::Value& value, llvm::StringRef root) {
 // The first line of what the compiler said about a unit.
 std::string first_line(llvm::StringRef text) { return text.split('\n').first.trim().str(); }
 
+// Each rule's page (docs/checks/, built into the binary) as its help: GitHub code
+// scanning and other viewers show help.markdown beside the result, with no link to follow.
+// Clang's SarifRule has no help field, so it is added to the rules the writer made.
+void add_rule_help(llvm::json::Object& run) {
+  llvm::json::Object* tool = run.getObject("tool");
+  llvm::json::Object* driver = tool ? tool->getObject("driver") : nullptr;
+  llvm::json::Array* rules = driver ? driver->getArray("rules") : nullptr;
+  if (!rules) return;
+  for (llvm::json::Value& rule : *rules) {
+    llvm::json::Object& object = *rule.getAsObject();
+    const std::optional<llvm::StringRef> id = object.getString("id");
+    if (!id) continue;
+    if (const std::optional<std::string_view> page = check_documentation(id->str()))
+      object["help"] = llvm::json::Object{{"text", std::string(*page)}, {"markdown", std::string(*page)}};
+  }
+}
+
 }  // namespace
 
 void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const sarif_run& facts) {
@@ -163,6 +181,7 @@ void print_sarif(const finding_list& findings, llvm::raw_ostream& out, const sar
         add_notes_and_fixes(*(*results)[i].getAsObject(), *findings[i]);
   if (auto* runs = document.getArray("runs"); runs && !runs->empty()) {
     llvm::json::Object& run = *(*runs)[0].getAsObject();
+    add_rule_help(run);
     llvm::json::Array notifications;
     for (const auto& [file, said] : facts.failed_units)
       notifications.push_back(llvm::json::Object{

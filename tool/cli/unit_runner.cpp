@@ -156,12 +156,31 @@ class lint_action : public clang::ASTFrontendAction {
 
 class lint_action_factory : public clang::tooling::FrontendActionFactory {
  public:
-  lint_action_factory(unit_report& report, const lint_settings& settings) : report_(report), settings_(settings) {}
+  lint_action_factory(unit_report& report, const lint_settings& settings, llvm::raw_ostream& compiler_output)
+      : report_(report), settings_(settings), compiler_output_(compiler_output) {}
   std::unique_ptr<clang::FrontendAction> create() override { return std::make_unique<lint_action>(report_, settings_); }
+
+  // FrontendActionFactory's own, but clang's closing "N errors generated." goes where the
+  // unit's diagnostics go: written straight to stderr, it came before the errors it counts.
+  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> invocation, clang::FileManager* files,
+                     std::shared_ptr<clang::PCHContainerOperations> pch, clang::DiagnosticConsumer* consumer) override {
+    clang::CompilerInstance compiler(std::move(pch));
+    compiler.setInvocation(std::move(invocation));
+    compiler.setFileManager(files);
+    compiler.setVerboseOutputStream(compiler_output_);
+    std::unique_ptr<clang::FrontendAction> action(create());
+    compiler.createDiagnostics(consumer, /*ShouldOwnClient=*/false);
+    if (!compiler.hasDiagnostics()) return false;
+    compiler.createSourceManager(*files);
+    const bool success = compiler.ExecuteAction(*action);
+    files->clearStatCache();
+    return success;
+  }
 
  private:
   unit_report& report_;
   const lint_settings& settings_;
+  llvm::raw_ostream& compiler_output_;
 };
 
 // What every unit's command gets, for parsing and for the dependency scan alike: our
@@ -183,7 +202,7 @@ unit_report lint_one(const clang::tooling::CompilationDatabase& database, const 
   clang::TextDiagnosticPrinter printer(errors, options);
   tool.setDiagnosticConsumer(&printer);
   tool.setPrintErrorMessage(false);
-  lint_action_factory factory(report, settings);
+  lint_action_factory factory(report, settings, errors);
   report.failed = tool.run(&factory) != 0;
   errors.flush();
   return report;
