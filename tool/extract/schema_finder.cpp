@@ -7,6 +7,7 @@
 #include <clang/Basic/PartialDiagnostic.h>
 #include <clang/Basic/SourceManager.h>
 
+#include <algorithm>
 #include <set>
 
 #include "tool/extract/apvalue_pools.hpp"
@@ -26,17 +27,51 @@ bool is_schema_type(clang::QualType type) {
   return spec && spec->getName() == "schema_def" && in_orm_namespace(spec);
 }
 
-// Clang's first note on why the initializer is not a constant expression.
-std::string why_not_constant(clang::ASTContext& context, const clang::VarDecl& var) {
+// A variable the initializer names that is not a constant itself (a table built with a
+// value known only at run time): the reason lies in its initializer, not in the DSL code
+// that read it.
+const clang::VarDecl* first_non_constant_variable(const clang::Stmt* s, const clang::VarDecl& self) {
+  if (!s) return nullptr;
+  if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(s))
+    if (const auto* v = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); v && v != &self && v->getInit() &&
+                                                                          !v->getType()->isDependentType() &&
+                                                                          !v->getInit()->isValueDependent() &&
+                                                                          !v->isConstexpr() && !v->evaluateValue())
+      return v;
+  for (const clang::Stmt* child : s->children())
+    if (const clang::VarDecl* v = first_non_constant_variable(child, self)) return v;
+  return nullptr;
+}
+
+std::string where(const clang::SourceManager& sources, clang::SourceLocation at) {
+  const clang::PresumedLoc p = sources.getPresumedLoc(at);
+  return p.isValid() ? (llvm::Twine(p.getFilename()) + ":" + llvm::Twine(p.getLine())).str() : std::string();
+}
+
+// Why the initializer is not a constant expression, in the user's terms: Clang's first note
+// that lies outside the orm's own headers (those say where the DSL read a value, not what
+// made it unknown), and for a variable the schema names that is not a constant, the
+// reason of that variable, followed up to a few levels.
+std::string why_not_constant(clang::ASTContext& context, const clang::VarDecl& var, int depth = 0) {
+  const clang::SourceManager& sources = context.getSourceManager();
+  if (depth < 4)
+    if (const clang::VarDecl* inner = first_non_constant_variable(var.getInit(), var))
+      return "'" + inner->getNameAsString() + "' (" + where(sources, inner->getLocation()) +
+             ") is not a constant expression: " + why_not_constant(context, *inner, depth + 1);
   llvm::SmallVector<clang::PartialDiagnosticAt, 8> notes;
   clang::APValue ignored;
   var.getInit()->EvaluateAsInitializer(ignored, context, &var, notes, /*IsConstantInitialization=*/false);
   if (notes.empty()) return "its initializer is not a constant expression";
+  const clang::FileID user_file = sources.getFileID(sources.getExpansionLoc(var.getLocation()));
+  const auto in_user_code = [&](const clang::PartialDiagnosticAt& n) {
+    return sources.getFileID(sources.getExpansionLoc(n.first)) == user_file;
+  };
+  const auto chosen = std::find_if(notes.begin(), notes.end(), in_user_code);
+  const clang::PartialDiagnosticAt& note = chosen != notes.end() ? *chosen : notes.front();
   llvm::SmallString<128> text;
-  notes.front().second.EmitToString(context.getDiagnostics(), text);
-  const clang::PresumedLoc where = context.getSourceManager().getPresumedLoc(notes.front().first);
-  return where.isValid() ? (llvm::Twine(text) + " (at " + where.getFilename() + ":" + llvm::Twine(where.getLine()) + ")").str()
-                         : text.str().str();
+  note.second.EmitToString(context.getDiagnostics(), text);
+  const std::string at = where(sources, note.first);
+  return at.empty() ? text.str().str() : (llvm::Twine(text) + " (at " + at + ")").str();
 }
 
 class finder {

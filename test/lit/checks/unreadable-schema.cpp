@@ -24,3 +24,11 @@ template <int N>
 struct holder {
   static constexpr auto schema = define_schema(tables(users), {.defaults = {.default_limit = N}});
 };
+
+// A table built from a run-time value: the reason is given at the user's line that holds
+// it, through the table's variable, not inside the orm's headers where the DSL read it.
+namespace via_table {
+inline const auto posts = table("posts", column("authorId", id("users").default_value(runtime_limit())));
+inline const auto schema = define_schema(tables(users, posts));
+// CHECK: :[[@LINE-1]]:19: warning: ormlint cannot read schema 'via_table::schema': 'posts' ({{.*}}unreadable-schema.cpp:[[@LINE-2]]) is not a constant expression: non-constexpr function 'runtime_limit' cannot be used in a constant expression (at {{.*}}unreadable-schema.cpp:[[@LINE-2]]); make its initializer a constant expression [orm-unreadable-schema]
+}  // namespace via_table
