@@ -15,6 +15,7 @@
 
 #include "checks/registry.hpp"
 #include "tool/cli/baseline.hpp"
+#include "tool/cli/build_claims.hpp"
 #include "tool/cli/config.hpp"
 #include "tool/cli/explain.hpp"
 #include "tool/cli/file_settings.hpp"
@@ -278,6 +279,15 @@ int main(int argc, const char** argv) {
     if (!filter) return fail(filter.takeError());
     std::erase_if(findings, [&](const reported_finding* f) { return !filter->keeps(f->file, f->line); });
   }
+  // What decides the exit status: every finding, also those another build step shows.
+  const bool any_error = std::any_of(findings.begin(), findings.end(),
+                                     [](const reported_finding* f) { return f->level == orm::checks::severity::error; });
+  const finding_list all_findings = findings;
+  if (!options.stamp.empty() && !cache_dir.empty() && reports.size() == 1) {
+    llvm::SmallString<256> claims(cache_dir);
+    llvm::sys::path::append(claims, "reported");
+    findings = claim_header_findings(findings, reports.front().file, std::string(claims), llvm::errs());
+  }
   if (options.format == "json") print_json(findings, llvm::outs());
   else if (options.format == "sarif") {
     sarif_run run{help_base(options, argv[0]), sarif_root(options), {}};
@@ -307,15 +317,13 @@ int main(int argc, const char** argv) {
     return could_not_run;
   }
   if (!options.quiet) {  // a closing summary, as compilers and linters end theirs
-    const finding_counts counts = count_findings(findings);
+    const finding_counts counts = count_findings(all_findings);
     if (counts.errors + counts.warnings > 0 || options.fix)
       llvm::errs() << llvm::formatv("ormlint: {0} error{1}, {2} warning{3} in {4} file{5}{6}\n", counts.errors,
                                     counts.errors == 1 ? "" : "s", counts.warnings, counts.warnings == 1 ? "" : "s",
                                     counts.files, counts.files == 1 ? "" : "s",
                                     options.fix ? llvm::formatv("; {0} fixed", fixed_count).str() : std::string());
   }
-  const bool any_error = std::any_of(findings.begin(), findings.end(),
-                                     [](const reported_finding* f) { return f->level == orm::checks::severity::error; });
   if (any_error) return error_findings;
   if (auto e = write_stamp(options, reports)) return fail(std::move(e));
   return no_error_findings;
