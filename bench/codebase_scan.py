@@ -12,6 +12,10 @@ round runs, alternating so that machine noise hits them alike:
   - run-clang-tidy-19 with the ormlint module over every unit, for reference.
 Targets (issue 14): no orm unit at most 5% of -fsyntax-only; a tenth of them at most 15%;
 warm at most 5% of cold.
+
+--case several-commands is fmt's pattern instead (issue 22): --units files, each compiled
+two to six ways (-DVARIANT=k), none including the orm. Targets: the whole ormlint run at
+most 0.05 of parallel -fsyntax-only of every command; a warm re-run at most 5% of it.
 """
 import argparse
 import concurrent.futures
@@ -70,6 +74,49 @@ def generate(directory: str, units: int, orm_units: int) -> tuple:
     return databases, every, plain, orm_files
 
 
+def generate_several_commands(directory: str, files: int) -> list:
+    """fmt's pattern: each file listed two to six times, the commands differing by a -D."""
+    flags = ["-std=c++20"]
+    entries = []
+    for i in range(files):
+        path = os.path.join(directory, "src", f"multi_{i:04d}.cpp")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write("".join(f"#include <{h}>\n" for h in STD_HEADERS))
+            f.write(PLAIN_BODY.format(i=i))
+        for variant in range(2 + i % 5):
+            entries.append({"directory": directory, "file": path,
+                            "arguments": ["clang++-19"] + flags + [f"-DVARIANT={variant}", "-c", path, "-o",
+                                                                   f"{path}.{variant}.o"]})
+    os.makedirs(os.path.join(directory, "several"), exist_ok=True)
+    with open(os.path.join(directory, "several", "compile_commands.json"), "w") as f:
+        json.dump(entries, f)
+    return entries
+
+
+def several_commands(args, ormlint: str) -> None:
+    rows = {name: [] for name in ("syntax", "cold", "warm")}
+    with tempfile.TemporaryDirectory() as tmp:
+        entries = generate_several_commands(tmp, args.units)
+        database = os.path.join(tmp, "several")
+        for round_index in range(args.rounds):
+            cache = os.path.join(tmp, f"cache-{round_index}")
+            rows["syntax"].append(syntax_only(entries, args.jobs))
+            rows["cold"].append(run([ormlint, "-p", database, "-j", str(args.jobs), "--cache-dir", cache]))
+            rows["warm"].append(run([ormlint, "-p", database, "-j", str(args.jobs), "--cache-dir", cache]))
+            shutil.rmtree(cache, ignore_errors=True)
+    m = {name: statistics.median(values) for name, values in rows.items()}
+    print(f"{args.units} files, {len(entries)} compile commands (2 to 6 per file, none includes the orm), "
+          f"-j {args.jobs}, median of {args.rounds} rounds, wall seconds\n")
+    print("| run | seconds | ratio | against | target |")
+    print("|---|---:|---:|---|---|")
+    print(f"| -fsyntax-only, every command | {m['syntax']:.2f} | | | |")
+    print(f"| ormlint cold | {m['cold']:.2f} | {m['cold'] / m['syntax']:.3f} | -fsyntax-only of every command "
+          "| at most 0.05 |")
+    print(f"| ormlint warm, nothing changed | {m['warm']:.2f} | {m['warm'] / m['syntax']:.3f} | -fsyntax-only of every "
+          f"command | at most 0.05 (and {m['warm'] / m['cold']:.2f} of cold) |")
+
+
 def run(command, cwd=None, ok=(0, 1)) -> float:
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -96,8 +143,12 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--no-tidy", action="store_true", help="leave out run-clang-tidy-19 (the slowest part)")
+    parser.add_argument("--case", choices=("orm-tenth", "several-commands"), default="orm-tenth",
+                        help="orm-tenth: a tenth of the units include the orm (default); several-commands: fmt's pattern")
     args = parser.parse_args()
     ormlint = os.path.join(args.build, "tool", "cli", "ormlint")
+    if args.case == "several-commands":
+        return several_commands(args, ormlint)
     module = os.path.join(args.build, "tool", "tidy", "libormlint-tidy.so")
     jobs = str(args.jobs)
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
@@ -61,10 +62,30 @@ struct backend {
   static database open() {
     static std::atomic<int> opened{0};
     const std::string schema = "test_" + std::to_string(::getpid()) + "_" + std::to_string(opened++);
+    forget_at_exit(schema);
     if (pooled()) return open_at(schema);
     database db(conninfo());
     db.exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema + "; SET search_path TO " + schema);
     return db;
+  }
+  // Each test process's schemas (databases behind the pooler) are dropped when it ends:
+  // left behind, they pile up over repeated runs on one server until a database-wide
+  // statement (ANALYZE, a DROP ... CASCADE) runs out of the lock table.
+  static void forget_at_exit(const std::string& name) {
+    static std::mutex guard;
+    static std::vector<std::string> names;
+    static const pid_t owner = ::getpid();  // a forked child that exits must not drop its parent's
+    std::lock_guard lock(guard);
+    if (names.empty())
+      std::atexit([] {
+        if (::getpid() != owner) return;
+        std::lock_guard lock(guard);
+        for (const std::string& n : names) try {
+            forget(n);
+          } catch (const std::exception&) {  // the server may be gone already; nothing to clean then
+          }
+      });
+    names.push_back(name);
   }
   // A database that outlives its connection, by name (a schema on the server, a database
   // behind the pooler), to open again; forget() drops it.
