@@ -30,6 +30,19 @@
 #include "seed_examples/relation_options.hpp"
 #include "seed_examples/split_parts.hpp"
 #include "seed_examples/through.hpp"
+// The mistakes keep their schemas inside their .cpp files; each is in a namespace of its own.
+#include "mistakes/ambiguous_relation.cpp"
+#include "mistakes/discriminator_collision.cpp"
+#include "mistakes/discriminator_write.cpp"
+#include "mistakes/foreign_key_mismatch.cpp"
+#include "mistakes/missing_inverse.cpp"
+#include "mistakes/missing_relation_index.cpp"
+#include "mistakes/non_unique_one.cpp"
+#include "mistakes/redundant_index.cpp"
+#include "mistakes/relation_name_collision.cpp"
+#include "mistakes/required_cycle.cpp"
+#include "mistakes/unbounded_many.cpp"
+#include "mistakes/unknown_reference.cpp"
 #include "tool/extract/schema_finder.hpp"
 #include "tool/model_describe.hpp"
 
@@ -93,6 +106,23 @@ TEST(ModelParity, ExamplesAndTestInputs) {
                 {{"broken::structure::required_self_reference::schema",
                   model::build(broken::structure::required_self_reference::schema)},
                  {"broken::structure::small_tables::schema", model::build(broken::structure::small_tables::schema)}});
+}
+
+// The schemas examples/mistakes/ defines inline in its .cpp files, each read as ormlint
+// reads that file.
+TEST(ModelParity, MistakesInlineSchemas) {
+  expect_parity("mistakes/ambiguous_relation.cpp", {{"mistakes::ambiguous_relation::schema", model::build(mistakes::ambiguous_relation::schema)}});
+  expect_parity("mistakes/discriminator_collision.cpp", {{"mistakes::discriminator_collision::schema", model::build(mistakes::discriminator_collision::schema)}});
+  expect_parity("mistakes/discriminator_write.cpp", {{"mistakes::discriminator_write::schema", model::build(mistakes::discriminator_write::schema)}});
+  expect_parity("mistakes/foreign_key_mismatch.cpp", {{"mistakes::foreign_key_mismatch::schema", model::build(mistakes::foreign_key_mismatch::schema)}});
+  expect_parity("mistakes/missing_inverse.cpp", {{"mistakes::missing_inverse::schema", model::build(mistakes::missing_inverse::schema)}});
+  expect_parity("mistakes/missing_relation_index.cpp", {{"mistakes::missing_relation_index::schema", model::build(mistakes::missing_relation_index::schema)}});
+  expect_parity("mistakes/non_unique_one.cpp", {{"mistakes::non_unique_one::schema", model::build(mistakes::non_unique_one::schema)}});
+  expect_parity("mistakes/redundant_index.cpp", {{"mistakes::redundant_index::schema", model::build(mistakes::redundant_index::schema)}});
+  expect_parity("mistakes/relation_name_collision.cpp", {{"mistakes::relation_name_collision::schema", model::build(mistakes::relation_name_collision::schema)}});
+  expect_parity("mistakes/required_cycle.cpp", {{"mistakes::required_cycle::schema", model::build(mistakes::required_cycle::schema)}});
+  expect_parity("mistakes/unbounded_many.cpp", {{"mistakes::unbounded_many::schema", model::build(mistakes::unbounded_many::schema)}});
+  expect_parity("mistakes/unknown_reference.cpp", {{"mistakes::unknown_reference::schema", model::build(mistakes::unknown_reference::schema)}});
 }
 
 // clangd narrows the AST to the main file's declarations; the finder must stay inside
