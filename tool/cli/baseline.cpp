@@ -22,14 +22,8 @@ std::string directory_of(const std::string& path) { return llvm::sys::path::pare
 
 // A finding's file as the baseline records it: relative to the baseline's directory when
 // it is under it, else absolute.
-std::string recorded_file(const std::string& file, const std::string& base) {
-  llvm::StringRef f(file);
-  if (f.consume_front(base) && !f.empty() && llvm::sys::path::is_separator(f.front())) return f.drop_front().str();
-  return file;
-}
-
 entry_key key_of(const reported_finding& f, const std::string& base) {
-  return {f.check, recorded_file(f.file, base), f.message};
+  return {f.check, relative_to(f.file, base), f.message};
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 #include "tool/cli/build_claims.hpp"
+#include "tool/cli/inputs.hpp"
 
 #include <map>
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/FormatVariadic.h>
-#include <llvm/Support/MD5.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 
@@ -13,12 +13,8 @@ namespace orm::tool {
 namespace {
 
 std::string claim_path(const std::string& directory, const reported_finding& f) {
-  llvm::MD5 hash;
-  hash.update(f.key());
-  llvm::MD5::MD5Result digest;
-  hash.final(digest);
   llvm::SmallString<256> path(directory);
-  llvm::sys::path::append(path, std::string(digest.digest()));
+  llvm::sys::path::append(path, hex_hash(f.key()));
   return std::string(path);
 }
 

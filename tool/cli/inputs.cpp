@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/BLAKE3.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 
@@ -22,6 +24,17 @@ std::string directory_holding(llvm::StringRef start, llvm::StringRef name) {
     if (llvm::sys::fs::exists(candidate)) return dir.str();
   }
   return "";
+}
+
+std::string relative_to(const std::string& file, const std::string& directory) {
+  llvm::StringRef f(file);
+  if (!directory.empty() && f.consume_front(directory) && !f.empty() && llvm::sys::path::is_separator(f.front()))
+    return f.drop_front().str();
+  return file;
+}
+
+std::string hex_hash(llvm::StringRef bytes) {
+  return llvm::toHex(llvm::BLAKE3::hash<16>(llvm::arrayRefFromStringRef(bytes)), /*LowerCase=*/true);
 }
 
 namespace {

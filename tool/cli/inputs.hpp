@@ -13,6 +13,12 @@ namespace orm::tool {
 std::string absolute(llvm::StringRef path);
 // The nearest directory at or above `start` that holds an entry `name`; empty when none.
 std::string directory_holding(llvm::StringRef start, llvm::StringRef name);
+// `file` relative to `directory` when it lies under it; as it is otherwise. Reports name
+// files so (the baseline, the CI formats) to read the same on any checkout.
+std::string relative_to(const std::string& file, const std::string& directory);
+// A short, stable name for some bytes: 32 hex digits of their BLAKE3 hash (cache keys,
+// report fingerprints, build claims).
+std::string hex_hash(llvm::StringRef bytes);
 
 // The compiler arguments after `--`, removed from argv, as a database; null without `--`.
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> take_compiler_arguments(int& argc,

@@ -7,27 +7,19 @@
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
-#include <llvm/Support/MD5.h>
 
+#include "tool/cli/inputs.hpp"
 #include "tool/cli/output.hpp"
 
 namespace orm::tool {
 
 namespace {
 
-// `file` relative to `root` when it lies under it; as it is otherwise.
-std::string relative_path(const std::string& file, const std::string& root) {
-  llvm::StringRef path(file);
-  std::string prefix = root;
-  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
-  return !prefix.empty() && path.starts_with(prefix) ? path.drop_front(prefix.size()).str() : file;
-}
-
 // What a finding says in full: its message, then each note on a line of its own.
 std::string message_with_notes(const reported_finding& f, const std::string& root) {
   std::string text = f.message;
   for (const reported_note& n : f.notes)
-    text += llvm::formatv("\n{0}:{1}:{2}: note: {3}", relative_path(n.file, root), n.line, n.column, n.message).str();
+    text += llvm::formatv("\n{0}:{1}:{2}: note: {3}", relative_to(n.file, root), n.line, n.column, n.message).str();
   return text;
 }
 
@@ -51,7 +43,7 @@ std::string escape_command(llvm::StringRef text, bool property) {
 void print_github(const finding_list& findings, llvm::raw_ostream& out, const std::string& root) {
   for (const reported_finding* f : findings)
     out << "::" << (f->level == checks::severity::error ? "error" : "warning") << " title="
-        << escape_command(f->check, true) << ",file=" << escape_command(relative_path(f->file, root), true)
+        << escape_command(f->check, true) << ",file=" << escape_command(relative_to(f->file, root), true)
         << ",line=" << f->line << ",col=" << f->column << "::" << escape_command(message_with_notes(*f, root), false)
         << "\n";
 }
@@ -63,19 +55,15 @@ void print_gitlab(const finding_list& findings, llvm::raw_ostream& out, const st
   std::map<std::string, unsigned> occurrences;
   llvm::json::Array issues;
   for (const reported_finding* f : findings) {
-    const std::string path = relative_path(f->file, root);
+    const std::string path = relative_to(f->file, root);
     const std::string identity = f->check + '\0' + path + '\0' + f->message;
     const unsigned occurrence = occurrences[identity]++;
-    llvm::MD5 hash;
-    hash.update(identity + '\0' + std::to_string(occurrence));
-    llvm::MD5::MD5Result digest;
-    hash.final(digest);
     issues.push_back(llvm::json::Object{
         {"type", "issue"},
         {"check_name", f->check},
         {"description", message_with_notes(*f, root)},
         {"severity", f->level == checks::severity::error ? "critical" : "minor"},
-        {"fingerprint", std::string(digest.digest())},
+        {"fingerprint", hex_hash(identity + '\0' + std::to_string(occurrence))},
         {"location", llvm::json::Object{{"path", path}, {"lines", llvm::json::Object{{"begin", f->line}}}}}});
   }
   out << llvm::formatv("{0:2}", llvm::json::Value(std::move(issues))) << "\n";

@@ -1,4 +1,5 @@
 #include "tool/cli/result_cache.hpp"
+#include "tool/cli/inputs.hpp"
 
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/BLAKE3.h>
@@ -17,10 +18,6 @@ namespace orm::tool {
 namespace {
 // Bumped when the entry format changes, so that old entries are not misread.
 constexpr const char* entry_format = "ormlint-cache-1";
-
-std::string hex_hash(llvm::StringRef bytes) {
-  return llvm::toHex(llvm::BLAKE3::hash<16>(llvm::arrayRefFromStringRef(bytes)), /*LowerCase=*/true);
-}
 
 // This ormlint: its version and the binary itself, so that a rebuilt checker with the
 // same version number does not reuse a stale verdict.
