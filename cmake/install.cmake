@@ -1,4 +1,4 @@
-# cmake --install: the headers, ormlint, libormlint-tidy.so, ormlint-clangd, and a
+# cmake --install: the headers, ormlint, libormlint-tidy.so, libormlint-plugin.so, ormlint-clangd, and a
 # find_package(orm) config (cmake/ormConfig.cmake.in).
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
@@ -9,7 +9,7 @@ install(TARGETS ormlint ormlint-clangd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDI
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/tool/clangd/defaults/ DESTINATION ${CMAKE_INSTALL_DATADIR}/orm/clangd-defaults)
 # The checks' pages: ormlint's SARIF points at them (helpUri) unless given --sarif-help-uri.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/checks/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/orm/checks)
-install(TARGETS ormlint-tidy LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(TARGETS ormlint-tidy ormlint-plugin LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS orm orm_runtime EXPORT ormTargets)
 set_target_properties(orm_runtime PROPERTIES EXPORT_NAME runtime)
 # Each backend is its own export set, so that find_package(orm COMPONENTS postgres)

@@ -59,7 +59,7 @@ finding_list claim_header_findings(const finding_list& findings, const std::stri
     ++(f->level == checks::severity::error ? counts.errors : counts.warnings);
   }
   for (const auto& [where, counts] : elsewhere)
-    log << llvm::formatv("ormlint: {0}: {1} error{2}, {3} warning{4} of this header are shown by the step of {5}\n",
+    log << llvm::formatv("ormlint: {0}: {1} error{2}, {3} warning{4} of this header are shown with the findings of {5}\n",
                          where.first, counts.errors, counts.errors == 1 ? "" : "s", counts.warnings,
                          counts.warnings == 1 ? "" : "s", where.second);
   return shown;

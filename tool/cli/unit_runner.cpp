@@ -42,9 +42,7 @@ class unit_linter : public clang::ASTConsumer {
         analyze_unit(context, [this](std::string_view id) { return settings_.checks.matches(id); }, {}, settings_.graph);
     report_.graphs = analysis.graphs;
     for (const located_finding& f : analysis.findings) {
-      checks::severity level = f.finding.level;
-      if (settings_.warnings_as_errors.matches(f.finding.check)) level = checks::severity::error;
-      if (settings_.errors_as_warnings.matches(f.finding.check)) level = checks::severity::warning;
+      const checks::severity level = settings_.reported_level(f.finding.check, f.finding.level);
       add(context, f.finding.check, level, f.location, f.finding.message, f.notes, f.fixes, f.fix_carried_by);
     }
     report_.ormlint_seconds = cpu_seconds() - parsed;

@@ -19,6 +19,14 @@ struct lint_settings {
   check_globs warnings_as_errors{""};
   check_globs errors_as_warnings{""};  // applied after warnings_as_errors: lowering wins
   std::optional<graph_format> graph;  // also draw each schema (--schema-graph)
+
+  // The level a finding of `check` found at `level` is reported at: raised by
+  // warnings_as_errors, then lowered by errors_as_warnings (lowering wins).
+  checks::severity reported_level(const std::string& check, checks::severity level) const {
+    if (warnings_as_errors.matches(check)) level = checks::severity::error;
+    if (errors_as_warnings.matches(check)) level = checks::severity::warning;
+    return level;
+  }
 };
 
 class result_cache;
