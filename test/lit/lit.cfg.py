@@ -37,6 +37,7 @@ config.substitutions.append(("%exit2", sys.executable + " " + os.path.join(confi
 config.substitutions.append(("%ormlint", config.ormlint))
 config.substitutions.append(("%orm_bin", config.orm_binary_dir))
 config.substitutions.append(("%tidy_module", os.path.join(config.orm_binary_dir, "tool", "tidy", "libormlint-tidy.so")))
+config.substitutions.append(("%compiler_plugin", os.path.join(config.orm_binary_dir, "tool", "plugin", "libormlint-plugin.so")))
 config.substitutions.append(("%clang_tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
 if os.path.exists("/usr/lib/llvm-14/bin/clang-tidy"):
     config.available_features.add("clang-tidy-14")

@@ -44,6 +44,7 @@ class ormlint_consumer : public clang::ASTConsumer {
   void HandleTranslationUnit(clang::ASTContext& context) override {
     clang::DiagnosticsEngine& diagnostics = compiler_.getDiagnostics();
     if (diagnostics.hasErrorOccurred()) return;  // the compile fails anyway; its AST is not the program
+    if (!context.getLangOpts().CPlusPlus20) return;  // C, or C++ before 20: no orm schema can be in it
     auto& sm = context.getSourceManager();
     const auto main = sm.getFileEntryRefForID(sm.getMainFileID());
     if (!main) return;
