@@ -9,6 +9,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
 #include <clang/Basic/SourceManager.h>
+#include <llvm/Support/Path.h>
 
 #include "checks/registry.hpp"
 #include "tool/extract/query_finder.hpp"
@@ -99,6 +100,14 @@ unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabl
   for (std::size_t i : order) sorted.push_back(std::move(out.findings[i]));
   out.findings = std::move(sorted);
   return out;
+}
+
+std::string absolute_file(const clang::SourceManager& sm, clang::SourceLocation loc) {
+  const auto file = sm.getFileEntryRefForID(sm.getFileID(loc));
+  llvm::SmallString<256> path(file ? file->getName() : sm.getFilename(loc));
+  sm.getFileManager().makeAbsolutePath(path);
+  llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
+  return std::string(path);
 }
 
 }  // namespace orm::tool

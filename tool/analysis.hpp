@@ -17,6 +17,7 @@
 
 namespace clang {
 class ASTContext;
+class SourceManager;
 }
 
 namespace orm::tool {
@@ -47,6 +48,10 @@ using check_filter = std::function<bool(std::string_view check)>;
 // `headers`: files whose schemas are read although they lie outside the AST's traversal
 // scope (in clangd, the user's headers the open file includes).
 // `graph`: also draw each schema with its findings (tool/graph/schema_graph.hpp).
+// The file of `loc` as an absolute path without `.` and `..`: how every front end names
+// the file of a finding.
+std::string absolute_file(const clang::SourceManager& sm, clang::SourceLocation loc);
+
 unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled,
                            const std::vector<clang::FileEntryRef>& headers = {},
                            std::optional<graph_format> graph = std::nullopt);

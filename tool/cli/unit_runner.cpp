@@ -74,20 +74,20 @@ class unit_linter : public clang::ASTConsumer {
     reported_finding out;
     out.check = check;
     out.level = level;
-    out.file = absolute(sm, loc);
+    out.file = absolute_file(sm, loc);
     out.line = presumed.getLine();
     out.column = presumed.getColumn();
     out.message = message;
     for (const located_note& n : notes) {
       const clang::SourceLocation nl = sm.getFileLoc(n.location);
       const clang::PresumedLoc np = sm.getPresumedLoc(nl);
-      if (np.isValid()) out.notes.push_back({absolute(sm, nl), np.getLine(), np.getColumn(), n.message});
+      if (np.isValid()) out.notes.push_back({absolute_file(sm, nl), np.getLine(), np.getColumn(), n.message});
     }
     for (const clang::FixItHint& fix : fixes)
       out.replacements.emplace_back(sm, fix.RemoveRange, fix.CodeToInsert, context.getLangOpts());
     if (const clang::SourceLocation with = sm.getFileLoc(fix_carried_by); with.isValid())
       if (const clang::PresumedLoc wp = sm.getPresumedLoc(with); wp.isValid())
-        out.fix_with = reported_note{absolute(sm, with), wp.getLine(), wp.getColumn(), "its fix is this finding's"};
+        out.fix_with = reported_note{absolute_file(sm, with), wp.getLine(), wp.getColumn(), "its fix is this finding's"};
 
     render(context, loc, level, message + " [" + check + "]", notes, fixes, out.rendered);
     report_.findings.push_back(std::move(out));
@@ -117,13 +117,6 @@ class unit_linter : public clang::ASTConsumer {
                             "--fix edits this", {}, {f});
   }
 
-  static std::string absolute(clang::SourceManager& sm, clang::SourceLocation loc) {
-    const auto file = sm.getFileEntryRefForID(sm.getFileID(loc));
-    llvm::SmallString<256> path(file ? file->getName() : sm.getFilename(loc));
-    sm.getFileManager().makeAbsolutePath(path);
-    llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
-    return std::string(path);
-  }
 
   static clang::DiagnosticOptions& options() {
     static clang::DiagnosticOptions* shared = [] {

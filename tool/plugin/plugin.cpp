@@ -48,7 +48,7 @@ class ormlint_consumer : public clang::ASTConsumer {
     auto& sm = context.getSourceManager();
     const auto main = sm.getFileEntryRefForID(sm.getMainFileID());
     if (!main) return;
-    const std::string unit = absolute(sm, sm.getLocForStartOfFile(sm.getMainFileID()));
+    const std::string unit = absolute_file(sm, sm.getLocForStartOfFile(sm.getMainFileID()));
 
     auto config = find_config(llvm::sys::path::parent_path(unit));
     if (!config) {  // a broken .ormlint.yaml: the unit cannot be judged as the user configured it
@@ -67,7 +67,7 @@ class ormlint_consumer : public clang::ASTConsumer {
       const clang::PresumedLoc p = sm.getPresumedLoc(at);
       if (p.isInvalid() || suppressed_by_nolint(sm.getBufferData(sm.getFileID(at)), p.getLine(), f.finding.check))
         continue;
-      reported.push_back({f.finding.check, settings.reported_level(f.finding.check, f.finding.level), absolute(sm, at),
+      reported.push_back({f.finding.check, settings.reported_level(f.finding.check, f.finding.level), absolute_file(sm, at),
                           p.getLine(), p.getColumn(), f.finding.message, {}, {}, std::nullopt, ""});
       found.push_back(&f);
     }
@@ -116,13 +116,6 @@ class ormlint_consumer : public clang::ASTConsumer {
     for (const clang::FixItHint& fix : fixes) builder << fix;
   }
 
-  static std::string absolute(clang::SourceManager& sm, clang::SourceLocation loc) {
-    const auto file = sm.getFileEntryRefForID(sm.getFileID(loc));
-    llvm::SmallString<256> path(file ? file->getName() : sm.getFilename(loc));
-    sm.getFileManager().makeAbsolutePath(path);
-    llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
-    return std::string(path);
-  }
 
   clang::CompilerInstance& compiler_;
   plugin_arguments arguments_;
