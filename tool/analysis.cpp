@@ -110,4 +110,13 @@ std::string absolute_file(const clang::SourceManager& sm, clang::SourceLocation 
   return std::string(path);
 }
 
+bool fixes_on_finding_line(const clang::SourceManager& sm, clang::SourceLocation loc,
+                           const std::vector<clang::FixItHint>& fixes) {
+  const clang::SourceLocation at = sm.getFileLoc(loc);
+  return std::all_of(fixes.begin(), fixes.end(), [&](const clang::FixItHint& fix) {
+    const clang::SourceLocation edit = sm.getFileLoc(fix.RemoveRange.getBegin());
+    return sm.getFileID(edit) == sm.getFileID(at) && sm.getSpellingLineNumber(edit) == sm.getSpellingLineNumber(at);
+  });
+}
+
 }  // namespace orm::tool

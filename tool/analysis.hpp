@@ -52,6 +52,12 @@ using check_filter = std::function<bool(std::string_view check)>;
 // the file of a finding.
 std::string absolute_file(const clang::SourceManager& sm, clang::SourceLocation loc);
 
+// Whether every fix-it edits the line of `loc` (in its file): Clang shows those with the
+// finding; an edit elsewhere (the index goes into the table, not the relation) each front
+// end shows at the edit instead.
+bool fixes_on_finding_line(const clang::SourceManager& sm, clang::SourceLocation loc,
+                           const std::vector<clang::FixItHint>& fixes);
+
 unit_analysis analyze_unit(clang::ASTContext& context, const check_filter& enabled,
                            const std::vector<clang::FileEntryRef>& headers = {},
                            std::optional<graph_format> graph = std::nullopt);

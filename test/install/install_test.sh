@@ -110,6 +110,17 @@ cmake --build "$work/shared-build" > "$work/shared.txt" 2>&1 || { echo "FAIL: th
   echo "FAIL: the header's finding was not shown exactly once"; cat "$work/shared.txt"; exit 1; }
 grep -q "of this header are shown with the findings of .*/[ab].cpp" "$work/shared.txt" || {
   echo "FAIL: the other unit did not say where the header's finding is shown"; cat "$work/shared.txt"; exit 1; }
+# A header's error is shown once too, and still fails the compile of each unit that
+# includes it (-k 0: both compiles run).
+configure "$work/shared" "$work/shared-errors"
+if cmake --build "$work/shared-errors" -- -k 0 > "$work/shared.txt" 2>&1; then
+  echo "FAIL: the header's error did not fail the build"; cat "$work/shared.txt"; exit 1; fi
+[ "$(grep -c "schema.hpp:.*error: .*\[orm-missing-relation-index\]" "$work/shared.txt")" = 1 ] || {
+  echo "FAIL: the header's error was not shown exactly once"; cat "$work/shared.txt"; exit 1; }
+for unit in a b; do
+  grep -q "FAILED: CMakeFiles/app.dir/$unit.cpp.o" "$work/shared.txt" || {
+    echo "FAIL: the compile of $unit.cpp passed although its header has an error"; cat "$work/shared.txt"; exit 1; }
+done
 sed -i 's|many(users, "posts", posts),|many(users, "posts", posts),  // NOLINT(orm-missing-relation-index)|' "$work/shared/schema.hpp"
 cmake --build "$work/shared-build" > "$work/shared.txt" 2>&1 || { echo "FAIL: the NOLINT build failed"; cat "$work/shared.txt"; exit 1; }
 if grep -q "\[orm-missing-relation-index\]" "$work/shared.txt"; then echo "FAIL: NOLINT was not honoured in the compile"; cat "$work/shared.txt"; exit 1; fi

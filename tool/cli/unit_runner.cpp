@@ -99,11 +99,7 @@ class unit_linter : public clang::ASTConsumer {
                      const std::string& message, const std::vector<located_note>& notes,
                      const std::vector<clang::FixItHint>& fixes, std::string& rendered) {
     auto& sm = context.getSourceManager();
-    const unsigned line = sm.getSpellingLineNumber(loc);
-    const bool beside = std::all_of(fixes.begin(), fixes.end(), [&](const clang::FixItHint& f) {
-      const clang::SourceLocation at = f.RemoveRange.getBegin();
-      return sm.getFileID(at) == sm.getFileID(loc) && sm.getSpellingLineNumber(at) == line;
-    });
+    const bool beside = fixes_on_finding_line(sm, loc, fixes);
     llvm::raw_string_ostream os(rendered);
     clang::TextDiagnostic text(os, context.getLangOpts(), &options());
     text.emitDiagnostic(clang::FullSourceLoc(loc, sm),

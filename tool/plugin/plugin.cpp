@@ -25,6 +25,7 @@
 #include "tool/cli/build_claims.hpp"
 #include "tool/cli/file_settings.hpp"
 #include "tool/cli/nolint.hpp"
+#include "tool/extract/orm_headers.hpp"
 
 namespace orm::tool::plugin {
 
@@ -46,8 +47,7 @@ class ormlint_consumer : public clang::ASTConsumer {
     if (diagnostics.hasErrorOccurred()) return;  // the compile fails anyway; its AST is not the program
     if (!context.getLangOpts().CPlusPlus20) return;  // C, or C++ before 20: no orm schema can be in it
     auto& sm = context.getSourceManager();
-    const auto main = sm.getFileEntryRefForID(sm.getMainFileID());
-    if (!main) return;
+    if (!sm.getFileEntryRefForID(sm.getMainFileID()) || !includes_orm_header(sm)) return;
     const std::string unit = absolute_file(sm, sm.getLocForStartOfFile(sm.getMainFileID()));
 
     auto config = find_config(llvm::sys::path::parent_path(unit));
@@ -90,13 +90,18 @@ class ormlint_consumer : public clang::ASTConsumer {
   }
 
  private:
+  // Most units of a target may never include the orm: as the CLI skips them unparsed, the
+  // plugin spares their compile the walk of the whole AST for schemas and calls.
+  static bool includes_orm_header(const clang::SourceManager& sm) {
+    for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it)
+      if (is_orm_header(std::string(it->first.getName()))) return true;
+    return false;
+  }
+
   static void emit(clang::DiagnosticsEngine& diagnostics, clang::SourceManager& sm, const reported_finding& r,
                    const located_finding& f) {
     const clang::SourceLocation at = sm.getFileLoc(f.location);
-    const bool beside = std::all_of(f.fixes.begin(), f.fixes.end(), [&](const clang::FixItHint& fix) {
-      const clang::SourceLocation edit = sm.getFileLoc(fix.RemoveRange.getBegin());
-      return sm.getFileID(edit) == sm.getFileID(at) && sm.getSpellingLineNumber(edit) == sm.getSpellingLineNumber(at);
-    });
+    const bool beside = fixes_on_finding_line(sm, at, f.fixes);
     report(diagnostics,
            r.level == checks::severity::error ? clang::DiagnosticsEngine::Error : clang::DiagnosticsEngine::Warning, at,
            r.message + " [" + r.check + "]", beside ? f.fixes : std::vector<clang::FixItHint>{});

@@ -8,6 +8,11 @@
 // RUN: %clangxx -fplugin=%compiler_plugin '-fplugin-arg-ormlint-checks=-*,orm-unbounded-many' -fsyntax-only %s 2>&1 | FileCheck %s -check-prefix=NONE -allow-empty
 // RUN: not %clangxx -fplugin=%compiler_plugin -fplugin-arg-ormlint-chekcs=orm-* -fsyntax-only %s 2>&1 | FileCheck %s -check-prefix=BAD-ARG
 // RUN: %clangxx -fplugin=%compiler_plugin -c %s -o %t.o -DNO_MISTAKE && test -s %t.o
+// A broken .ormlint.yaml above the unit fails its compile, naming the file and the key.
+// RUN: rm -rf %t.dir && mkdir -p %t.dir && printf 'Chekcs: orm-*\n' > %t.dir/.ormlint.yaml && cp %s %t.dir/unit.cpp
+// RUN: not %clangxx -fplugin=%compiler_plugin -fsyntax-only -DNO_MISTAKE %t.dir/unit.cpp 2>&1 | FileCheck %s -check-prefix=BAD-CONFIG
+// BAD-CONFIG: error: {{.*}}.ormlint.yaml:1:1: unknown key 'Chekcs'
+// BAD-CONFIG-NEXT: ormlint: .ormlint.yaml accepts the keys Checks,
 // LOWERED: warning: relation 'customers.orders' loads 'orders' rows by (customerId), which no index of 'orders' serves{{.*}}[orm-missing-relation-index]
 // NONE-NOT: orm-
 // BAD-ARG: error: ormlint plugin: unknown argument 'chekcs=orm-*'; it accepts checks=, warnings-as-errors=, errors-as-warnings= and claims=
