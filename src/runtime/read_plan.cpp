@@ -72,9 +72,17 @@ model::query_options options_of(const model::schema& s, const model::table* t, c
                      : o.columns.how == selection::mode::include ? sel::include
                                                                  : sel::exclude;
   for (const auto& c : o.columns.names) out.columns.push_back({c, {}});
-  for (const auto& term : o.where.terms())
+  // The runtime knows the whole filter and order (a call site may not).
+  out.filter.emplace();
+  for (const auto& term : o.where.terms()) {
     if (!term.column.empty()) out.where_columns.push_back({term.column, {}});
-  for (const order& by : o.order_by) out.order_columns.push_back({by.column, {}});
+    out.filter->push_back({term.op, term.column, {}, term.arity});
+  }
+  out.order_descending.emplace();
+  for (const order& by : o.order_by) {
+    out.order_columns.push_back({by.column, {}});
+    out.order_descending->push_back(by.descending);
+  }
   out.limit = o.limit;
   out.offset = o.offset;
   out.limit_given = o.limit.has_value();

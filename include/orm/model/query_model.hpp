@@ -27,8 +27,8 @@ struct query_options {
   std::vector<written_name> where_columns;  // every column the filter names
   std::vector<written_name> order_columns;
   // The filter as the runtime's postfix condition (operators and columns, no values), and
-  // whether each order column is descending: what orm-unindexed-query explains. Filled in
-  // only by ormlint, and only when the whole filter (order) is seen at the call site.
+  // whether each order column is descending: what orm-unindexed-query explains. At a call
+  // site, filled in only when the whole filter (order) is seen there.
   std::optional<condition> filter;
   std::optional<std::vector<bool>> order_descending;
   std::optional<std::int64_t> limit;   // the value, when known

@@ -49,6 +49,7 @@ class read_compiler {
                 runtime::order_clause(alias, o.order_by);
     }
     out.params = std::move(params_);
+    out.levels = {{table.name, alias}};  // the top; its loads are lateral joins the plan names by their own aliases
     return out;
   }
 

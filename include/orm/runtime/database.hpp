@@ -70,7 +70,10 @@ class basic_table_query {
   }
 
  private:
-  compiled_read compile(const find_options& options, bool unique) const;
+  // `to_run`: the statement is about to run (not only shown by sql() or explain()).
+  compiled_read compile(const find_options& options, bool unique, bool to_run = true) const;
+  // The database's warn_unindexed_reads(): the read's plan judged, once per statement.
+  void warn_if_unindexed(const find_options& options, const compiled_read& read) const;
   std::vector<node> run(const compiled_read& read) const;
   template <class T>
   std::vector<T> run_typed(const find_options& options, bool unique) const;

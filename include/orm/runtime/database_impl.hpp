@@ -5,28 +5,46 @@
 #include <map>
 
 #include <orm/runtime/database.hpp>
+#include <orm/runtime/index_use.hpp>
 #include <orm/runtime/write_guard.hpp>
 
 namespace orm::runtime {
 
 template <class Backend>
-compiled_read basic_table_query<Backend>::compile(const find_options& options, bool unique) const {
+compiled_read basic_table_query<Backend>::compile(const find_options& options, bool unique, bool to_run) const {
   const auto held = db_.hold();
   compiled_read read = db_.compile_read(schema_, table_, options, [this](const std::string& m) { db_.warn(m); }, unique);
   read.locks_rows = options.lock != row_lock::none;
   read.read_your_writes = options.read_your_writes;
+  if (to_run && db_.unindexed_reads().on) warn_if_unindexed(options, read);
   return read;
 }
 
 template <class Backend>
+void basic_table_query<Backend>::warn_if_unindexed(const find_options& options, const compiled_read& read) const {
+  if (!db_.unindexed_reads().judged.insert(read.sql).second) return;
+  const model::query_options given = planning::options_of(schema_, &table_, options);
+  if (!may_be_unindexed(given)) return;
+  for (const unindexed_level& level : unindexed_levels(schema_, table_.name, given, explain(options))) {
+    std::string columns;
+    for (const std::string& c : level.index) columns += (columns.empty() ? "\"" : "\", \"") + c;
+    db_.warn(level.finding + "; " +
+             (level.index.empty() ? no_one_index_advice()
+                                  : "an index on (" + columns + "\") of '" + level.table->name +
+                                        "' would serve it (ormlint's orm-unindexed-query offers it as a fix), or mark the "
+                                        "table small_table()"));
+  }
+}
+
+template <class Backend>
 compiled_read basic_table_query<Backend>::sql(const find_options& options) const {
-  return compile(options, false);
+  return compile(options, false, false);
 }
 
 template <class Backend>
 explained_read basic_table_query<Backend>::explain(const find_options& options) const {
-  compiled_read read = compile(options, false);
-  explained_read out{{read.sql}, {}};
+  compiled_read read = compile(options, false, false);
+  explained_read out{{read.sql}, {}, read.levels};
   const sql::dialect& d = Backend::sql_dialect();
   read.sql = d.explain_prefix + read.sql;
   read.fan_out_limit = 0;  // the plan's rows are no parents

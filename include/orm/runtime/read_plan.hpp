@@ -49,8 +49,17 @@ struct result_column {
   int nested = -1;                       // a JSON column: the index of its shape in decode.nested
 };
 
+// One level of a read: the read's table (path "users") or a relation it loads
+// ("users.posts"), and the alias its table has in the statement, by which the
+// database's plan names it.
+struct read_level {
+  std::string path;
+  std::string alias;
+};
+
 struct compiled_read {
   std::string sql;
+  std::vector<read_level> levels;  // the top first, then each load where the statement reads it
   std::vector<param> params;
   shape decode;  // the parent row's table; its nested shapes decode the JSON columns
   std::vector<result_column> columns;
@@ -68,6 +77,7 @@ struct compiled_read {
 struct explained_read {
   std::vector<std::string> statements;
   std::vector<std::string> plan;
+  std::vector<read_level> levels;  // which alias is which level of the read
 };
 
 using warning_sink = std::function<void(const std::string&)>;

@@ -6,6 +6,7 @@
 // only the statement that begins it is the backend's.
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,15 @@ class session {
   void warn(const std::string& message);
   row_decoder& decoder() { return decoder_; }
 
+  // Whether reads are explained and judged by orm-unindexed-query's rule before they run
+  // (sqlite::database::warn_unindexed_reads), and the statements judged so far: each
+  // statement is explained once per connection. Used under the lock only.
+  struct unindexed_read_watch {
+    bool on = false;
+    std::set<std::string, std::less<>> judged;
+  };
+  unindexed_read_watch& unindexed_reads() { return unindexed_reads_; }
+
   // The model of a constexpr schema, built once per database.
   template <class Schema>
   const model::schema& model_of(const Schema& schema) {
@@ -59,6 +69,7 @@ class session {
   guarded::model_cache models_;
   mutable std::vector<std::string> warnings_;  // mutable: notices join them when read
   row_decoder decoder_;                        // one parser, reused: used under the lock only
+  unindexed_read_watch unindexed_reads_;
   std::unique_ptr<std::recursive_mutex> mutex_ = std::make_unique<std::recursive_mutex>();
   int depth_ = 0;
 };

@@ -72,6 +72,18 @@ class database : public runtime::basic_database<database> {
   // Runs SQL without parameters (PRAGMA, BEGIN, DDL).
   void exec(const std::string& sql) override;
 
+  // For development and tests: each read's statement (once per connection) is explained
+  // by SQLite before it runs, and a filter read by a full scan, or an order under a limit
+  // sorted whole, is a warning (warnings()) in the words of ormlint's orm-unindexed-query
+  // (runtime/index_use.hpp). For the reads ormlint cannot see through at their call site.
+  // SQLite plans from the schema, not the rows (unless ANALYZE has run), so the verdict is
+  // the one ormlint gives over the schema's empty tables. Off by default: it costs one
+  // EXPLAIN per distinct statement.
+  void warn_unindexed_reads(bool on = true) {
+    const auto held = hold();
+    unindexed_reads().on = on;
+  }
+
   sqlite3* handle() const { return db_; }
   // A prepared statement for `sql`, from this connection's cache (callers hold the lock).
   statement_cache::lease prepared(const std::string& sql) { return statements_.take(db_, sql); }

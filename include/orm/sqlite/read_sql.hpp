@@ -26,6 +26,7 @@ class read_compiler {
     planning::check(schema_, table, o, warn_, unique_);
     compiled_read out;
     const std::string alias = next_alias();
+    levels_.push_back({table.name, alias});
     const std::string select = result_columns(table, alias, o, out);
     std::string sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias;
     if (!o.where.empty()) sql += " WHERE " + sql::render(o.where, table, alias, &params_, dialect);
@@ -33,6 +34,7 @@ class read_compiler {
     sql += limit_clause(fan_out_bounded(schema_, o, out), o.offset);
     out.sql = std::move(sql);
     out.params = std::move(params_);
+    out.levels = std::move(levels_);
     return out;
   }
 
@@ -155,6 +157,7 @@ class read_compiler {
     const model::relation& r = find_relation(parent, w.relation);
     const model::table& target = *schema_.find_table(r.target);
     const std::string alias = next_alias();
+    levels_.push_back({path + "." + r.name, alias});
     shape child;
     const std::string object = object_of(target, alias, w.options, depth, child, path + "." + r.name);
     out.nested_keys.push_back(r.name);
@@ -188,6 +191,7 @@ class read_compiler {
   warning_sink warn_;
   bool unique_;
   std::vector<param> params_;
+  std::vector<read_level> levels_;
   int aliases_ = 0;
 };
 

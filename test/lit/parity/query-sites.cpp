@@ -3,12 +3,16 @@
 // CHECK lines are shared by all runs); where the runtime accepts one, ormlint is silent.
 // The runtime runs twice: on SQLite, and on PostgreSQL (the tests' server, whose
 // connection string ctest passes in ORM_TEST_POSTGRES).
+// Index use: on SQLite the runtime judges each read's plan as it runs
+// (warn_unindexed_reads) by orm-unindexed-query's rule; ormlint judges each call site over
+// the schema's empty tables. The INDEX lines are shared: every read of this corpus that
+// the runtime's plan says no index serves, and only those, is reported by ormlint, in
+// the same words (each adds its own way out: the runtime the columns, ormlint the fix).
 // RUN: %clangxx -I%S/../checks/Inputs %s %orm_runtime_sources %orm_sqlite_sources -o %t -lsqlite3 -lsimdjson
-// RUN: %t | FileCheck %s -check-prefixes=CHECK,RUNTIME
+// RUN: %t | FileCheck %s -check-prefixes=CHECK,RUNTIME,SQLITE,INDEX -implicit-check-not='warning:'
 // RUN: %clangxx -DPARITY_POSTGRES %orm_postgres_flags -I%S/../checks/Inputs %s %orm_runtime_sources %orm_postgres_sources -o %t.pg -lsimdjson -lpq
 // RUN: %t.pg "%orm_test_postgres" | FileCheck %s -check-prefixes=CHECK,RUNTIME
-// Refusals only: orm-unindexed-query's advice on accepted reads has its own test (checks/).
-// RUN: %exit1 %ormlint --checks=orm-*,-orm-unindexed-query %s -- %cxxflags -I%S/../checks/Inputs | FileCheck %s -check-prefixes=CHECK,LINT -implicit-check-not='{{warning|error}}:'
+// RUN: %exit1 %ormlint %s -- %cxxflags -I%S/../checks/Inputs | FileCheck %s -check-prefixes=CHECK,LINT,INDEX -implicit-check-not='{{warning|error}}:'
 #include <chrono>
 #include <cstdio>
 #include <cstdint>
@@ -45,11 +49,32 @@ parity_database open_db() {
 #endif
 }
 
+#ifndef PARITY_POSTGRES
+// The databases whose reads are judged as they run, and how many of each one's warnings
+// are printed already.
+std::vector<std::pair<parity_database*, std::size_t>> watched;
+void watch(parity_database& db) {
+  db.warn_unindexed_reads();
+  watched.emplace_back(&db, db.warnings().size());
+}
+#endif
+
+// The warnings the call left (SQLite: its read's plan judged).
+void print_warnings(const char* label) {
+#ifndef PARITY_POSTGRES
+  for (auto& [db, printed] : watched)
+    for (; printed < db->warnings().size(); ++printed) std::printf("%s: warning: %s\n", label, db->warnings()[printed].c_str());
+#else
+  (void)label;
+#endif
+}
+
 // Runs one call and prints how the runtime answered: the error's type and message.
 void attempt(const char* label, const std::function<void()>& call) {
   try {
     call();
     std::printf("%s: accepted\n", label);
+    print_warnings(label);
   } catch (const unknown_relation_error& e) {
     std::printf("%s: unknown_relation_error: %s\n", label, e.what());
   } catch (const depth_error& e) {
@@ -131,6 +156,9 @@ int main(int argc, char** argv) {
   auto db = open_db();
   db.migrate(app::schema);
   db.insert(app::schema, "users", {{"name", "Ann"}, {"email", "ann@example.com"}});
+#ifndef PARITY_POSTGRES
+  watch(db);
+#endif
 
   attempt("row field", [&] { db.query(app::schema, app::users).find_many<misspelt_user>(); });
 // RUNTIME: row field: row_mismatch_error:
@@ -229,6 +257,11 @@ int main(int argc, char** argv) {
                                                  .order_by = {desc("createdAt")}});
   });
 // RUNTIME: columns ok: accepted
+// SQLITE: columns ok: warning:
+// LINT: query-sites.cpp:[[@LINE-5]]:{{[0-9]+}}: warning:
+// INDEX-SAME: this read filters 'posts' by (title), and no index serves it: SQLite reads every row of 'posts' (SCAN) on every call;
+// SQLITE-SAME: an index on ("title") of 'posts' would serve it
+// LINT-SAME: add index("by_title").on("title") to 'posts' [orm-unindexed-query]
 
   attempt("insert", [&] { db.insert(app::schema, "users", {{"nmae", "Bob"}}); });
 // RUNTIME: insert: schema_error:
@@ -322,4 +355,51 @@ int main(int argc, char** argv) {
 // LINT-SAME: [orm-discriminator-write]
   attempt("variant ok", [&] { shop_db.insert(shop::schema, "events", {{"at", 1}, {"kind", "refund"}, {"amount", 5.0}}); });
 // RUNTIME: variant ok: accepted
+
+  // Reads that filter and order, as users write them: each agrees with the plan.
+  attempt("index order", [&] {
+    db.query(app::schema, app::posts).find_many({.where = eq("authorId", 1), .order_by = {desc("createdAt")}, .limit = 5});
+  });
+// RUNTIME: index order: accepted
+// SQLITE: index order: warning:
+// LINT: query-sites.cpp:[[@LINE-4]]:{{[0-9]+}}: warning:
+// INDEX-SAME: this read orders 'posts' by (createdAt) under a limit, and no index serves it: SQLite sorts every matching row (USE TEMP B-TREE FOR ORDER BY) to return the first few on every call;
+// SQLITE-SAME: an index on ("authorId", "createdAt") of 'posts' would serve it
+// LINT-SAME: add index("by_authorId_createdAt").on("authorId", "createdAt") to 'posts'
+  attempt("index served", [&] { db.query(app::schema, app::posts).find_many({.where = eq("authorId", 1), .limit = 5}); });
+// RUNTIME: index served: accepted
+  attempt("index loop", [&] {
+    for (const char* name : {"Ann", "Bob"}) db.query(app::schema, app::users).find_first({.where = eq("name", name)});
+  });
+// RUNTIME: index loop: accepted
+// SQLITE: index loop: warning:
+// LINT: query-sites.cpp:[[@LINE-4]]:{{[0-9]+}}: warning:
+// INDEX-SAME: this read filters 'users' by (name), and no index serves it: SQLite reads every row of 'users' (SCAN) on every call;
+// SQLITE-SAME: an index on ("name") of 'users' would serve it
+// LINT-SAME: add index("by_name").on("name") to 'users'
+  attempt("index either", [&] {
+    db.query(app::schema, app::users).find_many({.where = eq("name", "Ann") || eq("email", "ann@example.com")});
+  });
+// RUNTIME: index either: accepted
+// SQLITE: index either: warning:
+// LINT: query-sites.cpp:[[@LINE-4]]:{{[0-9]+}}: warning:
+// INDEX-SAME: this read filters 'users' by (name, email), and no index serves it: SQLite reads every row of 'users' (SCAN) on every call; no one index serves it as written
+  attempt("index load", [&] {
+    db.query(app::schema, app::users).find_many({.where = eq("id", 1), .with = {{"posts", {.order_by = {asc("title")}, .limit = 3}}}});
+  });
+// RUNTIME: index load: accepted
+// SQLITE: index load: warning:
+// LINT: query-sites.cpp:[[@LINE-4]]:{{[0-9]+}}: warning:
+// INDEX-SAME: this read loads 'users.posts' ordered by (title) under a limit, and no index serves it: SQLite sorts all of each parent's 'posts' (USE TEMP B-TREE FOR ORDER BY) to return the first few on every call;
+// SQLITE-SAME: an index on ("authorId", "title") of 'posts' would serve it
+// LINT-SAME: add index("by_authorId_title").on("authorId", "title") to 'posts'
+  attempt("index load served", [&] {
+    db.query(app::schema, app::users).find_many({.where = eq("id", 1), .with = {{"posts", {.where = eq("title", "x")}}}});
+  });
+// RUNTIME: index load served: accepted
+  attempt("index typed", [&] { db.query(app::schema, app::posts).find_first<fitting_post>({.where = eq("title", "x")}); });
+// RUNTIME: index typed: accepted
+// SQLITE: index typed: warning:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: warning:
+// INDEX-SAME: this read filters 'posts' by (title), and no index serves it: SQLite reads every row of 'posts' (SCAN) on every call;
 }
