@@ -253,3 +253,48 @@ TEST_F(Read, ExplainShowsTheStatementAndTheDatabasesPlan) {
 }
 
 }  // namespace
+
+namespace {
+
+// count and exists: the database counts (COUNT(*)), the filter planned as find_many's.
+TEST_F(Read, CountAndExistsCountTheFilteredRows) {
+  auto posts = db.query(blog::schema, blog::posts);
+  EXPECT_EQ(posts.count(), 3);
+  EXPECT_EQ(posts.count({.where = eq("authorId", ann)}), 2);
+  EXPECT_EQ(posts.count({.where = eq("published", true) && eq("authorId", bob)}), 1);
+  EXPECT_EQ(posts.count({.where = eq("title", "none")}), 0);
+  // Bounds apply to the rows counted: "at most 2", "those after the first".
+  EXPECT_EQ(posts.count({.limit = 2}), 2);
+  EXPECT_EQ(posts.count({.offset = 1}), 2);
+  EXPECT_EQ(posts.count({.limit = 0}), 0);
+  EXPECT_TRUE(posts.exists({.where = eq("authorId", bob)}));
+  EXPECT_FALSE(posts.exists({.where = eq("authorId", cy)}));
+  EXPECT_FALSE(posts.exists({.limit = 0}));
+  EXPECT_TRUE(db.query(blog::schema, blog::users).exists({.where = is_null("managerId")}));
+}
+
+TEST_F(Read, CountRefusesWhatFindManyRefuses) {
+  auto posts = db.query(blog::schema, blog::posts);
+  EXPECT_THROW(
+      {
+        try {
+          posts.count({.where = eq("titel", "x")});
+        } catch (const schema_error& e) {
+          EXPECT_STREQ(e.what(), "table 'posts' has no column 'titel' to filter on; did you mean 'title'?");
+          throw;
+        }
+      },
+      schema_error);
+  EXPECT_THROW(posts.exists({.limit = -1}), schema_error);
+  EXPECT_THROW(posts.count({.offset = -3}), schema_error);
+}
+
+TEST_F(Read, CountSeesTheTransactionsOwnWrites) {
+  auto tx = db.transaction();
+  db.insert(blog::schema, "posts", {{"title", "fourth"}, {"authorId", cy}});
+  EXPECT_EQ(db.query(blog::schema, blog::posts).count({.where = eq("authorId", cy)}), 1);
+  tx.rollback();
+  EXPECT_EQ(db.query(blog::schema, blog::posts).count({.where = eq("authorId", cy)}), 0);
+}
+
+}  // namespace

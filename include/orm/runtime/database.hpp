@@ -44,6 +44,11 @@ class basic_table_query {
   std::optional<node> find_first(find_options options = {}) const;
   // The one row the filter selects; more than one is an error (the filter is not unique).
   std::optional<node> find_unique(find_options options) const;
+  // The rows the filter selects (within limit and offset, when given), counted by the
+  // database (COUNT(*)): none is read. The filter's columns are planned as find_many's.
+  std::int64_t count(const count_options& options = {}) const;
+  // Whether the filter selects any row: the database stops at the first.
+  bool exists(const count_options& options = {}) const;
   // The statement find_many would run, for inspection (EXPLAIN, logs).
   compiled_read sql(const find_options& options = {}) const;
   // That statement and the database's plan for it (docs/runtime.md, "Explaining a read"):

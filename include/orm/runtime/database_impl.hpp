@@ -62,6 +62,26 @@ explained_read basic_table_query<Backend>::explain(const find_options& options) 
 }
 
 template <class Backend>
+std::int64_t basic_table_query<Backend>::count(const count_options& options) const {
+  // Planned and rendered as the read of the same rows, then counted around it: both
+  // databases flatten the subquery, so the count reads no column.
+  const find_options as_read{.where = options.where, .limit = options.limit, .offset = options.offset,
+                             .read_your_writes = options.read_your_writes};
+  compiled_read read = compile(as_read, false);
+  read.sql = "SELECT COUNT(*) FROM (" + read.sql + ") AS counted";
+  std::int64_t out = 0;
+  db_.for_each_row(read, table_, [&](const auto& row) { out = std::stoll(std::string(row.text_view(0))); });
+  return out;
+}
+
+template <class Backend>
+bool basic_table_query<Backend>::exists(const count_options& options) const {
+  count_options first = options;
+  first.limit = options.limit && *options.limit < 1 ? *options.limit : 1;
+  return count(first) > 0;
+}
+
+template <class Backend>
 std::vector<node> basic_table_query<Backend>::find_many(const find_options& options) const {
   return run(compile(options, false));
 }

@@ -86,6 +86,16 @@ struct find_options {
   bool read_your_writes = false;
 };
 
+// What count() and exists() take: a filter, and bounds on the rows counted ("at most
+// 1000": .limit = 1000). No columns, order or loads: a count reads none of them.
+struct count_options {
+  condition where{};
+  std::optional<std::int64_t> limit{};
+  std::optional<std::int64_t> offset{};
+  // On PostgreSQL with read replicas, as find_options::read_your_writes.
+  bool read_your_writes = false;
+};
+
 struct with_relation {
   std::string relation;
   find_options options{};

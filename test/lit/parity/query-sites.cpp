@@ -402,4 +402,23 @@ int main(int argc, char** argv) {
 // SQLITE: index typed: warning:
 // LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: warning:
 // INDEX-SAME: this read filters 'posts' by (title), and no index serves it: SQLite reads every row of 'posts' (SCAN) on every call;
+
+  // count and exists: their filter and bounds planned as a read's.
+  attempt("count", [&] { db.query(app::schema, app::posts).count({.where = eq("titel", "x")}); });
+// RUNTIME: count: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'posts' has no column 'titel' to filter on; did you mean 'title'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("exists bound", [&] { db.query(app::schema, app::users).exists({.where = eq("name", "Ann"), .limit = -1}); });
+// RUNTIME: exists bound: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: limit -1 at users is negative
+// LINT-SAME: [orm-negative-bound]
+  attempt("count ok", [&] { db.query(app::schema, app::posts).count({.where = eq("authorId", 1), .limit = 100}); });
+// RUNTIME: count ok: accepted
+  attempt("exists scan", [&] { db.query(app::schema, app::comments).exists({.where = eq("body", "x")}); });
+// RUNTIME: exists scan: accepted
+// SQLITE: exists scan: warning:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: warning:
+// INDEX-SAME: this read filters 'comments' by (body), and no index serves it: SQLite reads every row of 'comments' (SCAN) on every call;
 }
