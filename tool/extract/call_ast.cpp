@@ -14,6 +14,10 @@ namespace {
 bool from_template(clang::QualType type) {
   for (const clang::Type* t = type.getTypePtrOrNull(); t;) {
     if (llvm::isa<clang::SubstTemplateTypeParmType>(t)) return true;
+    // `auto` is what is written: its deduced type carries the sugar of the templates it
+    // came through (a std::vector<node>'s rows are its _Tp), which are no arguments of
+    // the function the call is in.
+    if (llvm::isa<clang::AutoType>(t)) return false;
     if (const auto* reference = llvm::dyn_cast<clang::ReferenceType>(t)) {
       t = reference->getPointeeTypeAsWritten().getTypePtrOrNull();
       continue;

@@ -80,3 +80,11 @@ void counts_per_row(database& db) {
 // CHECK-MESSAGES: :[[@LINE-6]]:27: note: the loop iterates the rows of this query on 'posts'
   }
 }
+
+// The loop's variable declared `auto`, as most loops are written.
+void auto_rows(database& db) {
+  for (const auto& post : db.query(app::schema, app::posts).find_many({.limit = 10}))
+    db.query(app::schema, app::comments).find_many({.where = eq("postId", post["id"].as_integer())});
+// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: find_many on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; load them in that query instead: add {"comments", {...}} to its with [orm-n-plus-one]
+// CHECK-MESSAGES: :[[@LINE-3]]:27: note: the loop iterates the rows of this query on 'posts'
+}
