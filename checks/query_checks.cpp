@@ -34,6 +34,9 @@ void discriminator_write(const schema_index&, const planned_write& w, findings& 
 void full_scan_write(const schema_index&, const planned_write& w, findings& out) {
   report(w.problems, out, "orm-full-scan-write", {kind::full_scan_write});
 }
+void conflict_target(const schema_index&, const planned_write& w, findings& out) {
+  report(w.problems, out, "orm-conflict-target", {kind::conflict_target});
+}
 
 namespace {
 void report_n_plus_one(const schema_index& s, const std::string& table, const model::source_site& at,

@@ -31,6 +31,7 @@ void discriminator_write(const schema_index& schema, const planned_write& write,
 
 /// An update or remove whose where is written empty, without allow_full_scan.
 void full_scan_write(const schema_index& schema, const planned_write& write, findings& out);
+void conflict_target(const schema_index& schema, const planned_write& write, findings& out);
 
 /// A query or write made once per row of another query, on what a relation of its table joins:
 /// N+1 statements where one would do.

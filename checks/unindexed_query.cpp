@@ -15,10 +15,6 @@ namespace {
 
 constexpr const char* id = "orm-unindexed-query";
 
-std::string quoted_list(const std::vector<std::string>& names) {
-  return fmt::format("\"{}\"", fmt::join(names, "\", \""));
-}
-
 // Where the finding points: the level's first filtered column when it scans, else its
 // first order column, else the load or the call.
 const model::source_site& site_of(const runtime::unindexed_level& level, const model::query& call) {
@@ -64,7 +60,7 @@ void unindexed_query(const schema_index& schema, const planned_query& q, finding
     const std::string name = free_index_name(t, level.index);
     finding f = make_finding(id, severity::warning, site_of(level, q.call),
                              fmt::format("{}; {}", level.finding,
-                                         serves ? fmt::format("add index(\"{}\").on({}) to '{}'", name, quoted_list(level.index), t.name)
+                                         serves ? fmt::format("add index(\"{}\").on({}) to '{}'", name, runtime::quoted_columns(level.index), t.name)
                                                 : runtime::no_one_index_advice()));
     if (serves) f.fixes.push_back(add_index{t.name, t.site, name, level.index, false});
     out.push_back(std::move(f));

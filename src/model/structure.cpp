@@ -31,6 +31,26 @@ bool unique_key(const table& t, const std::vector<std::string>& columns) {
   });
 }
 
+std::vector<std::vector<std::string>> unique_keys(const table& t) {
+  std::vector<std::vector<std::string>> out{{"id"}};
+  for (const column& c : t.columns)
+    if (c.unique && c.variants.empty() && c.name != "id") out.push_back({c.name});
+  for (const index& i : t.indexes)
+    if (i.unique && !i.columns.empty()) out.push_back(i.columns);
+  return out;
+}
+
+bool is_unique_key(const table& t, const std::vector<std::string>& columns) {
+  std::vector<std::string> wanted = columns;
+  std::sort(wanted.begin(), wanted.end());
+  if (std::adjacent_find(wanted.begin(), wanted.end()) != wanted.end()) return false;
+  for (std::vector<std::string> key : unique_keys(t)) {
+    std::sort(key.begin(), key.end());
+    if (key == wanted) return true;
+  }
+  return false;
+}
+
 class walk {
  public:
   explicit walk(const schema& s) : s_(s) {

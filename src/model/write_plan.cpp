@@ -1,5 +1,7 @@
 #include <orm/model/write_plan.hpp>
 
+#include <orm/model/structure.hpp>
+
 namespace orm::model::detail {
 
 const char* kind_name(written_kind k) {
@@ -66,7 +68,7 @@ void plan_variants(const table& t, const write& w, std::vector<query_problem>& o
     std::string listed;
     for (const auto& n : names) listed += (listed.empty() ? "'" : ", '") + n + "'";
     if (!chosen) {
-      if (w.what == write::kind::insert) {
+      if (w.inserts()) {
         if (w.fields_complete) problem(w.table.site, "a row of '" + t.name + "' needs '" + d.column + "', one of " + listed);
         continue;
       }
@@ -102,6 +104,77 @@ void plan_variants(const table& t, const write& w, std::vector<query_problem>& o
 
 namespace orm::model {
 
+namespace {
+
+// Each field names a column of `t` and holds a value it stores; adding to the current
+// value is for updates only.
+void plan_fields(const table& t, const std::vector<written_field>& fields, bool inserts, std::vector<query_problem>& out) {
+  for (const written_field& f : fields) {
+    const column* c = t.find_column(f.name.text);
+    if (!c)
+      out.push_back(detail::unknown_column(t, f.name, ""));
+    else if (!detail::fits(c->kind, f.kind))
+      out.push_back({query_problem::kind::value_type, false, f.value_site, {}, {},
+                     "'" + t.name + "." + c->name + "' holds " + detail::holds(c->kind) + ", and this value is " +
+                         detail::kind_name(f.kind)});
+    else if (inserts && detail::adds(f.kind))
+      out.push_back({query_problem::kind::value_type, false, f.value_site, {}, {},
+                     "'" + t.name + "." + c->name + "' is inserted with " + detail::kind_name(f.kind) +
+                         ", which adds to the row's current value and so is for updates only; insert the value itself"});
+  }
+}
+
+std::string keys_of(const table& t) {
+  std::string out;
+  for (const auto& key : structure::unique_keys(t)) out += (out.empty() ? "" : ", ") + structure::tuple(key);
+  return out;
+}
+
+// An upsert's .on must be exactly a unique key (the databases match ON CONFLICT against
+// one unique index), set by the row; its .update is planned as an update of the row.
+void plan_conflict(const table& t, const write& w, std::vector<query_problem>& out) {
+  bool known = w.conflict_on_known;
+  std::vector<std::string> on;
+  for (const written_name& n : w.conflict_on) {
+    if (t.find_column(n.text)) {
+      on.push_back(n.text);
+      continue;
+    }
+    out.push_back(detail::unknown_column(t, n, "to upsert on"));
+    known = false;
+  }
+  const source_site& at = !w.conflict_on.empty() && w.conflict_on.front().site.line ? w.conflict_on.front().site : w.site;
+  auto problem = [&](const source_site& site, std::string message) {
+    out.push_back({query_problem::kind::conflict_target, false, site, {}, {}, std::move(message)});
+  };
+  if (!known) {
+    // a name not seen, or misspelt (reported above): the key cannot be judged
+  } else if (on.empty()) {
+    problem(w.site, "an upsert of '" + t.name + "' needs .on, the columns of the unique key a row conflicts on: one of " +
+                        keys_of(t));
+  } else if (!structure::is_unique_key(t, on)) {
+    problem(at, "an upsert of '" + t.name + "' on " + structure::tuple(on) + " needs exactly a unique key to conflict on, "
+                "and " + structure::tuple(on) + " is not one; name one of " + keys_of(t) + ", or add a unique index on " +
+                structure::tuple(on));
+  } else if (w.fields_complete) {
+    for (const std::string& c : on)
+      if (!detail::field_named(w, c))
+        problem(at, "an upsert of '" + t.name + "' on " + structure::tuple(on) + " inserts no '" + c +
+                        "', so the row could never conflict on it; set it in the row");
+  }
+  if (!w.on_conflict) return;
+  plan_fields(t, *w.on_conflict, false, out);
+  write update;
+  update.what = write::kind::update;
+  update.table = w.table;
+  update.fields = *w.on_conflict;
+  update.fields_complete = w.on_conflict_complete;
+  update.site = w.site;
+  detail::plan_variants(t, update, out);
+}
+
+}  // namespace
+
 std::vector<query_problem> plan_write(const schema& s, const write& w) {
   std::vector<query_problem> out;
   const table* t = s.find_table(w.table.text);
@@ -109,23 +182,12 @@ std::vector<query_problem> plan_write(const schema& s, const write& w) {
     out.push_back(detail::unknown_table(s, w.table));
     return out;
   }
-  for (const written_field& f : w.fields) {
-    const column* c = t->find_column(f.name.text);
-    if (!c)
-      out.push_back(detail::unknown_column(*t, f.name, ""));
-    else if (!detail::fits(c->kind, f.kind))
-      out.push_back({query_problem::kind::value_type, false, f.value_site, {}, {},
-                     "'" + t->name + "." + c->name + "' holds " + detail::holds(c->kind) + ", and this value is " +
-                         detail::kind_name(f.kind)});
-    else if (w.what == write::kind::insert && detail::adds(f.kind))
-      out.push_back({query_problem::kind::value_type, false, f.value_site, {}, {},
-                     "'" + t->name + "." + c->name + "' is inserted with " + detail::kind_name(f.kind) +
-                         ", which adds to the row's current value and so is for updates only; insert the value itself"});
-  }
+  plan_fields(*t, w.fields, w.inserts(), out);
   for (const written_name& f : w.where_columns)
     if (!t->find_column(f.text)) out.push_back(detail::unknown_column(*t, f, "to filter on"));
   if (w.what != write::kind::remove) detail::plan_variants(*t, w, out);
-  if (w.what != write::kind::insert && w.where_empty && !w.allow_full_scan)
+  if (w.what == write::kind::upsert) plan_conflict(*t, w, out);
+  if (!w.inserts() && w.where_empty && !w.allow_full_scan)
     out.push_back({query_problem::kind::full_scan_write, false, w.site, {}, {},
                    std::string(w.what == write::kind::update ? "an update" : "a remove") + " of '" + t->name +
                        "' with an empty where would change every row; filter it, or pass {.allow_full_scan = true}"});

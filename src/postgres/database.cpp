@@ -50,12 +50,16 @@ compiled_read database::compile_read(const model::schema& schema, const model::t
   return read_compiler(schema, options, std::move(warn), unique).compile(table, options);
 }
 
-std::int64_t database::write(const model::schema&, const model::table& t, model::write::kind kind,
-                             const runtime::writes::statement_text& text, const fields* row, const condition*) {
+std::int64_t database::write(const model::schema&, const model::table& t, const runtime::writes::statement_text& text,
+                             runtime::writes::answer wanted, std::span<const fields> rows, const condition*) {
+  using runtime::writes::answer;
   replicas_->primary_wrote();
-  if (kind != model::write::kind::insert) return connection_->run(text.sql, text.params).changed();
-  const result r = connection_->run(text.sql + " RETURNING " + sql::identifier("id"), text.params);
-  if (runtime::writes::field_value(*row, "id")) follow_written_id(t);
+  const bool new_id = wanted == answer::new_id;
+  const result r = connection_->run(new_id ? text.sql + " RETURNING " + sql::identifier("id") : text.sql, text.params);
+  // Rows written with their ids (an update may set one too): the sequence follows.
+  if (std::any_of(rows.begin(), rows.end(), [](const fields& row) { return runtime::writes::field_value(row, "id"); }))
+    follow_written_id(t);
+  if (wanted == answer::rows_changed) return r.changed();
   return static_cast<std::int64_t>(std::stoll(std::string(r.text(0, 0))));
 }
 

@@ -176,4 +176,10 @@ std::string no_one_index_advice() {
          "an index leads with, or mark the table small_table()";
 }
 
+std::string quoted_columns(const std::vector<std::string>& columns) {
+  std::string out;
+  for (const std::string& c : columns) out += (out.empty() ? "\"" : ", \"") + c + "\"";
+  return out;
+}
+
 }  // namespace orm::runtime

@@ -18,24 +18,47 @@ model::written_field field_of(const std::string& name, const param& value) {
   return f;
 }
 
+namespace {
+const model::table& refuse_problems(const model::schema& schema, const model::write& w) {
+  for (const model::query_problem& p : model::plan_write(schema, w)) {
+    if (p.what == model::query_problem::kind::full_scan_write) throw full_scan_error(p.message);
+    if (p.what == model::query_problem::kind::discriminator_write) throw discriminator_write_error(p.message);
+    throw schema_error(p.message);
+  }
+  return *schema.find_table(w.table.text);
+}
+
+std::vector<model::written_field> fields_of(const fields& row) {
+  std::vector<model::written_field> out;
+  for (const auto& [name, value] : row) out.push_back(field_of(name, value));
+  return out;
+}
+}  // namespace
+
 const model::table& planned_write(const model::schema& schema, model::write::kind what, const std::string& table,
                                          const fields& row, const condition* where, write_options options) {
   model::write w;
   w.what = what;
   w.table = {table, {}};
-  for (const auto& [name, value] : row) w.fields.push_back(field_of(name, value));
+  w.fields = fields_of(row);
   if (where) {
     for (const auto& term : where->terms())
       if (!term.column.empty()) w.where_columns.push_back({term.column, {}});
     w.where_empty = where->empty();
   }
   w.allow_full_scan = options.allow_full_scan;
-  for (const model::query_problem& p : model::plan_write(schema, w)) {
-    if (p.what == model::query_problem::kind::full_scan_write) throw full_scan_error(p.message);
-    if (p.what == model::query_problem::kind::discriminator_write) throw discriminator_write_error(p.message);
-    throw schema_error(p.message);
-  }
-  return *schema.find_table(table);
+  return refuse_problems(schema, w);
+}
+
+const model::table& planned_upsert(const model::schema& schema, const std::string& table, const fields& row,
+                                   const upsert_options& options) {
+  model::write w;
+  w.what = model::write::kind::upsert;
+  w.table = {table, {}};
+  w.fields = fields_of(row);
+  for (const std::string& c : options.on) w.conflict_on.push_back({c, {}});
+  if (options.update) w.on_conflict = fields_of(*options.update);
+  return refuse_problems(schema, w);
 }
 
 const model::table& table_of(const model::schema& schema, const std::string& name) {

@@ -36,52 +36,99 @@ void check_values(const model::table& t, const fields& row, const sql::dialect& 
 }
 
 std::string written_value(const model::table& t, const std::string& name, const param& v,
-                                 std::vector<param>& params, const sql::dialect& d) {
+                                 std::vector<param>& params, const sql::dialect& d, bool qualified) {
   const model::column* c = t.find_column(name);
   if (v.type() == param::kind::now) return d.clock(v.unit_num(), v.unit_den());
   if (v.type() == param::kind::add) {
     params.push_back(v.amount());
-    return d.added(sql::identifier(name), d.placeholder(params.size()), t.name + "." + name);
+    const std::string column = (qualified ? sql::identifier(t.name) + "." : std::string()) + sql::identifier(name);
+    return d.added(column, d.placeholder(params.size()), t.name + "." + name);
   }
   params.push_back(v);
   return c ? d.value_for(c->kind, d.placeholder(params.size())) : d.placeholder(params.size());
 }
 
 statement_text insert(const model::table& t, const fields& row, const sql::dialect& d) {
-  check_values(t, row, d);
+  return insert_rows(t, std::span<const fields>(&row, 1), d);
+}
+
+statement_text insert_rows(const model::table& t, std::span<const fields> rows, const sql::dialect& d) {
   statement_text out{"INSERT INTO " + sql::identifier(t.name), {}};
-  if (row.empty()) {
+  if (rows.front().empty() && rows.size() == 1) {
     out.sql += " DEFAULT VALUES";
     return out;
   }
-  std::string columns, marks;
-  for (const auto& [name, v] : row) {
-    columns += (columns.empty() ? "" : ", ") + sql::identifier(name);
-    marks += (marks.empty() ? "" : ", ") + written_value(t, name, v, out.params, d);
+  std::string columns;
+  for (const auto& field : rows.front()) columns += (columns.empty() ? "" : ", ") + sql::identifier(field.first);
+  out.sql += " (" + columns + ") VALUES ";
+  out.params.reserve(rows.size() * rows.front().size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    check_values(t, rows[r], d);
+    out.sql += r ? ", (" : "(";
+    for (std::size_t i = 0; i < rows[r].size(); ++i) {
+      const auto& [name, v] = rows[r][i];
+      out.sql += (i ? ", " : "") + written_value(t, name, v, out.params, d, false);
+    }
+    out.sql += ")";
   }
-  out.sql += " (" + columns + ") VALUES (" + marks + ")";
+  return out;
+}
+
+bool same_columns(const fields& a, const fields& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](const auto& x, const auto& y) { return x.first == y.first; });
+}
+
+std::string assignments(const model::table& t, const fields& changes, std::vector<param>& params, const sql::dialect& d,
+                        bool qualified) {
+  check_values(t, changes, d);
+  // Naming the variant clears the fields of the others (a row changing variant drops the
+  // old one's), never the named variant's own fields that the update leaves alone.
+  fields all = changes;
+  for (const auto& disc : t.discriminators)
+    if (const param* chosen = field_value(changes, disc.column))
+      for (int v : disc.variants) {
+        if (t.variants[static_cast<std::size_t>(v)].name != chosen->text()) continue;
+        for (const auto& c : t.columns)
+          if (!c.variants.empty() && !field_value(all, c.name) && std::find(c.variants.begin(), c.variants.end(), v) == c.variants.end())
+            all.emplace_back(c.name, param());
+      }
+  std::string out;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    out += (i ? ", " : "") + sql::identifier(all[i].first) + " = " +
+           written_value(t, all[i].first, all[i].second, params, d, qualified);
   return out;
 }
 
 statement_text update(const model::table& t, const fields& changes, const condition& where,
                              const sql::dialect& d) {
   if (changes.empty()) throw schema_error("an update of '" + t.name + "' needs at least one column to set");
-  check_values(t, changes, d);
-  // Naming the variant clears the fields of the others (a row changing variant drops the
-  // old one's), never the named variant's own fields that the update leaves alone.
-  fields all = changes;
-  for (const auto& d : t.discriminators)
-    if (const param* chosen = field_value(changes, d.column))
-      for (int v : d.variants) {
-        if (t.variants[static_cast<std::size_t>(v)].name != chosen->text()) continue;
-        for (const auto& c : t.columns)
-          if (!c.variants.empty() && !field_value(all, c.name) && std::find(c.variants.begin(), c.variants.end(), v) == c.variants.end())
-            all.emplace_back(c.name, param());
-      }
   statement_text out{"UPDATE " + sql::identifier(t.name) + " SET ", {}};
-  for (std::size_t i = 0; i < all.size(); ++i)
-    out.sql += (i ? ", " : "") + sql::identifier(all[i].first) + " = " + written_value(t, all[i].first, all[i].second, out.params, d);
+  out.sql += assignments(t, changes, out.params, d, false);
   out.sql += " WHERE " + sql::render(where, t, sql::identifier(t.name), &out.params, d);
+  return out;
+}
+
+statement_text upsert(const model::table& t, const fields& row, const std::vector<std::string>& on,
+                      const std::optional<fields>& update, const sql::dialect& d) {
+  statement_text out = insert(t, row, d);
+  fields changes;
+  if (update) {
+    changes = *update;
+  } else {
+    for (const auto& field : row)
+      if (std::find(on.begin(), on.end(), field.first) == on.end()) changes.push_back(field);
+  }
+  std::string key;
+  for (const std::string& c : on) key += (key.empty() ? "" : ", ") + sql::identifier(c);
+  out.sql += " ON CONFLICT (" + key + ") DO UPDATE SET ";
+  // Nothing to change: the row is set to itself, so that RETURNING still gives its id
+  // (DO NOTHING returns no row).
+  if (changes.empty())
+    out.sql += sql::identifier(on.front()) + " = " + sql::identifier(t.name) + "." + sql::identifier(on.front());
+  else
+    out.sql += assignments(t, changes, out.params, d, true);
+  out.sql += " RETURNING " + sql::identifier("id");
   return out;
 }
 

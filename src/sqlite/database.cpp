@@ -78,20 +78,32 @@ compiled_read database::compile_read(const model::schema& schema, const model::t
   return read_compiler(schema, options, std::move(warn), unique).compile(table, options);
 }
 
-std::int64_t database::write(const model::schema& schema, const model::table& t, model::write::kind kind,
-                             const runtime::writes::statement_text& text, const fields* row, const condition* where) {
+std::int64_t database::write(const model::schema& schema, const model::table& t, const runtime::writes::statement_text& text,
+                             runtime::writes::answer wanted, std::span<const fields> rows, const condition* where) {
+  std::int64_t returned_id = 0;  // an upsert's RETURNING: last_insert_rowid misses a row it changed
   try {
     explaining([&] {
       auto s = prepared(text.sql);
       s->bind(text.params);
-      while (s->step()) {
-      }
+      while (s->step()) returned_id = s->integer(0);
     });
   } catch (const sqlite_error& e) {
     if (e.extended_code != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
-    throw failure::with_reason(e, failure::foreign_key_reason(db_, schema, t, row, where));
+    // The first row whose parent is missing (a batch's row, by its place in the batch).
+    std::string reason;
+    for (std::size_t i = 0; i < rows.size() && reason.empty(); ++i) {
+      reason = failure::foreign_key_reason(db_, schema, t, &rows[i], nullptr);
+      if (!reason.empty() && rows.size() > 1) reason = "row " + std::to_string(i + 1) + " of the batch: " + reason;
+    }
+    if (reason.empty() && where) reason = failure::foreign_key_reason(db_, schema, t, nullptr, where);
+    throw failure::with_reason(e, reason);
   }
-  return kind == model::write::kind::insert ? sqlite3_last_insert_rowid(db_) : sqlite3_changes64(db_);
+  switch (wanted) {
+    case runtime::writes::answer::returned_id: return returned_id;
+    case runtime::writes::answer::new_id: return sqlite3_last_insert_rowid(db_);
+    case runtime::writes::answer::rows_changed: break;
+  }
+  return sqlite3_changes64(db_);
 }
 
 migration_plan database::introspect(const model::schema& schema) const {

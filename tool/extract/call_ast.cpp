@@ -135,9 +135,16 @@ std::optional<model::written_kind> computed_kind(const clang::Expr* e) {
   return std::nullopt;
 }
 
-// The braced rows of a `fields` argument: {{"name", v}, ...}.
-const clang::InitListExpr* row_of(const clang::Expr* e) {
-  const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(written(e));
+// A container's items from braces (call_ast.hpp).
+const clang::InitListExpr* braced_items(const clang::Expr* e) {
+  e = written(e);
+  if (const auto* optional = llvm::dyn_cast<clang::CXXConstructExpr>(e);
+      optional && optional->getNumArgs() == 1 && optional->getConstructor()->getParent()->isInStdNamespace() &&
+      optional->getConstructor()->getParent()->getIdentifier() &&
+      optional->getConstructor()->getParent()->getName() == "optional")
+    e = written(optional->getArg(0));
+  if (const auto* cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(e)) e = written(cast->getSubExpr());
+  const auto* ctor = llvm::dyn_cast<clang::CXXConstructExpr>(e);
   if (!ctor || ctor->getNumArgs() < 1) return nullptr;
   const auto* list = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(written(ctor->getArg(0)));
   return list ? llvm::dyn_cast<clang::InitListExpr>(written(list->getSubExpr())) : nullptr;

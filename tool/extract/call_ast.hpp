@@ -41,8 +41,10 @@ bool is_param(clang::QualType t);
 // orm::add / orm::sub of an integer or a real, and orm::now<D>(): what the database
 // computes, as the runtime's param records it (runtime/param.hpp).
 std::optional<model::written_kind> computed_kind(const clang::Expr* e);
-// The braced rows of a `fields` argument: {{"name", v}, ...}.
-const clang::InitListExpr* row_of(const clang::Expr* e);
+// The items of a container built from braces where it is written: a `fields` argument's
+// {{"name", v}, ...}, a list of names {"a", "b"}, a `with`'s entries. Through the
+// std::optional it initializes and a `fields{...}` written around the braces.
+const clang::InitListExpr* braced_items(const clang::Expr* e);
 // The name and value of a {"name", value} pair: braces, or the std::pair constructor they became.
 std::optional<std::pair<const clang::Expr*, const clang::Expr*>> pair_parts(const clang::Expr* e);
 // What a struct's field writes, as the write planner reads a written value.

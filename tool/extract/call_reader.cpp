@@ -93,10 +93,7 @@ std::vector<model::query_load> call_reader::loads_of(const clang::InitListExpr& 
   std::vector<model::query_load> out;
   const clang::Expr* with = field_init(options, "with");
   if (!given(with)) return out;
-  const auto* list_ctor = llvm::dyn_cast<clang::CXXConstructExpr>(written(with));
-  if (!list_ctor || list_ctor->getNumArgs() != 1) return out;
-  const auto* std_list = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(written(list_ctor->getArg(0)));
-  const auto* items = std_list ? llvm::dyn_cast<clang::InitListExpr>(written(std_list->getSubExpr())) : nullptr;
+  const auto* items = braced_items(with);
   if (!items) return out;
   for (const clang::Expr* item : items->inits()) {
     const auto* entry = llvm::dyn_cast<clang::InitListExpr>(written(item));

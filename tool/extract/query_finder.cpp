@@ -1,6 +1,7 @@
 #include "tool/extract/query_finder.hpp"
 
 #include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
@@ -45,8 +46,11 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     const clang::CXXMethodDecl* method = call->getMethodDecl();
     if (arguments_from_template(*call)) return true;
     if (is_method(method, "basic_database") && method->getIdentifier() &&
-        (method->getName() == "insert" || method->getName() == "update" || method->getName() == "remove"))
+        (method->getName() == "insert" || method->getName() == "update" || method->getName() == "remove" ||
+         method->getName() == "upsert"))
       return visit_write(*call, method->getName());
+    if (is_method(method, "basic_database") && method->getIdentifier() && method->getName() == "insert_many")
+      return visit_insert_many(*call);
     if (!is_method(method, "basic_table_query") || !method->getIdentifier() ||
         !(method->getName() == "find_many" || method->getName() == "find_first" ||
           method->getName() == "find_unique" || method->getName() == "count" || method->getName() == "exists") ||
@@ -131,12 +135,17 @@ class finder : public clang::RecursiveASTVisitor<finder> {
 
  private:
   // db.insert(schema, "users", {{"name", v}, ...}), db.update(schema, "users", {...}, where[, options]),
-  // db.remove(schema, "users", where[, options]), with the table named by a literal.
+  // db.remove(schema, "users", where[, options]), db.upsert(schema, "users", {...}, {.on = ...}),
+  // with the table named by a literal.
   bool visit_write(const clang::CXXMemberCallExpr& call, llvm::StringRef name) {
     using kind = model::write::kind;
-    const kind what = name == "insert" ? kind::insert : name == "update" ? kind::update : kind::remove;
+    const kind what = name == "insert"   ? kind::insert
+                      : name == "update" ? kind::update
+                      : name == "upsert" ? kind::upsert
+                                         : kind::remove;
     const unsigned where_arg = what == kind::update ? 3 : 2;
-    if (call.getNumArgs() < (what == kind::insert ? 3u : where_arg + 1)) return true;
+    const unsigned needed = what == kind::insert ? 3u : what == kind::upsert ? 4u : where_arg + 1;
+    if (call.getNumArgs() < needed) return true;
     const auto* schema = variable(call.getArg(0));
     const auto table = reader_.name_in(call.getArg(1));
     if (!schema || !table) return true;
@@ -145,26 +154,14 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     w.call.table = *table;
     w.call.site = reader_.site_of(call.getExprLoc());
     if (what != kind::remove) {
-      const auto* row = row_of(call.getArg(2));
-      w.call.fields_complete = row != nullptr;
+      const auto* row = braced_items(call.getArg(2));
       // A struct written: each field is the column of its name (typed rows).
-      if (!row)
-        if (const auto written_struct = read_row_type(context_, written(call.getArg(2))->getType())) {
-          w.call.fields_complete = true;
-          for (const model::row_field& f : written_struct->fields)
-            w.call.fields.push_back({{f.name, f.site}, written_kind_of(f), std::nullopt, f.site});
-        }
-      for (const clang::Expr* item : row ? row->inits() : llvm::ArrayRef<clang::Expr*>{}) {
-        const auto parts = pair_parts(item);
-        auto field = parts ? reader_.name_in(parts->first) : std::nullopt;
-        if (!field) {
-          w.call.fields_complete = false;  // a name known only at run time
-          continue;
-        }
-        w.call.fields.push_back(reader_.field_of(std::move(*field), parts->second));
-      }
+      w.call.fields_complete = row ? fields_in(*row, w.call.fields) : struct_fields(written(call.getArg(2))->getType(), w.call);
     }
-    if (what != kind::insert) {
+    if (what == kind::upsert) {
+      if (const auto* options = options_list(call.getArg(3))) read_conflict(*options, w.call);
+      else w.call.conflict_on_known = false;  // options built elsewhere: the key is not seen here
+    } else if (what != kind::insert) {
       const clang::Expr* where = call.getArg(where_arg);
       reader_.names_of_calls(where, filter_predicates, false, w.call.where_columns);
       w.call.where_empty = empty_braces(where);
@@ -180,6 +177,81 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     }
     result.writes.push_back(std::move(w));
     return true;
+  }
+
+  // db.insert_many(schema, "t", rows): each braced row planned as an insert, or the
+  // struct of a std::vector<T> once; a list built elsewhere (the usual loop) is not seen.
+  bool visit_insert_many(const clang::CXXMemberCallExpr& call) {
+    if (call.getNumArgs() < 3) return true;
+    const auto* schema = variable(call.getArg(0));
+    const auto table = reader_.name_in(call.getArg(1));
+    if (!schema || !table) return true;
+    auto planned = [&] {
+      found_write w{schema->getCanonicalDecl(), {}};
+      w.call.what = model::write::kind::insert;
+      w.call.table = *table;
+      w.call.site = reader_.site_of(call.getExprLoc());
+      return w;
+    };
+    const auto* vector = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+        written(call.getArg(2))->getType()->getAsCXXRecordDecl());
+    if (!vector || vector->getTemplateArgs().size() < 1 ||
+        vector->getTemplateArgs()[0].getKind() != clang::TemplateArgument::Type)
+      return true;
+    if (found_write w = planned(); struct_fields(vector->getTemplateArgs()[0].getAsType(), w.call)) {
+      result.writes.push_back(std::move(w));
+      return true;
+    }
+    const auto* rows = braced_items(call.getArg(2));
+    for (const clang::Expr* item : rows ? rows->inits() : llvm::ArrayRef<clang::Expr*>{}) {
+      found_write w = planned();
+      w.call.site = reader_.site_of(item->getBeginLoc());  // each row is a write of its own, found at its braces
+      const auto* row = braced_items(item);
+      w.call.fields_complete = row && fields_in(*row, w.call.fields);
+      result.writes.push_back(std::move(w));
+    }
+    return true;
+  }
+
+  // The fields of a row struct written (typed rows): each field is the column of its name.
+  bool struct_fields(clang::QualType type, model::write& w) const {
+    const auto written_struct = read_row_type(context_, type);
+    if (!written_struct) return false;
+    for (const model::row_field& f : written_struct->fields)
+      w.fields.push_back({{f.name, f.site}, written_kind_of(f), std::nullopt, f.site});
+    return true;
+  }
+
+  // An upsert's .on (the key's names) and .update (the fields a conflicting row gets).
+  void read_conflict(const clang::InitListExpr& options, model::write& w) const {
+    const clang::Expr* on = field_init(options, "on");
+    if (given(on)) {
+      const auto* names = braced_items(on);
+      w.conflict_on_known = names != nullptr;
+      for (const clang::Expr* item : names ? names->inits() : llvm::ArrayRef<clang::Expr*>{}) {
+        auto name = reader_.name_in(item);
+        if (name) w.conflict_on.push_back(std::move(*name));
+        else w.conflict_on_known = false;  // a name known only at run time
+      }
+    }
+    const clang::Expr* update = field_init(options, "update");
+    if (!given(update)) return;
+    const auto* changes = braced_items(update);
+    w.on_conflict.emplace();
+    // std::nullopt, or a list built elsewhere: what it sets is not seen here.
+    w.on_conflict_complete = changes && fields_in(*changes, *w.on_conflict);
+  }
+
+  // The {"name", value} pairs of a `fields` list; false when a name is known only at run time.
+  bool fields_in(const clang::InitListExpr& items, std::vector<model::written_field>& out) const {
+    bool complete = true;
+    for (const clang::Expr* item : items.inits()) {
+      const auto parts = pair_parts(item);
+      auto field = parts ? reader_.name_in(parts->first) : std::nullopt;
+      if (field) out.push_back(reader_.field_of(std::move(*field), parts->second));
+      else complete = false;
+    }
+    return complete;
   }
 
   clang::ASTContext& context_;

@@ -135,7 +135,9 @@ struct written_field {
 // A write as the planner reads it: insert(schema, "users", {{"name", ...}}), update,
 // remove. Field names as written; at a call site, only the fields written as literals.
 struct write {
-  enum class kind : unsigned char { insert, update, remove } what = kind::insert;
+  // upsert: an insert that, when the row conflicts with one on the unique key `conflict_on`,
+  // sets that row's `on_conflict` fields instead (ON CONFLICT ... DO UPDATE).
+  enum class kind : unsigned char { insert, update, remove, upsert } what = kind::insert;
   written_name table;
   std::vector<written_field> fields;
   bool fields_complete = true;  // every field the write sets is in `fields` (not so when a name is not seen)
@@ -144,6 +146,15 @@ struct write {
   bool allow_full_scan = false;
   source_site site;
   std::optional<per_row_call> per_row;
+  // upsert only. `conflict_on_known`: every name of .on was seen (at a call site, a list
+  // built at run time is not). `on_conflict`: what a conflicting row is set to; nullopt
+  // when .update is not given (the row's own fields but the key's).
+  std::vector<written_name> conflict_on;
+  bool conflict_on_known = true;
+  std::optional<std::vector<written_field>> on_conflict;
+  bool on_conflict_complete = true;
+
+  bool inserts() const { return what == kind::insert || what == kind::upsert; }
 };
 
 }  // namespace orm::model

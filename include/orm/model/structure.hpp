@@ -40,6 +40,12 @@ bool is_primary_key(const std::vector<std::string>& columns);
 // Whether `columns` identify at most one row of `t`: the key, a .unique() base column,
 // or every column of a unique index, among them.
 bool unique_key(const table& t, const std::vector<std::string>& columns);
+// The unique keys of `t`, each as its columns: the key, each .unique() base column, each
+// unique index.
+std::vector<std::vector<std::string>> unique_keys(const table& t);
+// Whether `columns` are exactly one of those keys, in any order: what an upsert's ON
+// CONFLICT names, which both databases match against one unique index or constraint.
+bool is_unique_key(const table& t, const std::vector<std::string>& columns);
 
 
 }  // namespace structure

@@ -84,8 +84,8 @@ class database : public runtime::basic_database<database> {
       for (int row = 0; row < r.rows(); ++row) each(result_row{r, row});
     });
   }
-  std::int64_t write(const model::schema& schema, const model::table& t, model::write::kind kind,
-                     const runtime::writes::statement_text& text, const fields* row, const condition* where);
+  std::int64_t write(const model::schema& schema, const model::table& t, const runtime::writes::statement_text& text,
+                     runtime::writes::answer wanted, std::span<const fields> rows, const condition* where);
   migration_plan introspect(const model::schema& schema) const;
   // Two processes migrating at once take turns.
   void lock_for_migration() { exec("SELECT pg_advisory_xact_lock(4242001)"); }

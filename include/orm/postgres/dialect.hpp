@@ -67,6 +67,7 @@ inline constexpr runtime::sql::dialect dialect{
     .plan_line_column = 0,
     .plan_id_column = -1,
     .plan_parent_column = -1,
+    .max_parameters = 65535,  // the protocol counts a statement's parameters in 16 bits
 };
 
 }  // namespace orm::postgres

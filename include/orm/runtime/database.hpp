@@ -5,8 +5,9 @@
 //   void for_each_row(read, table, each)    runs a read, calls each(row) per result row; a
 //       row has is_null(i) and text_view(i), and column_node(row, i, ...) and
 //       read_column(row, i, out, plan, source) are declared beside its type
-//   std::int64_t write(schema, table, kind, statement_text, row, where)  runs a write:
-//       the new row's id for an insert, else the rows changed
+//   std::int64_t write(schema, table, statement_text, answer, rows, where)  runs a write
+//       and returns what `answer` asks (writes::answer); `rows` are the rows it writes
+//       (to explain a failure, and for PostgreSQL to follow ids written)
 //   migration_plan introspect(schema)       what migrate would do (the lock held)
 //   void lock_for_migration()               inside the migration's transaction
 //   static bool statement_lost(error)       a migration to run once more (a pooler's)
@@ -109,11 +110,21 @@ class basic_database : public session {
 
   // The new row's id.
   std::int64_t insert(const model::schema& schema, const std::string& table, const fields& row);
+  // Every row, in one transaction (a savepoint inside the caller's), each planned as
+  // insert plans it before any is written; consecutive rows that set the same columns
+  // share a statement (INSERT ... VALUES (...), (...)), up to the database's parameter
+  // limit. The rows inserted.
+  std::int64_t insert_many(const model::schema& schema, const std::string& table, const std::vector<fields>& rows);
   // An empty `where` is refused unless `options.allow_full_scan`: it would change every row.
   std::int64_t update(const model::schema& schema, const std::string& table, const fields& changes,
                       const condition& where, write_options options = {});
   std::int64_t remove(const model::schema& schema, const std::string& table, const condition& where,
                       write_options options = {});
+  // Inserts `row`, or changes the stored row it conflicts with on the unique key
+  // `options.on` (ON CONFLICT ... DO UPDATE, one statement): the id of the row inserted or
+  // changed.
+  std::int64_t upsert(const model::schema& schema, const std::string& table, const fields& row,
+                      const upsert_options& options);
   basic_table_query<Backend> query(const model::schema& schema, const std::string& table);
 
   // The same, from the constexpr schema: its model is built once per database.
@@ -134,6 +145,10 @@ class basic_database : public session {
                       write_options options = {}) {
     return update(model_of(schema), table, changes, where, options);
   }
+  template <class Schema>
+  std::int64_t insert_many(const Schema& schema, const std::string& table, const std::vector<fields>& rows) {
+    return insert_many(model_of(schema), table, rows);
+  }
   // Writes from a struct: each field is the column of its name; an empty std::optional is
   // not set (docs/runtime.md, "Typed rows").
   template <class Schema, reflection::row_struct Row>
@@ -141,9 +156,26 @@ class basic_database : public session {
     return insert(model_of(schema), table, typed::fields_to_insert(row, table, Backend::sql_dialect().native_timestamps()));
   }
   template <class Schema, reflection::row_struct Row>
+  std::int64_t insert_many(const Schema& schema, const std::string& table, const std::vector<Row>& rows) {
+    std::vector<fields> written;
+    written.reserve(rows.size());
+    for (const Row& row : rows)
+      written.push_back(typed::fields_to_insert(row, table, Backend::sql_dialect().native_timestamps()));
+    return insert_many(model_of(schema), table, written);
+  }
+  template <class Schema, reflection::row_struct Row>
   std::int64_t update(const Schema& schema, const std::string& table, const Row& changes, const condition& where,
                       write_options options = {}) {
     return update(model_of(schema), table, typed::fields_of(changes, Backend::sql_dialect().native_timestamps()), where, options);
+  }
+  template <class Schema>
+  std::int64_t upsert(const Schema& schema, const std::string& table, const fields& row, const upsert_options& options) {
+    return upsert(model_of(schema), table, row, options);
+  }
+  template <class Schema, reflection::row_struct Row>
+  std::int64_t upsert(const Schema& schema, const std::string& table, const Row& row, const upsert_options& options) {
+    return upsert(model_of(schema), table, typed::fields_to_insert(row, table, Backend::sql_dialect().native_timestamps()),
+                  options);
   }
   template <class Schema>
   std::int64_t remove(const Schema& schema, const std::string& table, const condition& where,

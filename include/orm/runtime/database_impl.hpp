@@ -26,11 +26,9 @@ void basic_table_query<Backend>::warn_if_unindexed(const find_options& options, 
   const model::query_options given = planning::options_of(schema_, &table_, options);
   if (!may_be_unindexed(given)) return;
   for (const unindexed_level& level : unindexed_levels(schema_, table_.name, given, explain(options))) {
-    std::string columns;
-    for (const std::string& c : level.index) columns += (columns.empty() ? "\"" : "\", \"") + c;
     db_.warn(level.finding + "; " +
              (level.index.empty() ? no_one_index_advice()
-                                  : "an index on (" + columns + "\") of '" + level.table->name +
+                                  : "an index on (" + quoted_columns(level.index) + ") of '" + level.table->name +
                                         "' would serve it (ormlint's orm-unindexed-query offers it as a fix), or mark the "
                                         "table small_table()"));
   }
@@ -150,8 +148,32 @@ template <class Backend>
 std::int64_t basic_database<Backend>::insert(const model::schema& schema, const std::string& table, const fields& row) {
   const auto held = hold();
   const model::table& t = guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
-  return backend().write(schema, t, model::write::kind::insert, writes::insert(t, row, Backend::sql_dialect()), &row,
+  return backend().write(schema, t, writes::insert(t, row, Backend::sql_dialect()), writes::answer::new_id, {&row, 1},
                          nullptr);
+}
+
+template <class Backend>
+std::int64_t basic_database<Backend>::insert_many(const model::schema& schema, const std::string& table,
+                                                  const std::vector<fields>& rows) {
+  const auto held = hold();
+  const model::table& t = guarded::table_of(schema, table);
+  for (const fields& row : rows) guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
+  if (rows.empty()) return 0;
+  const sql::dialect& d = Backend::sql_dialect();
+  auto tx = transaction();
+  std::int64_t inserted = 0;
+  for (std::size_t first = 0; first < rows.size();) {
+    // A statement's rows: up to writes::rows_per_statement, within the parameter limit.
+    const std::size_t columns = std::max<std::size_t>(rows[first].size(), 1);
+    const std::size_t most = rows[first].empty() ? 1 : std::min(writes::rows_per_statement, d.max_parameters / columns);
+    std::size_t end = first + 1;
+    while (end < rows.size() && end - first < most && writes::same_columns(rows[first], rows[end])) ++end;
+    const std::span<const fields> batch(rows.data() + first, end - first);
+    inserted += backend().write(schema, t, writes::insert_rows(t, batch, d), writes::answer::rows_changed, batch, nullptr);
+    first = end;
+  }
+  tx.commit();
+  return inserted;
 }
 
 template <class Backend>
@@ -159,8 +181,8 @@ std::int64_t basic_database<Backend>::update(const model::schema& schema, const 
                                              const condition& where, write_options options) {
   const auto held = hold();
   const model::table& t = guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
-  return backend().write(schema, t, model::write::kind::update, writes::update(t, changes, where, Backend::sql_dialect()),
-                         &changes, &where);
+  return backend().write(schema, t, writes::update(t, changes, where, Backend::sql_dialect()), writes::answer::rows_changed,
+                         {&changes, 1}, &where);
 }
 
 template <class Backend>
@@ -168,8 +190,17 @@ std::int64_t basic_database<Backend>::remove(const model::schema& schema, const 
                                              write_options options) {
   const auto held = hold();
   const model::table& t = guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
-  return backend().write(schema, t, model::write::kind::remove, writes::remove(t, where, Backend::sql_dialect()), nullptr,
+  return backend().write(schema, t, writes::remove(t, where, Backend::sql_dialect()), writes::answer::rows_changed, {},
                          &where);
+}
+
+template <class Backend>
+std::int64_t basic_database<Backend>::upsert(const model::schema& schema, const std::string& table, const fields& row,
+                                             const upsert_options& options) {
+  const auto held = hold();
+  const model::table& t = guarded::planned_upsert(schema, table, row, options);
+  return backend().write(schema, t, writes::upsert(t, row, options.on, options.update, Backend::sql_dialect()),
+                         writes::answer::returned_id, {&row, 1}, nullptr);
 }
 
 template <class Backend>

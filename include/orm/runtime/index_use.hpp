@@ -46,4 +46,8 @@ bool may_be_unindexed(const model::query_options& top);
 // The way out when `level.index` is empty.
 std::string no_one_index_advice();
 
+// An index's columns as the DSL's .on(...) takes them and the runtime's warning names
+// them: "a", "b".
+std::string quoted_columns(const std::vector<std::string>& columns);
+
 }  // namespace orm::runtime

@@ -70,6 +70,8 @@ struct dialect {
   // as PostgreSQL's do); explain indents each line two spaces per level.
   int plan_id_column;
   int plan_parent_column;
+  // The most parameters one statement binds (insert_many's batches stay within it).
+  std::size_t max_parameters;
 
   // Whether timestamps are the database's own type, counted in microseconds (else the
   // column stores the field's integer count itself).

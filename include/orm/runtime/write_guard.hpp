@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <orm/model/build.hpp>
 #include <orm/model/schema_model.hpp>
@@ -22,6 +23,14 @@ struct write_options {
   bool allow_full_scan = false;  // allow an empty where, which changes every row
 };
 
+// Options of an upsert: insert the row, or, when it conflicts with a stored row on the
+// unique key `on`, change that row instead (docs/runtime.md, "Upsert").
+struct upsert_options {
+  std::vector<std::string> on = {};  // exactly the columns of a unique key: the id, a .unique() column, a unique index
+  std::optional<fields> update = std::nullopt;  // what the stored row is set to; by default the row's fields
+                                               // but the key's; an empty list leaves it as it is
+};
+
 namespace guarded {
 
 // A field as the planner reads it: every kind and text value is known at run time.
@@ -30,6 +39,9 @@ model::written_field field_of(const std::string& name, const param& value);
 // Plans the write; the first problem is thrown. Returns the table.
 const model::table& planned_write(const model::schema& schema, model::write::kind what, const std::string& table,
                                          const fields& row, const condition* where, write_options options);
+
+const model::table& planned_upsert(const model::schema& schema, const std::string& table, const fields& row,
+                                   const upsert_options& options);
 
 const model::table& table_of(const model::schema& schema, const std::string& name);
 

@@ -3,6 +3,8 @@
 // writing discriminated rows are the write planner's (model/write_plan.hpp).
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,16 @@ struct statement_text {
   std::vector<param> params;
 };
 
+// What a backend's write returns: the id the database gave the one row inserted, the id
+// the statement returns (an upsert's RETURNING), or the rows it changed (inserted, for
+// a batch of rows).
+enum class answer : unsigned char { new_id, returned_id, rows_changed };
+
+// The most rows one INSERT of insert_many carries (fewer when the database's parameter
+// limit says so): past a few hundred, a longer statement saves nothing measurable
+// (bench/insert_many.cpp) and costs memory.
+inline constexpr std::size_t rows_per_statement = 500;
+
 const param* field_value(const fields& row, const std::string& name);
 
 // What only the data can tell: the planner (model/write_plan.hpp) has checked names,
@@ -25,15 +37,34 @@ const param* field_value(const fields& row, const std::string& name);
 void check_values(const model::table& t, const fields& row, const sql::dialect& d);
 
 // What column `name` is set to: the placeholder of `v` (appended to `params`) as the
-// column takes it, or what the database computes (orm::add, orm::now).
+// column takes it, or what the database computes (orm::add, orm::now). `qualified`: a
+// column added to is named with its table (an upsert's SET sees the existing row and
+// `excluded`, and PostgreSQL calls a bare name ambiguous).
 std::string written_value(const model::table& t, const std::string& name, const param& v,
-                                 std::vector<param>& params, const sql::dialect& d);
+                                 std::vector<param>& params, const sql::dialect& d, bool qualified);
+
+// `a = ?, b = ?` of an update. A row that changes its variant has the old variant's
+// fields cleared.
+std::string assignments(const model::table& t, const fields& changes, std::vector<param>& params, const sql::dialect& d,
+                        bool qualified);
 
 statement_text insert(const model::table& t, const fields& row, const sql::dialect& d);
 
-// A row that changes its variant has the old variant's fields cleared.
+// One INSERT of several rows (VALUES (...), (...)): each sets the columns of the first,
+// in the same order.
+statement_text insert_rows(const model::table& t, std::span<const fields> rows, const sql::dialect& d);
+
+// Whether two rows set the same columns in the same order (and so share a statement).
+bool same_columns(const fields& a, const fields& b);
+
 statement_text update(const model::table& t, const fields& changes, const condition& where,
                              const sql::dialect& d);
+
+// INSERT ... ON CONFLICT (on) DO UPDATE SET ... RETURNING id: `update`, or by default the
+// row's fields but the key's. The planner (model/write_plan.hpp) has checked that `on` is
+// exactly a unique key.
+statement_text upsert(const model::table& t, const fields& row, const std::vector<std::string>& on,
+                      const std::optional<fields>& update, const sql::dialect& d);
 
 statement_text remove(const model::table& t, const condition& where, const sql::dialect& d);
 

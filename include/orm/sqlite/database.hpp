@@ -100,8 +100,8 @@ class database : public runtime::basic_database<database> {
                              warning_sink warn, bool unique) const;
   template <class Each>
   void for_each_row(const compiled_read& read, const model::table& table, Each&& each);
-  std::int64_t write(const model::schema& schema, const model::table& t, model::write::kind kind,
-                     const runtime::writes::statement_text& text, const fields* row, const condition* where);
+  std::int64_t write(const model::schema& schema, const model::table& t, const runtime::writes::statement_text& text,
+                     runtime::writes::answer wanted, std::span<const fields> rows, const condition* where);
   migration_plan introspect(const model::schema& schema) const;
   void lock_for_migration() {}  // the transaction's BEGIN IMMEDIATE holds the file
 

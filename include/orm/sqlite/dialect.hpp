@@ -49,6 +49,7 @@ inline constexpr runtime::sql::dialect dialect{
     .plan_line_column = 3,
     .plan_id_column = 0,
     .plan_parent_column = 1,
+    .max_parameters = 32766,  // SQLITE_MAX_VARIABLE_NUMBER's default since 3.32 (Debian 12 has 3.40)
 };
 
 }  // namespace orm::sqlite

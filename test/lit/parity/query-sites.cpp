@@ -143,6 +143,10 @@ struct fitting_item {
   std::string name;
   std::optional<std::int64_t> stock;
 };
+struct stock_counted_as_text {  // a batch's rows
+  std::string name;
+  std::string stock;
+};
 
 int main(int argc, char** argv) {
   if (argc > 1) conninfo = argv[1];
@@ -201,6 +205,29 @@ int main(int argc, char** argv) {
 // LINT-SAME: [orm-value-type]
   attempt("struct write ok", [&] { shop_first.insert(shop::schema, "items", fitting_item{"pen", std::nullopt}); });
 // RUNTIME: struct write ok: accepted
+  attempt("struct batch", [&] {
+    const std::vector<stock_counted_as_text> batch = {{"pen", "12"}, {"cup", "3"}};
+    shop_first.insert_many(shop::schema, "items", batch);
+  });
+// RUNTIME: struct batch: schema_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: 'items.stock' holds integers, and this value is text
+// LINT-SAME: [orm-value-type]
+  attempt("batch", [&] {
+    shop_first.insert_many(shop::schema, "items", {{{"name", "pen"}, {"stock", 1}}, {{"name", "cup"}, {"stok", 2}}});
+  });
+// RUNTIME: batch: schema_error:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'items' has no column 'stok'; did you mean 'stock'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("batch ok", [&] {
+    shop_first.insert_many(shop::schema, "items", std::vector<fitting_item>{{"pen", std::nullopt}, {"cup", 2}});
+    shop_first.insert_many(shop::schema, "items", {{{"name", "pen"}, {"stock", 1}}, {{"name", "cup"}}});
+    std::vector<fields> built;  // rows built in a loop: not seen at the call, and not guessed at
+    for (int i = 0; i < 3; ++i) built.push_back({{"name", "box"}, {"stock", i}});
+    shop_first.insert_many(shop::schema, "items", built);
+  });
+// RUNTIME: batch ok: accepted
   attempt("atomic update", [&] { shop_first.update(shop::schema, "items", {{"name", orm::add(1)}}, eq("id", 1)); });
 // RUNTIME: atomic update: schema_error:
 // LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
@@ -280,6 +307,29 @@ int main(int argc, char** argv) {
 // LINT-SAME: [orm-unknown-column]
   attempt("insert ok", [&] { db.insert(app::schema, "users", {{"name", "Bob"}}); });
 // RUNTIME: insert ok: accepted
+
+  attempt("upsert key", [&] { db.upsert(app::schema, "users", {{"name", "Bob"}, {"email", "b@x"}}, {.on = {"name"}}); });
+// RUNTIME: upsert key: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: an upsert of 'users' on (name) needs exactly a unique key to conflict on, and (name) is not one; name one of (id), (email), or add a unique index on (name)
+// LINT-SAME: [orm-conflict-target]
+  attempt("upsert row", [&] { db.upsert(app::schema, "users", {{"name", "Bob"}}, {.on = {"email"}}); });
+// RUNTIME: upsert row: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: an upsert of 'users' on (email) inserts no 'email', so the row could never conflict on it; set it in the row
+// LINT-SAME: [orm-conflict-target]
+  attempt("upsert update", [&] {
+    db.upsert(app::schema, "users", {{"name", "Bob"}, {"email", "b@x"}}, {.on = {"email"}, .update = fields{{"nmae", "Bo"}}});
+  });
+// RUNTIME: upsert update: schema_error:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'users' has no column 'nmae'; did you mean 'name'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("upsert ok", [&] {
+    db.upsert(app::schema, "users", {{"name", "Bob"}, {"email", "b@x"}}, {.on = {"email"}});
+    db.upsert(app::schema, "users", {{"name", "Bo"}, {"email", "b@x"}}, {.on = {"email"}});
+  });
+// RUNTIME: upsert ok: accepted
 
   attempt("depth", [&] {
     db.query(app::schema, app::users).find_many(
