@@ -1,5 +1,7 @@
 #include <orm/runtime/write_guard.hpp>
 
+#include <algorithm>
+
 namespace orm::runtime::guarded {
 
 model::written_field field_of(const std::string& name, const param& value) {
@@ -59,6 +61,20 @@ const model::table& planned_upsert(const model::schema& schema, const std::strin
   for (const std::string& c : options.on) w.conflict_on.push_back({c, {}});
   if (options.update) w.on_conflict = fields_of(*options.update);
   return refuse_problems(schema, w);
+}
+
+bool planned_alike(const model::table& t, const fields& a, const fields& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].first != b[i].first || a[i].second.type() != b[i].second.type()) return false;
+    // What the planner reads of a value beyond its kind: a discriminator's variant.
+    if (a[i].second.type() == param::kind::text &&
+        std::any_of(t.discriminators.begin(), t.discriminators.end(),
+                    [&](const model::discriminator& d) { return d.column == a[i].first; }) &&
+        a[i].second.text() != b[i].second.text())
+      return false;
+  }
+  return true;
 }
 
 const model::table& table_of(const model::schema& schema, const std::string& name) {

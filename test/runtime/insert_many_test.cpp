@@ -125,6 +125,22 @@ TEST_F(InsertMany, StructsAndRowsWithTheirOwnIds) {
                schema_error);
 }
 
+TEST(InsertManyVariants, EachRowKeepsItsVariantsRulesThoughRowsAlikeArePlannedOnce) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  auto role = [](const char* old_role, param new_role) {
+    return fields{{"at", 1}, {"action", "role_change"}, {"oldRole", old_role}, {"newRole", new_role}};
+  };
+  // The third row differs from the second in a value's kind only: a null for a required field.
+  EXPECT_THROW(db.insert_many(blog::schema, "audit_logs", {role("a", "b"), role("b", "c"), role("c", nullptr)}),
+               discriminator_write_error);
+  // The same columns, another variant named: its own rules.
+  const fields alert = {{"at", 1}, {"action", "security_alert"}, {"oldRole", "x"}, {"newRole", "y"}};
+  EXPECT_THROW(db.insert_many(blog::schema, "audit_logs", {role("a", "b"), alert}), discriminator_write_error);
+  EXPECT_EQ(db.query(blog::schema, blog::audit_logs).count(), 0);
+  EXPECT_EQ(db.insert_many(blog::schema, "audit_logs", {role("a", "b"), role("b", "c")}), 2);
+}
+
 #ifndef ORM_TEST_POSTGRES
 TEST(InsertManyForeignKeys, TheRowWhoseParentIsMissingIsNamed) {
   auto db = backend::open();

@@ -157,7 +157,9 @@ std::int64_t basic_database<Backend>::insert_many(const model::schema& schema, c
                                                   const std::vector<fields>& rows) {
   const auto held = hold();
   const model::table& t = guarded::table_of(schema, table);
-  for (const fields& row : rows) guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (i == 0 || !guarded::planned_alike(t, rows[i - 1], rows[i]))
+      guarded::planned_write(schema, model::write::kind::insert, table, rows[i], nullptr, {});
   if (rows.empty()) return 0;
   const sql::dialect& d = Backend::sql_dialect();
   auto tx = transaction();

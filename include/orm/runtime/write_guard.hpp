@@ -43,6 +43,10 @@ const model::table& planned_write(const model::schema& schema, model::write::kin
 const model::table& planned_upsert(const model::schema& schema, const std::string& table, const fields& row,
                                    const upsert_options& options);
 
+// Whether rows `a` and `b` of `t` are planned alike, so that a batch plans one of them for
+// both: the same columns in the same order, values of the same kinds, the same variants.
+bool planned_alike(const model::table& t, const fields& a, const fields& b);
+
 const model::table& table_of(const model::schema& schema, const std::string& name);
 
 // The schema model of each constexpr schema a database is used with, built once.
