@@ -67,6 +67,52 @@ class planner {
       if (!t.find_column(n.text)) out_.push_back(unknown_column(t, n, purpose));
   }
 
+  // Order columns: the table's, or "relation.column" through a one() relation.
+  void expect_order(const table& t, const std::vector<written_name>& names) {
+    for (const written_name& n : names) {
+      const std::size_t dot = n.text.find('.');
+      if (dot == std::string::npos) {
+        if (!t.find_column(n.text)) out_.push_back(unknown_column(t, n, "to order by"));
+        continue;
+      }
+      const std::string relation_name = n.text.substr(0, dot), column_name = n.text.substr(dot + 1);
+      const std::vector<int> found = s_.relations_named(t.name, relation_name);
+      if (found.size() != 1) {
+        // Suggested whole, so that the fix-it replaces the literal: "author.name".
+        std::vector<std::string> spelled;
+        for (const relation& r : s_.relations)
+          if (r.source == t.name && r.kind == relation_kind::one) spelled.push_back(r.name + "." + column_name);
+        add(found.empty() ? query_problem::kind::unknown_relation : query_problem::kind::duplicate_relation, n,
+            "table '" + t.name + "' has " + (found.empty() ? "no relation '" : "two relations named '") + relation_name +
+                "' to order by '" + n.text + "'",
+            {spelled.begin(), spelled.end()});
+        continue;
+      }
+      const relation& r = s_.relations[static_cast<std::size_t>(found.front())];
+      if (!r.is_resolved()) {
+        add(query_problem::kind::unknown_name, n,
+            "relation '" + t.name + "." + r.name + "' cannot order the rows: its columns are not resolved (see the schema's "
+            "findings)");
+        continue;
+      }
+      if (r.kind != relation_kind::one || r.resolved_through) {
+        add(query_problem::kind::unknown_relation, n,
+            "'" + t.name + "." + r.name + "' is a many() relation: a row of '" + t.name + "' has no one '" + column_name +
+                "' through it to order by; order by a column of a one() relation");
+        continue;
+      }
+      const table* target = s_.find_table(r.target);
+      if (target && !target->find_column(column_name)) {
+        std::vector<std::string> spelled;
+        for (const column& c : target->columns) spelled.push_back(r.name + "." + c.name);
+        add(query_problem::kind::unknown_column, n,
+            "table '" + target->name + "' has no column '" + column_name + "' to order '" + t.name + "' by (through '" +
+                t.name + "." + r.name + "')",
+            {spelled.begin(), spelled.end()});
+      }
+    }
+  }
+
   void bound(const std::optional<std::int64_t>& value, const source_site& site, const char* what, const std::string& path) {
     if (value && *value < 0)
       add(query_problem::kind::negative_bound, {std::to_string(*value), site},
@@ -79,7 +125,7 @@ class planner {
     expect_columns(t, o.columns, "to select");
     for (const query_load& load : o.with) relation_load(t, load, depth + 1, path);
     expect_columns(t, o.where_columns, "to filter on");
-    expect_columns(t, o.order_columns, "to order by");
+    expect_order(t, o.order_columns);
     bound(o.limit, o.limit_site, "limit", path);
     bound(o.offset, o.offset_site, "offset", path);
   }
@@ -181,5 +227,18 @@ class planner {
 namespace orm::model {
 
 std::vector<query_problem> plan_query(const schema& s, const query& q) { return detail::planner(s, q).run(); }
+
+std::optional<related_column> related_order_column(const schema& s, const table& t, std::string_view name) {
+  const std::size_t dot = name.find('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const std::vector<int> found = s.relations_named(t.name, name.substr(0, dot));
+  if (found.size() != 1) return std::nullopt;
+  const relation& r = s.relations[static_cast<std::size_t>(found.front())];
+  const table* target = s.find_table(r.target);
+  const std::string column(name.substr(dot + 1));
+  if (!r.is_resolved() || r.kind != relation_kind::one || r.resolved_through || !target || !target->find_column(column))
+    return std::nullopt;
+  return related_column{&r, target, column};
+}
 
 }  // namespace orm::model

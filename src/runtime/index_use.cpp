@@ -84,6 +84,14 @@ std::vector<std::string> index_for(const std::vector<std::string>& key, const mo
   return out.size() == key.size() ? std::vector<std::string>{} : out;
 }
 
+// An order by a one() relation's column ("author.name") is the related row's: no index of
+// this table can serve it, and it is not judged (docs/checks/unindexed-query.md).
+bool sorts_under_limit(const model::query_options& o) {
+  return !o.order_columns.empty() && o.limit_given &&
+         std::none_of(o.order_columns.begin(), o.order_columns.end(),
+                      [](const model::written_name& c) { return c.text.find('.') != std::string::npos; });
+}
+
 std::string listed(const std::vector<model::written_name>& written) {
   std::vector<std::string> names;
   for (const auto& n : written)
@@ -121,11 +129,11 @@ struct judge {
 
   void top(const model::table& t, const model::query_options& o) {
     const bool filters = o.filter && !o.filter->empty();
-    const bool sorts_under_limit = !o.order_columns.empty() && o.limit_given;
+    const bool sorts = sorts_under_limit(o);
     const std::string* alias = alias_of(t.name);
-    if (!t.small && (filters || sorts_under_limit) && alias) {
+    if (!t.small && (filters || sorts) && alias) {
       const level_plan p = plan_of(plan.plan, *alias);
-      const bool scan = filters && p.scans, sort = sorts_under_limit && p.sorts;
+      const bool scan = filters && p.scans, sort = sorts && p.sorts;
       if (scan || sort) out.push_back({t.name, &t, &o, nullptr, scan, sort, index_for({}, o, sort), top_finding(t, o, scan, sort)});
     }
     loads(t, o, t.name);
@@ -142,7 +150,7 @@ struct judge {
       const model::query_options& lo = load.options;
       const std::string* alias = alias_of(here);
       const bool judged = r.kind == relation_kind::many && !r.resolved_through && !target->small && alias &&
-                          !lo.order_columns.empty() && lo.limit_given;
+                          sorts_under_limit(lo);
       if (judged && plan_of(plan.plan, *alias).sorts)
         out.push_back({here, target, &lo, &load.relation, false, true, index_for(r.resolved_to, lo, true),
                        load_finding(*target, here, lo)});
@@ -162,7 +170,7 @@ std::vector<unindexed_level> unindexed_levels(const model::schema& s, const std:
 
 namespace {
 bool orders_under_limit(const model::query_options& o) {
-  return (!o.order_columns.empty() && o.limit_given) ||
+  return sorts_under_limit(o) ||
          std::any_of(o.with.begin(), o.with.end(), [](const model::query_load& l) { return orders_under_limit(l.options); });
 }
 }  // namespace

@@ -136,11 +136,35 @@ void check(const model::schema& s, const model::table& t, const find_options& o,
 
 namespace orm::runtime {
 
-std::string order_clause(const std::string& alias, const std::vector<order>& by) {
+namespace {
+// (SELECT related.column FROM target AS related WHERE related.to = alias.from [AND the relation's where])
+std::string related_value(const model::related_column& c, const std::string& alias, const std::string& related,
+                          const sql::dialect& d) {
+  const model::relation& r = *c.via;
+  std::string where;
+  for (std::size_t i = 0; i < r.resolved_to.size() && i < r.resolved_from.size(); ++i)
+    where += (where.empty() ? "" : " AND ") + sql::column_ref(related, r.resolved_to[i]) + " = " +
+             sql::column_ref(alias, r.resolved_from[i]);
+  if (!r.where.empty()) where += " AND " + sql::render(condition(r.where), *c.target, related, nullptr, d);
+  return "(SELECT " + sql::column_ref(related, c.column) + " FROM " + sql::identifier(c.target->name) + " AS " + related +
+         " WHERE " + where + ")";
+}
+}  // namespace
+
+std::string order_clause(const model::schema& s, const model::table& t, const std::string& alias,
+                         const std::vector<order>& by, const sql::dialect& d) {
   std::string out;
   bool has_id = false;
-  for (const order& o : by) {
-    out += (out.empty() ? " ORDER BY " : ", ") + sql::column_ref(alias, o.column) + (o.descending ? " DESC" : " ASC");
+  for (std::size_t i = 0; i < by.size(); ++i) {
+    const order& o = by[i];
+    const auto related = model::related_order_column(s, t, o.column);
+    const std::string value =
+        related ? related_value(*related, alias, alias + "_by" + std::to_string(i), d) : sql::column_ref(alias, o.column);
+    // A row with no related row orders as NULL: first ascending, last descending, as
+    // SQLite does by default; said outright, so that PostgreSQL (NULLs last ascending)
+    // returns the same order. No index serves such an order, so nothing is lost by it.
+    const char* nulls = !related ? "" : o.descending ? " NULLS LAST" : " NULLS FIRST";
+    out += (out.empty() ? " ORDER BY " : ", ") + value + (o.descending ? " DESC" : " ASC") + nulls;
     has_id = has_id || o.column == "id";
   }
   if (!out.empty() && !has_id) out += ", " + sql::column_ref(alias, "id") + " ASC";

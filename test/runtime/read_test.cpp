@@ -298,3 +298,44 @@ TEST_F(Read, CountSeesTheTransactionsOwnWrites) {
 }
 
 }  // namespace
+
+namespace {
+
+// Order by a one() relation's column: the related row's value, NULL (no related row)
+// first ascending and last descending on both backends, ties broken by the id.
+TEST_F(Read, OrderByAOneRelationsColumn) {
+  auto posts = db.query(blog::schema, blog::posts);
+  EXPECT_EQ(texts(posts.find_many({.order_by = {desc("author.name")}}), "title"), (names{"third", "first", "second"}));
+  EXPECT_EQ(texts(posts.find_many({.order_by = {asc("author.name")}, .limit = 1}), "title"), (names{"first"}));
+  EXPECT_EQ(texts(posts.find_many({.order_by = {asc("reviewer.name")}}), "title"), (names{"second", "third", "first"}));
+  EXPECT_EQ(texts(posts.find_many({.order_by = {desc("reviewer.name")}}), "title"), (names{"first", "second", "third"}));
+  EXPECT_EQ(texts(posts.find_many({.order_by = {asc("author.name"), desc("title")}}), "title"),
+            (names{"second", "first", "third"}));
+  // In a load, by the loaded rows' relation.
+  const auto users = db.query(blog::schema, blog::users)
+                         .find_many({.where = eq("id", ann),
+                                     .with = {{"authoredPosts", {.order_by = {desc("reviewer.name")}, .limit = 5}}}});
+  ASSERT_EQ(users.size(), 1u);
+  EXPECT_EQ(texts(users[0]["authoredPosts"], "title"), (names{"first", "second"}));
+}
+
+TEST_F(Read, OrderByARelationRefusesWhatIsNotOneColumnOfOneRow) {
+  auto posts = db.query(blog::schema, blog::posts);
+  auto refusal = [&](const char* by) {
+    try {
+      posts.find_many({.order_by = {asc(by)}});
+    } catch (const std::exception& e) {  // unknown_relation_error or schema_error, as a `with` gets
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(refusal("autor.name"), "table 'posts' has no relation 'autor' to order by 'autor.name'; did you mean 'author.name'?");
+  EXPECT_EQ(refusal("author.nme"),
+            "table 'users' has no column 'nme' to order 'posts' by (through 'posts.author'); did you mean 'author.name'?");
+  EXPECT_EQ(refusal("comments.body"),
+            "'posts.comments' is a many() relation: a row of 'posts' has no one 'body' through it to order by; order by a "
+            "column of a one() relation");
+  EXPECT_EQ(refusal("tags.name").substr(0, 35), "'posts.tags' is a many() relation: ");
+}
+
+}  // namespace

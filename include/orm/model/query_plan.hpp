@@ -53,6 +53,16 @@ query_problem unknown_column(const table& t, const written_name& name, const std
 
 }  // namespace detail
 
+// An order by "author.name": column `name` of the row that one() relation `author` of
+// `t` finds. nullopt when `name` has no dot, or names no such column (the planner says
+// why, as an unknown relation or column).
+struct related_column {
+  const relation* via = nullptr;
+  const table* target = nullptr;
+  std::string column;
+};
+std::optional<related_column> related_order_column(const schema& s, const table& t, std::string_view name);
+
 // Every problem of `q`, in the order the runtime meets them; empty when it can run.
 std::vector<query_problem> plan_query(const schema& s, const query& q);
 

@@ -40,13 +40,13 @@ class read_compiler {
                                                                      : "";
     if (joins.empty()) {
       out.sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                runtime::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + lock;
+                runtime::order_clause(schema_, table, alias, o.order_by, dialect) + limit_clause(limit, o.offset) + lock;
     } else {
       // The parents are chosen first, so that relations load for those rows only; the
       // id breaks ties, so that the outer order is the inner one.
       out.sql = "SELECT " + select + " FROM (SELECT * FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                runtime::order_clause(alias, o.order_by) + limit_clause(limit, o.offset) + lock + ") AS " + alias + joins +
-                runtime::order_clause(alias, o.order_by);
+                runtime::order_clause(schema_, table, alias, o.order_by, dialect) + limit_clause(limit, o.offset) + lock + ") AS " + alias + joins +
+                runtime::order_clause(schema_, table, alias, o.order_by, dialect);
     }
     out.params = std::move(params_);
     out.levels = {{table.name, alias}};  // the top; its loads are lateral joins the plan names by their own aliases
@@ -198,7 +198,7 @@ class read_compiler {
 
     const std::optional<std::int64_t> limit =
         r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : runtime::load_limit(schema_, w.options, top_);
-    const std::string rows = "(SELECT " + alias + ".* FROM " + from + where + runtime::order_clause(alias, w.options.order_by) +
+    const std::string rows = "(SELECT " + alias + ".* FROM " + from + where + runtime::order_clause(schema_, target, alias, w.options.order_by, dialect) +
                              limit_clause(limit, w.options.offset) + ") AS " + alias;
 
     shape child;
@@ -209,7 +209,7 @@ class read_compiler {
 
     const std::string aggregate = r.kind == relation_kind::one
                                       ? "to_json(" + value + ")"
-                                      : "coalesce(json_agg(" + value + runtime::order_clause(alias, w.options.order_by) + "), '[]'::json)";
+                                      : "coalesce(json_agg(" + value + runtime::order_clause(schema_, target, alias, w.options.order_by, dialect) + "), '[]'::json)";
     joins += " LEFT JOIN LATERAL (SELECT " + aggregate + " AS v FROM " + rows + inner_joins + ") AS " + lateral + " ON true";
     return lateral + ".v";
   }

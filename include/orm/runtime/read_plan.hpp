@@ -136,7 +136,10 @@ void check(const model::schema& s, const model::table& t, const find_options& o,
 
 // The ORDER BY of a read or a load: the user's order, then the id, ascending, unless the
 // order names it already, so that rows tied on the user's columns come back in one order,
-// the same on both backends, and a limit cuts the same rows.
-std::string order_clause(const std::string& alias, const std::vector<order>& by);
+// the same on both backends, and a limit cuts the same rows. An order by a one()
+// relation's column ("author.name") reads that column of the related row in a subquery;
+// a row with no related row sorts first ascending and last descending, on both backends.
+std::string order_clause(const model::schema& s, const model::table& t, const std::string& alias,
+                         const std::vector<order>& by, const sql::dialect& d);
 
 }  // namespace orm::runtime

@@ -30,7 +30,7 @@ class read_compiler {
     const std::string select = result_columns(table, alias, o, out);
     std::string sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias;
     if (!o.where.empty()) sql += " WHERE " + sql::render(o.where, table, alias, &params_, dialect);
-    sql += order_clause(alias, o);
+    sql += order_clause(table, alias, o);
     sql += limit_clause(fan_out_bounded(schema_, o, out), o.offset);
     out.sql = std::move(sql);
     out.params = std::move(params_);
@@ -41,8 +41,8 @@ class read_compiler {
  private:
   std::string next_alias() { return "t" + std::to_string(aliases_++); }
 
-  static std::string order_clause(const std::string& alias, const find_options& o) {
-    return sqlite::order_clause(alias, o.order_by);
+  std::string order_clause(const model::table& table, const std::string& alias, const find_options& o) const {
+    return runtime::order_clause(schema_, table, alias, o.order_by, dialect);
   }
 
   static std::string limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
@@ -172,7 +172,7 @@ class read_compiler {
     for (const auto& c : conditions) where += (where.empty() ? " WHERE " : " AND ") + c;
 
     if (r.kind == relation_kind::one)
-      return "json((SELECT " + object + " FROM " + from + where + order_clause(alias, w.options) + " LIMIT 1))";
+      return "json((SELECT " + object + " FROM " + from + where + order_clause(target, alias, w.options) + " LIMIT 1))";
     const std::optional<std::int64_t> limit = load_limit(schema_, w.options, top_);
     // An ordered or offset load needs a subquery, through which SQLite 3.40 loses the
     // children's JSON subtype, so json() parses each again. Without one, json_object()
@@ -180,7 +180,7 @@ class read_compiler {
     // faster (docs/performance.md).
     if (!w.options.order_by.empty() || w.options.offset)
       return "(SELECT json_group_array(json(o)) FROM (SELECT " + object + " AS o FROM " + from + where +
-             order_clause(alias, w.options) + limit_clause(limit, w.options.offset) + "))";
+             order_clause(target, alias, w.options) + limit_clause(limit, w.options.offset) + "))";
     if (!limit) return "(SELECT json_group_array(" + object + ") FROM " + from + where + ")";
     return "(SELECT json_group_array(" + object + ") FROM " + sql::identifier(target.name) + " AS " + alias + " WHERE " +
            alias + ".rowid IN (SELECT " + alias + ".rowid FROM " + from + where + limit_clause(limit, {}) + "))";

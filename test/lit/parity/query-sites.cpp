@@ -331,6 +331,27 @@ int main(int argc, char** argv) {
   });
 // RUNTIME: upsert ok: accepted
 
+  attempt("order relation", [&] { db.query(app::schema, app::posts).find_many({.order_by = {asc("autor.name")}}); });
+// RUNTIME: order relation: unknown_relation_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'posts' has no relation 'autor' to order by 'autor.name'; did you mean 'author.name'?
+// LINT-SAME: [orm-unknown-relation]
+  attempt("order related column", [&] { db.query(app::schema, app::posts).find_many({.order_by = {desc("author.nam")}}); });
+// RUNTIME: order related column: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'users' has no column 'nam' to order 'posts' by (through 'posts.author'); did you mean 'author.name'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("order many", [&] { db.query(app::schema, app::posts).find_many({.order_by = {asc("comments.body")}}); });
+// RUNTIME: order many: unknown_relation_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: 'posts.comments' is a many() relation: a row of 'posts' has no one 'body' through it to order by; order by a column of a one() relation
+// LINT-SAME: [orm-unknown-relation]
+  attempt("order relation ok", [&] {
+    db.query(app::schema, app::posts).find_many({.order_by = {asc("author.name")}, .limit = 5});
+    db.query(app::schema, app::users).find_many({.with = {{"posts", {.order_by = {desc("author.email")}, .limit = 2}}}});
+  });
+// RUNTIME: order relation ok: accepted
+
   attempt("depth", [&] {
     db.query(app::schema, app::users).find_many(
         {.with = {{"posts", {.with = {{"author", {.with = {{"posts", {.with = {{"comments", {}}}}}}}}}}}}});
