@@ -162,4 +162,20 @@ TEST_F(Write, DiscriminatorRules) {
   EXPECT_EQ(backend::scalar(db, "SELECT \"newRole\" IS NULL FROM audit_logs WHERE id = " + std::to_string(id)), "1");
 }
 
+TEST_F(Write, ExecRunsAStatementOfYourOwnWithItsParametersBound) {
+  auto mark = [](int n) { return backend::is_postgres ? "$" + std::to_string(n) : std::string("?"); };
+  const std::string hostile = "x'); DROP TABLE posts; --";
+  EXPECT_EQ(db.exec("UPDATE posts SET title = " + mark(1) + " WHERE \"authorId\" = " + mark(2), {param(hostile), param(ann)}),
+            2);
+  EXPECT_EQ(db.query(blog::schema, blog::posts).count({.where = eq("title", hostile)}), 2);  // data, not SQL
+  EXPECT_EQ(db.exec("DELETE FROM post_tags WHERE \"tagId\" = " + mark(1), {param(cpp)}), 2);
+  EXPECT_EQ(db.exec("SELECT id FROM posts WHERE id > " + mark(1), {param(0)}), 0);  // reads change nothing
+  // Too few or too many parameters, and a second statement, are refused before anything runs.
+  EXPECT_THROW(db.exec("UPDATE posts SET title = " + mark(1) + " WHERE id = " + mark(2), {param("y")}), backend::driver_error);
+  EXPECT_THROW(db.exec("UPDATE posts SET title = 'y' WHERE id = " + mark(1), {param(first), param(2)}), backend::driver_error);
+  EXPECT_THROW(db.exec("DELETE FROM comments WHERE id = " + mark(1) + "; DELETE FROM posts", {param(1)}), backend::driver_error);
+  EXPECT_EQ(db.query(blog::schema, blog::posts).count(), 3);
+  EXPECT_EQ(db.query(blog::schema, blog::comments).count(), 3);
+}
+
 }  // namespace

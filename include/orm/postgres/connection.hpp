@@ -48,9 +48,11 @@ class result {
   std::string_view text(int row, int column) const {
     return {PQgetvalue(r_, row, column), static_cast<std::size_t>(PQgetlength(r_, row, column))};
   }
-  // Rows an INSERT, UPDATE or DELETE changed.
+  // Rows an INSERT, UPDATE or DELETE changed (0 for a SELECT, whose count PostgreSQL
+  // reports in the same place).
   std::int64_t changed() const {
     const char* n = PQcmdTuples(r_);
+    if (std::string_view(PQcmdStatus(r_)).starts_with("SELECT")) return 0;
     return n && *n ? std::stoll(n) : 0;
   }
 

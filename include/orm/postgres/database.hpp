@@ -50,6 +50,9 @@ class database : public runtime::basic_database<database> {
   void exec(const std::string& sql) override;
   // A statement with parameters ($1, $2, ...), prepared once per connection.
   result run(const std::string& sql, const std::vector<param>& params = {});
+  // The same, for a statement that writes: the rows it changed (0 for one that changes
+  // none), as orm::sqlite::database::exec(sql, params) returns them.
+  std::int64_t exec(const std::string& sql, const std::vector<param>& params) { return run(sql, params).changed(); }
   // Runs `read(connection)` where a read belongs: a replica, or the primary (inside a
   // transaction, for a read that locks rows, without replicas, or when none can serve it).
   template <class Read>

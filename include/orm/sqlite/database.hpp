@@ -71,6 +71,11 @@ class database : public runtime::basic_database<database> {
 
   // Runs SQL without parameters (PRAGMA, BEGIN, DDL).
   void exec(const std::string& sql) override;
+  // One statement of your own with bound parameters (?, ?NNN, :name, in order), prepared
+  // once per connection: the rows it changed (0 for one that changes none). A count of
+  // parameters other than the statement's, or a second statement in the text, is an
+  // error. Nothing checks it against a schema, and ormlint does not read it.
+  std::int64_t exec(const std::string& sql, const std::vector<param>& params);
 
   // For development and tests: each read's statement (once per connection) is explained
   // by SQLite before it runs, and a filter read by a full scan, or an order under a limit

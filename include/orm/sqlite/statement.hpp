@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,13 +18,21 @@ namespace orm::sqlite {
 class statement {
  public:
   statement(sqlite3* db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, &tail) != SQLITE_OK)
       throw sqlite_error(std::string("cannot prepare statement: ") + sqlite3_errmsg(db) + "\n  " + sql,
                          sqlite3_errcode(db), sqlite3_extended_errcode(db));
+    for (; tail && *tail; ++tail)
+      if (!std::isspace(static_cast<unsigned char>(*tail)) && *tail != ';') more_ = true;
   }
   statement(const statement&) = delete;
   statement& operator=(const statement&) = delete;
   ~statement() { sqlite3_finalize(stmt_); }
+
+  // Whether the text holds more than this one statement (which alone runs).
+  bool more_statements() const { return more_; }
+  int parameter_count() const { return sqlite3_bind_parameter_count(stmt_); }
+  bool read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
 
   void bind(const std::vector<param>& params) {
     for (std::size_t i = 0; i < params.size(); ++i) bind(static_cast<int>(i + 1), params[i]);
@@ -82,6 +91,7 @@ class statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool more_ = false;
 };
 
 // Prepared statements kept per connection, keyed by their SQL: a query's SQL is its shape
