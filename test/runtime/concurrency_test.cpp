@@ -138,6 +138,27 @@ void two_writers(open_options options) {
   std::filesystem::remove(path);
 }
 
+// warn_unindexed_reads() on a database shared by threads: each statement is judged once,
+// whichever thread runs it first, and the warnings are whole (run under TSan too).
+TEST(Database, SharedByThreadsJudgesEachUnindexedReadOnce) {
+  database db(":memory:");
+  db.migrate(schema);
+  for (int i = 0; i < 20; ++i) db.insert(schema, "notes", {{"body", "b" + std::to_string(i)}, {"writer", i % 4}});
+  db.warn_unindexed_reads();
+  const std::size_t before = db.warnings().size();
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t)
+    readers.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        db.query(schema, notes).find_many({.where = eq("writer", (t + i) % 4)});  // unindexed: one statement
+        db.query(schema, notes).find_many({.where = eq("id", i + 1)});            // the key: never warned
+      }
+    });
+  for (auto& r : readers) r.join();
+  ASSERT_EQ(db.warnings().size(), before + 1);
+  EXPECT_NE(db.warnings().back().find("filters 'notes' by (writer)"), std::string::npos);
+}
+
 TEST(Database, TwoProcessesWritingOneFileLoseNothing) { two_writers({}); }
 TEST(Database, TwoProcessesWritingOneFileInWalMode) { two_writers({.wal = true}); }
 
