@@ -30,6 +30,31 @@ query_problem unknown_column(const table& t, const written_name& name, const std
                        columns);
 }
 
+// How "relation.column" resolves on `t`, and the first step that fails: one walk for the
+// planner's words and the renderer's subquery (related_order_column).
+struct related_order {
+  enum step_kind { found, no_relation, two_relations, unresolved, not_one, no_column } step = found;
+  std::string relation_name, column_name;
+  const relation* via = nullptr;
+  const table* target = nullptr;
+};
+
+related_order resolve_related_order(const schema& s, const table& t, std::string_view name) {
+  const std::size_t dot = name.find('.');
+  related_order o{related_order::found, std::string(name.substr(0, dot)), std::string(name.substr(dot + 1))};
+  const std::vector<int> named = s.relations_named(t.name, o.relation_name);
+  if (named.size() != 1) {
+    o.step = named.empty() ? related_order::no_relation : related_order::two_relations;
+    return o;
+  }
+  o.via = &s.relations[static_cast<std::size_t>(named.front())];
+  o.target = s.find_table(o.via->target);
+  if (!o.via->is_resolved() || !o.target) o.step = related_order::unresolved;
+  else if (o.via->kind != relation_kind::one || o.via->resolved_through) o.step = related_order::not_one;
+  else if (!o.target->find_column(o.column_name)) o.step = related_order::no_column;
+  return o;
+}
+
 class planner {
  public:
   planner(const schema& s, const query& q) : s_(s), q_(q) {}
@@ -75,40 +100,41 @@ class planner {
         if (!t.find_column(n.text)) out_.push_back(unknown_column(t, n, "to order by"));
         continue;
       }
-      const std::string relation_name = n.text.substr(0, dot), column_name = n.text.substr(dot + 1);
-      const std::vector<int> found = s_.relations_named(t.name, relation_name);
-      if (found.size() != 1) {
-        // Suggested whole, so that the fix-it replaces the literal: "author.name".
-        std::vector<std::string> spelled;
-        for (const relation& r : s_.relations)
-          if (r.source == t.name && r.kind == relation_kind::one) spelled.push_back(r.name + "." + column_name);
-        add(found.empty() ? query_problem::kind::unknown_relation : query_problem::kind::duplicate_relation, n,
-            "table '" + t.name + "' has " + (found.empty() ? "no relation '" : "two relations named '") + relation_name +
-                "' to order by '" + n.text + "'",
-            {spelled.begin(), spelled.end()});
-        continue;
-      }
-      const relation& r = s_.relations[static_cast<std::size_t>(found.front())];
-      if (!r.is_resolved()) {
-        add(query_problem::kind::unknown_name, n,
-            "relation '" + t.name + "." + r.name + "' cannot order the rows: its columns are not resolved (see the schema's "
-            "findings)");
-        continue;
-      }
-      if (r.kind != relation_kind::one || r.resolved_through) {
-        add(query_problem::kind::unknown_relation, n,
-            "'" + t.name + "." + r.name + "' is a many() relation: a row of '" + t.name + "' has no one '" + column_name +
-                "' through it to order by; order by a column of a one() relation");
-        continue;
-      }
-      const table* target = s_.find_table(r.target);
-      if (target && !target->find_column(column_name)) {
-        std::vector<std::string> spelled;
-        for (const column& c : target->columns) spelled.push_back(r.name + "." + c.name);
-        add(query_problem::kind::unknown_column, n,
-            "table '" + target->name + "' has no column '" + column_name + "' to order '" + t.name + "' by (through '" +
-                t.name + "." + r.name + "')",
-            {spelled.begin(), spelled.end()});
+      const related_order o = resolve_related_order(s_, t, n.text);
+      const std::string via = o.via ? "'" + t.name + "." + o.via->name + "'" : "";
+      switch (o.step) {
+        case related_order::found: break;
+        case related_order::no_relation:
+        case related_order::two_relations: {
+          // Suggested whole, so that the fix-it replaces the literal: "author.name".
+          std::vector<std::string> spelled;
+          for (const relation& r : s_.relations)
+            if (r.source == t.name && r.kind == relation_kind::one) spelled.push_back(r.name + "." + o.column_name);
+          const bool none = o.step == related_order::no_relation;
+          add(none ? query_problem::kind::unknown_relation : query_problem::kind::duplicate_relation, n,
+              "table '" + t.name + "' has " + (none ? "no relation '" : "two relations named '") + o.relation_name +
+                  "' to order by '" + n.text + "'",
+              {spelled.begin(), spelled.end()});
+          break;
+        }
+        case related_order::unresolved:
+          add(query_problem::kind::unknown_name, n,
+              "relation " + via + " cannot order the rows: its columns are not resolved (see the schema's findings)");
+          break;
+        case related_order::not_one:
+          add(query_problem::kind::unknown_relation, n,
+              via + " is a many() relation: a row of '" + t.name + "' has no one '" + o.column_name +
+                  "' through it to order by; order by a column of a one() relation");
+          break;
+        case related_order::no_column: {
+          std::vector<std::string> spelled;
+          for (const column& c : o.target->columns) spelled.push_back(o.via->name + "." + c.name);
+          add(query_problem::kind::unknown_column, n,
+              "table '" + o.target->name + "' has no column '" + o.column_name + "' to order '" + t.name +
+                  "' by (through " + via + ")",
+              {spelled.begin(), spelled.end()});
+          break;
+        }
       }
     }
   }
@@ -229,16 +255,10 @@ namespace orm::model {
 std::vector<query_problem> plan_query(const schema& s, const query& q) { return detail::planner(s, q).run(); }
 
 std::optional<related_column> related_order_column(const schema& s, const table& t, std::string_view name) {
-  const std::size_t dot = name.find('.');
-  if (dot == std::string_view::npos) return std::nullopt;
-  const std::vector<int> found = s.relations_named(t.name, name.substr(0, dot));
-  if (found.size() != 1) return std::nullopt;
-  const relation& r = s.relations[static_cast<std::size_t>(found.front())];
-  const table* target = s.find_table(r.target);
-  const std::string column(name.substr(dot + 1));
-  if (!r.is_resolved() || r.kind != relation_kind::one || r.resolved_through || !target || !target->find_column(column))
-    return std::nullopt;
-  return related_column{&r, target, column};
+  if (name.find('.') == std::string_view::npos) return std::nullopt;
+  const detail::related_order o = detail::resolve_related_order(s, t, name);
+  if (o.step != detail::related_order::found) return std::nullopt;
+  return related_column{o.via, o.target, o.column_name};
 }
 
 }  // namespace orm::model

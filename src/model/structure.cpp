@@ -20,15 +20,9 @@ std::string qualified(const relation& r) { return quoted(r.source + "." + r.name
 bool is_primary_key(const std::vector<std::string>& columns) { return columns == std::vector<std::string>{"id"}; }
 
 bool unique_key(const table& t, const std::vector<std::string>& columns) {
-  for (const std::string& name : columns) {
-    if (name == "id") return true;
-    if (const column* c = t.find_column(name); c && c->unique && c->variants.empty()) return true;
-  }
-  return std::any_of(t.indexes.begin(), t.indexes.end(), [&](const index& i) {
-    return i.unique && !i.columns.empty() && std::all_of(i.columns.begin(), i.columns.end(), [&](const std::string& c) {
-      return std::find(columns.begin(), columns.end(), c) != columns.end();
-    });
-  });
+  const auto among = [&](const std::string& c) { return std::find(columns.begin(), columns.end(), c) != columns.end(); };
+  const auto keys = unique_keys(t);
+  return std::any_of(keys.begin(), keys.end(), [&](const auto& key) { return std::all_of(key.begin(), key.end(), among); });
 }
 
 std::vector<std::vector<std::string>> unique_keys(const table& t) {

@@ -146,13 +146,9 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     const unsigned where_arg = what == kind::update ? 3 : 2;
     const unsigned needed = what == kind::insert ? 3u : what == kind::upsert ? 4u : where_arg + 1;
     if (call.getNumArgs() < needed) return true;
-    const auto* schema = variable(call.getArg(0));
-    const auto table = reader_.name_in(call.getArg(1));
-    if (!schema || !table) return true;
-    found_write w{schema->getCanonicalDecl(), {}};
-    w.call.what = what;
-    w.call.table = *table;
-    w.call.site = reader_.site_of(call.getExprLoc());
+    auto found = write_on_table(call, what);
+    if (!found) return true;
+    found_write& w = *found;
     if (what != kind::remove) {
       const auto* row = braced_items(call.getArg(2));
       // A struct written: each field is the column of its name (typed rows).
@@ -182,35 +178,39 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   // db.insert_many(schema, "t", rows): each braced row planned as an insert, or the
   // struct of a std::vector<T> once; a list built elsewhere (the usual loop) is not seen.
   bool visit_insert_many(const clang::CXXMemberCallExpr& call) {
-    if (call.getNumArgs() < 3) return true;
-    const auto* schema = variable(call.getArg(0));
-    const auto table = reader_.name_in(call.getArg(1));
-    if (!schema || !table) return true;
-    auto planned = [&] {
-      found_write w{schema->getCanonicalDecl(), {}};
-      w.call.what = model::write::kind::insert;
-      w.call.table = *table;
-      w.call.site = reader_.site_of(call.getExprLoc());
-      return w;
-    };
+    const auto planned = [&] { return write_on_table(call, model::write::kind::insert); };
+    if (call.getNumArgs() < 3 || !planned()) return true;
     const auto* vector = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
         written(call.getArg(2))->getType()->getAsCXXRecordDecl());
     if (!vector || vector->getTemplateArgs().size() < 1 ||
         vector->getTemplateArgs()[0].getKind() != clang::TemplateArgument::Type)
       return true;
-    if (found_write w = planned(); struct_fields(vector->getTemplateArgs()[0].getAsType(), w.call)) {
+    if (found_write w = *planned(); struct_fields(vector->getTemplateArgs()[0].getAsType(), w.call)) {
       result.writes.push_back(std::move(w));
       return true;
     }
     const auto* rows = braced_items(call.getArg(2));
     for (const clang::Expr* item : rows ? rows->inits() : llvm::ArrayRef<clang::Expr*>{}) {
-      found_write w = planned();
+      found_write w = *planned();
       w.call.site = reader_.site_of(item->getBeginLoc());  // each row is a write of its own, found at its braces
       const auto* row = braced_items(item);
       w.call.fields_complete = row && fields_in(*row, w.call.fields);
       result.writes.push_back(std::move(w));
     }
     return true;
+  }
+
+  // A write of `what` at this call: db.<write>(schema, "table", ...), the schema a variable
+  // and the table a literal; nullopt when either is not seen here.
+  std::optional<found_write> write_on_table(const clang::CXXMemberCallExpr& call, model::write::kind what) const {
+    const auto* schema = variable(call.getArg(0));
+    const auto table = reader_.name_in(call.getArg(1));
+    if (!schema || !table) return std::nullopt;
+    found_write w{schema->getCanonicalDecl(), {}};
+    w.call.what = what;
+    w.call.table = *table;
+    w.call.site = reader_.site_of(call.getExprLoc());
+    return w;
   }
 
   // The fields of a row struct written (typed rows): each field is the column of its name.
