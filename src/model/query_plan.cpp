@@ -41,7 +41,9 @@ struct related_order {
 
 related_order resolve_related_order(const schema& s, const table& t, std::string_view name) {
   const std::size_t dot = name.find('.');
-  related_order o{related_order::found, std::string(name.substr(0, dot)), std::string(name.substr(dot + 1))};
+  related_order o;
+  o.relation_name = std::string(name.substr(0, dot));
+  o.column_name = std::string(name.substr(dot + 1));
   const std::vector<int> named = s.relations_named(t.name, o.relation_name);
   if (named.size() != 1) {
     o.step = named.empty() ? related_order::no_relation : related_order::two_relations;
