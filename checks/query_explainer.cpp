@@ -30,7 +30,8 @@ std::optional<runtime::condition> condition_of(const model::table& t, const mode
       stack.push_back(std::move(joined));
       continue;
     }
-    runtime::condition_term c{term.op, term.column, {}, {}, 0};
+    if (is_relation_filter(term.op)) return std::nullopt;  // its own filter is not in the model's terms
+    runtime::condition_term c{term.op, term.column, {}, {}, 0, {}};
     if (term.op == predicate_op::in)
       c.list = {stand_in(t, term.column, term.op), stand_in(t, term.column, term.op)};
     else if (term.op != predicate_op::is_null && term.op != predicate_op::is_not_null)

@@ -15,7 +15,14 @@ enum class predicate_op : unsigned char {
   eq, ne, lt, le, gt, ge, is_null, is_not_null, like,  // terms: column op operand
   all, any, negate,                                     // connectives over the stack
   in,                                                   // column in a list: run-time queries only
+  // A relation's rows tested by a filter of their own (EXISTS): run-time queries only,
+  // since the nested filter has no fixed size. `column` holds the relation's name.
+  some, none, every,
 };
+
+constexpr bool is_relation_filter(predicate_op op) {
+  return op == predicate_op::some || op == predicate_op::none || op == predicate_op::every;
+}
 
 struct predicate_node {
   predicate_op op;

@@ -153,13 +153,48 @@ class planner {
     expect_columns(t, o.columns, "to select");
     for (const query_load& load : o.with) relation_load(t, load, depth + 1, path);
     expect_columns(t, o.where_columns, "to filter on");
+    for (const query_load& f : o.filter_relations) relation_filter(t, f, depth + 1, path);
     expect_order(t, o.order_columns);
     bound(o.limit, o.limit_site, "limit", path);
     bound(o.offset, o.offset_site, "offset", path);
   }
 
   void relation_load(const table& parent, const query_load& load, int depth, const std::string& path) {
-    const std::vector<int> found = s_.relations_named(parent.name, load.relation.text);
+    const relation* r = named_relation(parent, load.relation);
+    if (!r) return;
+    const std::string here = path + "." + r->name;
+    if (depth > q_.max_depth) {
+      add(query_problem::kind::depth, load.relation,
+          "the query nests `with` " + std::to_string(depth) + " deep at " + here + ", deeper than max_depth " +
+              std::to_string(q_.max_depth) + "; raise max_depth or load the rest in another query");
+      return;
+    }
+    if (!guard(*r, load, true)) return;
+    if (const table* target = s_.find_table(r->target)) level(*target, load.options, depth, here);
+  }
+
+  // some/none/every("relation", filter): the relation as a load finds it (an EXISTS over the
+  // same lookup), then the filter's own columns and relation filters on the related table.
+  void relation_filter(const table& parent, const query_load& filter, int depth, const std::string& path) {
+    const relation* r = named_relation(parent, filter.relation);
+    if (!r) return;
+    const std::string here = path + "." + r->name;
+    if (depth > q_.max_depth) {
+      add(query_problem::kind::depth, filter.relation,
+          "the filter nests relation filters (some/none/every) " + std::to_string(depth) + " deep at " + here +
+              ", deeper than max_depth " + std::to_string(q_.max_depth) + "; raise max_depth or filter in two steps");
+      return;
+    }
+    if (!guard(*r, filter, false)) return;
+    const table* target = s_.find_table(r->target);
+    if (!target) return;
+    expect_columns(*target, filter.options.where_columns, "to filter on");
+    for (const query_load& nested : filter.options.filter_relations) relation_filter(*target, nested, depth + 1, here);
+  }
+
+  // The one relation of `parent` that `name` names; the problem when there is none or two.
+  const relation* named_relation(const table& parent, const written_name& name) {
+    const std::vector<int> found = s_.relations_named(parent.name, name.text);
     if (found.empty()) {
       std::vector<std::string_view> names;
       std::string available;
@@ -168,31 +203,23 @@ class planner {
           names.push_back(r.name);
           available += (available.empty() ? "" : ", ") + r.name;
         }
-      add(query_problem::kind::unknown_relation, load.relation,
-          "table '" + parent.name + "' has no relation '" + load.relation.text + "'; its relations are: " +
+      add(query_problem::kind::unknown_relation, name,
+          "table '" + parent.name + "' has no relation '" + name.text + "'; its relations are: " +
               (available.empty() ? "(none)" : available),
           names);
-      return;
+      return nullptr;
     }
     if (found.size() > 1) {
-      add(query_problem::kind::duplicate_relation, load.relation,
-          ambiguity{ambiguity::kind::duplicate_name, found, {}}.message(s_));
-      return;
+      add(query_problem::kind::duplicate_relation, name, ambiguity{ambiguity::kind::duplicate_name, found, {}}.message(s_));
+      return nullptr;
     }
-    const relation& r = s_.relations[static_cast<std::size_t>(found.front())];
-    const std::string here = path + "." + r.name;
-    if (depth > q_.max_depth) {
-      add(query_problem::kind::depth, load.relation,
-          "the query nests `with` " + std::to_string(depth) + " deep at " + here + ", deeper than max_depth " +
-              std::to_string(q_.max_depth) + "; raise max_depth or load the rest in another query");
-      return;
-    }
-    if (!guard(r, load)) return;
-    if (const table* target = s_.find_table(r.target)) level(*target, load.options, depth, here);
+    return &s_.relations[static_cast<std::size_t>(found.front())];
   }
 
-  // The relation's own problems, as the schema checks find them. False: do not descend.
-  bool guard(const relation& r, const query_load& load) {
+  // The relation's own problems, as the schema checks find them, for loading it or (not
+  // `loads`) filtering by it. False: do not descend. Only a load returns rows to bound.
+  bool guard(const relation& r, const query_load& load, bool loads) {
+    const std::string doing = loads ? "loading" : "filtering by";
     const std::string name = "'" + r.source + "." + r.name + "'";
     const int index = static_cast<int>(&r - s_.relations.data());
     if (r.status == resolution::unknown_name) {
@@ -230,12 +257,12 @@ class planner {
       const bool refused = s_.settings.strict && !q_.allow_full_scan;
       if (refused || !s_.settings.strict)
         add(query_problem::kind::missing_index, load.relation,
-            "loading " + name + " looks up '" + l.table + "' by (" + columns +
+            doing + " " + name + " looks up '" + l.table + "' by (" + columns +
                 ") and no index serves it; add an index on those columns, or pass allow_full_scan",
             {}, !refused);
       if (refused) return false;
     }
-    if (r.kind == relation_kind::many && !load.options.limit_given && s_.settings.default_limit <= 0 && !q_.allow_full_scan) {
+    if (loads && r.kind == relation_kind::many && !load.options.limit_given && s_.settings.default_limit <= 0 && !q_.allow_full_scan) {
       add(query_problem::kind::unbounded, load.relation,
           "loading many() relation " + name + " has no bound: give this `with` a limit, set defaults.default_limit, or "
           "pass allow_full_scan");
@@ -255,6 +282,16 @@ class planner {
 namespace orm::model {
 
 std::vector<query_problem> plan_query(const schema& s, const query& q) { return detail::planner(s, q).run(); }
+
+std::vector<query_problem> plan_relation_filters(const schema& s, const std::string& table,
+                                                 const std::vector<query_load>& filters, bool allow_full_scan) {
+  if (filters.empty()) return {};
+  query q;
+  q.table = table;
+  q.top.filter_relations = filters;
+  q.allow_full_scan = allow_full_scan;
+  return plan_query(s, q);
+}
 
 std::optional<related_column> related_order_column(const schema& s, const table& t, std::string_view name) {
   if (name.find('.') == std::string_view::npos) return std::nullopt;

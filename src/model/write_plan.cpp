@@ -1,5 +1,6 @@
 #include <orm/model/write_plan.hpp>
 
+#include <orm/model/query_plan.hpp>
 #include <orm/model/structure.hpp>
 
 namespace orm::model::detail {
@@ -185,6 +186,8 @@ std::vector<query_problem> plan_write(const schema& s, const write& w) {
   plan_fields(*t, w.fields, w.inserts(), out);
   for (const written_name& f : w.where_columns)
     if (!t->find_column(f.text)) out.push_back(detail::unknown_column(*t, f, "to filter on"));
+  for (query_problem& p : plan_relation_filters(s, t->name, w.filter_relations, w.allow_full_scan))
+    out.push_back(std::move(p));
   if (w.what != write::kind::remove) detail::plan_variants(*t, w, out);
   if (w.what == write::kind::upsert) plan_conflict(*t, w, out);
   if (!w.inserts() && w.where_empty && !w.allow_full_scan)

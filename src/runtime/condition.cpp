@@ -13,7 +13,23 @@ param value_of(const model::literal& v) {
 }
 
 condition in(std::string column, std::vector<param> values) {
-  return condition(condition_term{predicate_op::in, std::move(column), {}, std::move(values), 0});
+  return condition(condition_term{predicate_op::in, std::move(column), {}, std::move(values), 0, {}});
+}
+
+namespace {
+condition relation_filter(predicate_op op, std::string relation, const condition& where) {
+  return condition(condition_term{op, std::move(relation), {}, {}, 0, where.terms()});
+}
+}  // namespace
+
+condition some(std::string relation, const condition& where) {
+  return relation_filter(predicate_op::some, std::move(relation), where);
+}
+condition none(std::string relation, const condition& where) {
+  return relation_filter(predicate_op::none, std::move(relation), where);
+}
+condition every(std::string relation, const condition& where) {
+  return relation_filter(predicate_op::every, std::move(relation), where);
 }
 
 }  // namespace orm::runtime

@@ -74,10 +74,8 @@ model::query_options options_of(const model::schema& s, const model::table* t, c
   for (const auto& c : o.columns.names) out.columns.push_back({c, {}});
   // The runtime knows the whole filter and order (a call site may not).
   out.filter.emplace();
-  for (const auto& term : o.where.terms()) {
-    if (!term.column.empty()) out.where_columns.push_back({term.column, {}});
-    out.filter->push_back({term.op, term.column, {}, term.arity});
-  }
+  describe_filter(o.where.terms(), out.where_columns, out.filter_relations);
+  for (const auto& term : o.where.terms()) out.filter->push_back({term.op, term.column, {}, term.arity});
   out.order_descending.emplace();
   for (const order& by : o.order_by) {
     out.order_columns.push_back({by.column, {}});
@@ -97,6 +95,19 @@ model::query_options options_of(const model::schema& s, const model::table* t, c
   return out;
 }
 
+void describe_filter(const std::vector<condition_term>& terms, std::vector<model::written_name>& columns,
+                     std::vector<model::query_load>& relations) {
+  for (const condition_term& term : terms) {
+    if (is_relation_filter(term.op)) {
+      model::query_load& tested = relations.emplace_back();
+      tested.relation = {term.column, {}};
+      describe_filter(term.inner, tested.options.where_columns, tested.options.filter_relations);
+    } else if (!term.column.empty()) {
+      columns.push_back({term.column, {}});
+    }
+  }
+}
+
 void check(const model::schema& s, const model::table& t, const find_options& o, const warning_sink& warn,
                   bool unique) {
   model::query q;
@@ -106,30 +117,33 @@ void check(const model::schema& s, const model::table& t, const find_options& o,
   q.top = options_of(s, &t, o);
   q.allow_full_scan = o.allow_full_scan;
   q.max_depth = o.max_depth;
-  using k = model::query_problem::kind;
   for (const model::query_problem& p : model::plan_query(s, q)) {
-    if (p.warning) {
-      if (warn) warn(p.message);
-      continue;
-    }
-    switch (p.what) {
-      case k::unknown_relation: throw unknown_relation_error(p.message);
-      case k::duplicate_relation:
-      case k::ambiguous: throw ambiguous_relation_error(p.message);
-      case k::depth: throw depth_error(p.message);
-      case k::missing_inverse:
-      case k::unmirrored: throw missing_inverse_error(p.message);
-      case k::missing_index: throw missing_index_error(p.message);
-      case k::unbounded: throw unbounded_many_error(p.message);
-      case k::unknown_column:
-      case k::negative_bound:
-      case k::unpinned_unique:
-      case k::unknown_name: throw schema_error(p.message);
-      case k::full_scan_write: throw full_scan_error(p.message);  // writes only
-      case k::value_type: throw schema_error(p.message);
-      case k::discriminator_write: throw discriminator_write_error(p.message);
-    }
+    if (!p.warning) refuse(p);
+    if (warn) warn(p.message);
   }
+}
+
+void refuse(const model::query_problem& p) {
+  using k = model::query_problem::kind;
+  switch (p.what) {
+    case k::unknown_relation: throw unknown_relation_error(p.message);
+    case k::duplicate_relation:
+    case k::ambiguous: throw ambiguous_relation_error(p.message);
+    case k::depth: throw depth_error(p.message);
+    case k::missing_inverse:
+    case k::unmirrored: throw missing_inverse_error(p.message);
+    case k::missing_index: throw missing_index_error(p.message);
+    case k::unbounded: throw unbounded_many_error(p.message);
+    case k::full_scan_write: throw full_scan_error(p.message);  // writes only
+    case k::discriminator_write: throw discriminator_write_error(p.message);
+    case k::unknown_column:
+    case k::negative_bound:
+    case k::unpinned_unique:
+    case k::unknown_name:
+    case k::conflict_target:
+    case k::value_type: break;
+  }
+  throw schema_error(p.message);
 }
 
 }  // namespace orm::runtime::planning

@@ -1,5 +1,7 @@
 #include <orm/runtime/sql_text.hpp>
 
+#include <orm/runtime/read_plan.hpp>
+
 namespace orm::runtime::sql {
 
 std::string index_name(const std::string& table, const std::string& index, const dialect& d) {
@@ -57,68 +59,121 @@ std::string literal(const param& v, const dialect& d) {
   return "NULL";
 }
 
-std::string render(const condition& c, const model::table& table, const std::string& alias,
-                          std::vector<param>* params, const dialect& d) {
-  std::vector<std::string> stack;
-  auto value = [&](const param& v) {
+namespace {
+
+// One condition, and the relation filters nested in it: each level of EXISTS names its
+// related table f1, f2, ... by depth, so that a nested filter can refer to its parent's.
+class condition_renderer {
+ public:
+  condition_renderer(std::vector<param>* params, const dialect& d, const model::schema* schema, int depth)
+      : params_(params), d_(d), schema_(schema), depth_(depth) {}
+
+  std::string render(const std::vector<condition_term>& terms, const model::table& table, const std::string& alias) const {
+    std::vector<std::string> stack;
+    for (const condition_term& t : terms) {
+      if (t.op == predicate_op::all || t.op == predicate_op::any || t.op == predicate_op::negate) {
+        if (stack.size() < t.arity) throw schema_error("malformed condition");
+        std::string joined;
+        for (std::size_t i = stack.size() - t.arity; i < stack.size(); ++i) {
+          if (!joined.empty()) joined += t.op == predicate_op::all ? " AND " : " OR ";
+          joined += stack[i];
+        }
+        stack.resize(stack.size() - t.arity);
+        stack.push_back(t.op == predicate_op::negate ? "(NOT " + joined + ")" : "(" + joined + ")");
+      } else if (is_relation_filter(t.op)) {
+        stack.push_back(relation_filter(t, table, alias));
+      } else {
+        stack.push_back(comparison(t, table, alias));
+      }
+    }
+    if (stack.empty()) return d_.true_literal;
+    if (stack.size() != 1) throw schema_error("malformed condition: terms left without a connective");
+    return stack.front();
+  }
+
+ private:
+  std::string value(const param& v, const model::table& table) const {
     if (v.type() == param::kind::add || v.type() == param::kind::now)
       throw schema_error("a filter on '" + table.name + "' compares with orm::add, orm::sub or orm::now, which are values "
                          "of an update's columns only; compare with the value itself");
-    if (!params) return literal(v, d);
-    params->push_back(v);
-    return d.placeholder(params->size());
-  };
-  for (const condition_term& t : c.terms()) {
-    if (t.op == predicate_op::all || t.op == predicate_op::any || t.op == predicate_op::negate) {
-      if (stack.size() < t.arity) throw schema_error("malformed condition");
-      std::string joined;
-      for (std::size_t i = stack.size() - t.arity; i < stack.size(); ++i) {
-        if (!joined.empty()) joined += t.op == predicate_op::all ? " AND " : " OR ";
-        joined += stack[i];
-      }
-      stack.resize(stack.size() - t.arity);
-      stack.push_back(t.op == predicate_op::negate ? "(NOT " + joined + ")" : "(" + joined + ")");
-      continue;
-    }
+    if (!params_) return literal(v, d_);
+    params_->push_back(v);
+    return d_.placeholder(params_->size());
+  }
+
+  std::string comparison(const condition_term& t, const model::table& table, const std::string& alias) const {
     const model::column* column = table.find_column(t.column);
     if (!column) throw schema_error("table '" + table.name + "' has no column '" + t.column + "' to filter on");
     const std::string col = column_ref(alias, t.column);
-    const auto operand = [&](const param& v) { return d.value_for(column->kind, value(v)); };
+    const auto operand = [&](const param& v) { return d_.value_for(column->kind, value(v, table)); };
     switch (t.op) {
-      case predicate_op::eq: stack.push_back(t.operand.is_null() ? col + " IS NULL" : col + " = " + operand(t.operand)); break;
-      case predicate_op::ne: stack.push_back(t.operand.is_null() ? col + " IS NOT NULL" : col + " <> " + operand(t.operand)); break;
-      case predicate_op::lt: stack.push_back(col + " < " + operand(t.operand)); break;
-      case predicate_op::le: stack.push_back(col + " <= " + operand(t.operand)); break;
-      case predicate_op::gt: stack.push_back(col + " > " + operand(t.operand)); break;
-      case predicate_op::ge: stack.push_back(col + " >= " + operand(t.operand)); break;
-      case predicate_op::like: stack.push_back(col + " " + d.like + " " + operand(t.operand)); break;
-      case predicate_op::is_null: stack.push_back(col + " IS NULL"); break;
-      case predicate_op::is_not_null: stack.push_back(col + " IS NOT NULL"); break;
+      case predicate_op::eq: return t.operand.is_null() ? col + " IS NULL" : col + " = " + operand(t.operand);
+      case predicate_op::ne: return t.operand.is_null() ? col + " IS NOT NULL" : col + " <> " + operand(t.operand);
+      case predicate_op::lt: return col + " < " + operand(t.operand);
+      case predicate_op::le: return col + " <= " + operand(t.operand);
+      case predicate_op::gt: return col + " > " + operand(t.operand);
+      case predicate_op::ge: return col + " >= " + operand(t.operand);
+      case predicate_op::like: return col + " " + d_.like + " " + operand(t.operand);
+      case predicate_op::is_null: return col + " IS NULL";
+      case predicate_op::is_not_null: return col + " IS NOT NULL";
       case predicate_op::in: {
-        if (t.list.empty()) {
-          stack.push_back(d.false_literal);
-          break;
-        }
-        if (params) {
+        if (t.list.empty()) return d_.false_literal;
+        if (params_) {
           // One bound list, whatever its length: no limit on the number of parameters
           // (SQLite's 32,766, PostgreSQL's 65,535), and one statement for every length.
-          if (auto list = d.bound_list(t.list, column->kind)) {
-            params->push_back(param(std::move(list->text)));
-            stack.push_back(col + list->test_before + d.placeholder(params->size()) + list->test_after);
-            break;
+          if (auto list = d_.bound_list(t.list, column->kind)) {
+            params_->push_back(param(std::move(list->text)));
+            return col + list->test_before + d_.placeholder(params_->size()) + list->test_after;
           }
         }
         std::string items;
         for (const param& v : t.list) items += (items.empty() ? "" : ", ") + operand(v);
-        stack.push_back(col + " IN (" + items + ")");
-        break;
+        return col + " IN (" + items + ")";
       }
       default: throw schema_error("malformed condition");
     }
   }
-  if (stack.empty()) return d.true_literal;
-  if (stack.size() != 1) throw schema_error("malformed condition: terms left without a connective");
-  return stack.front();
+
+  // [NOT] EXISTS (SELECT 1 FROM target AS fN [JOIN junction] WHERE <tied to the row> [AND
+  // the relation's where] AND <the filter>). `every` is "no related row fails the filter",
+  // and a filter that is NULL for a row fails it (IS NOT TRUE), as Prisma's every does.
+  std::string relation_filter(const condition_term& t, const model::table& table, const std::string& alias) const {
+    const std::string name = "'" + table.name + "." + t.column + "'";
+    if (!schema_) throw schema_error("relation filter " + name + " is not allowed here: some/none/every filter reads and writes only");
+    const std::vector<int> found = schema_->relations_named(table.name, t.column);
+    if (found.size() != 1)
+      throw schema_error("table '" + table.name + "' has " + (found.empty() ? "no relation '" : "two relations named '") +
+                         t.column + "' to filter on");
+    const model::relation& r = schema_->relations[static_cast<std::size_t>(found.front())];
+    const model::table* target = schema_->find_table(r.target);
+    if (!r.is_resolved() || !target)
+      throw schema_error("relation " + name + " cannot filter rows: its columns are not resolved (see the schema's findings)");
+    if (t.op == predicate_op::every && t.inner.empty()) return d_.true_literal;  // every row matches no filter at all
+    const std::string related = "f" + std::to_string(depth_ + 1);
+    const relation_join join = join_of(r, *target, related, related + "j", alias);
+    std::string where;
+    for (const std::string& c : join.conditions) where += (where.empty() ? "" : " AND ") + c;
+    const condition_renderer inner(params_, d_, schema_, depth_ + 1);
+    if (!r.where.empty()) where += " AND " + inner.render(condition(r.where).terms(), *target, related);
+    if (!t.inner.empty()) {
+      const std::string test = inner.render(t.inner, *target, related);
+      where += " AND " + (t.op == predicate_op::every ? "(" + test + ") IS NOT TRUE" : test);
+    }
+    const std::string exists = "EXISTS (SELECT 1 FROM " + join.from + " WHERE " + where + ")";
+    return t.op == predicate_op::some ? exists : "(NOT " + exists + ")";
+  }
+
+  std::vector<param>* params_;
+  const dialect& d_;
+  const model::schema* schema_;
+  int depth_;
+};
+
+}  // namespace
+
+std::string render(const condition& c, const model::table& table, const std::string& alias, std::vector<param>* params,
+                   const dialect& d, const model::schema* schema) {
+  return condition_renderer(params, d, schema, 0).render(c.terms(), table, alias);
 }
 
 }  // namespace orm::runtime::sql

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <orm/runtime/read_plan.hpp>
+
 namespace orm::runtime::guarded {
 
 model::written_field field_of(const std::string& name, const param& value) {
@@ -22,11 +24,10 @@ model::written_field field_of(const std::string& name, const param& value) {
 
 namespace {
 const model::table& refuse_problems(const model::schema& schema, const model::write& w) {
-  for (const model::query_problem& p : model::plan_write(schema, w)) {
-    if (p.what == model::query_problem::kind::full_scan_write) throw full_scan_error(p.message);
-    if (p.what == model::query_problem::kind::discriminator_write) throw discriminator_write_error(p.message);
-    throw schema_error(p.message);
-  }
+  // Warnings (an unindexed relation filter in a schema that is not strict) have no sink
+  // here: a write warns nobody, as before relation filters.
+  for (const model::query_problem& p : model::plan_write(schema, w))
+    if (!p.warning) planning::refuse(p);
   return *schema.find_table(w.table.text);
 }
 
@@ -44,8 +45,7 @@ const model::table& planned_write(const model::schema& schema, model::write::kin
   w.table = {table, {}};
   w.fields = fields_of(row);
   if (where) {
-    for (const auto& term : where->terms())
-      if (!term.column.empty()) w.where_columns.push_back({term.column, {}});
+    planning::describe_filter(where->terms(), w.where_columns, w.filter_relations);
     w.where_empty = where->empty();
   }
   w.allow_full_scan = options.allow_full_scan;

@@ -100,12 +100,12 @@ std::string assignments(const model::table& t, const fields& changes, std::vecto
   return out;
 }
 
-statement_text update(const model::table& t, const fields& changes, const condition& where,
-                             const sql::dialect& d) {
+statement_text update(const model::schema& s, const model::table& t, const fields& changes, const condition& where,
+                      const sql::dialect& d) {
   if (changes.empty()) throw schema_error("an update of '" + t.name + "' needs at least one column to set");
   statement_text out{"UPDATE " + sql::identifier(t.name) + " SET ", {}};
   out.sql += assignments(t, changes, out.params, d, false);
-  out.sql += " WHERE " + sql::render(where, t, sql::identifier(t.name), &out.params, d);
+  out.sql += " WHERE " + sql::render(where, t, sql::identifier(t.name), &out.params, d, &s);
   return out;
 }
 
@@ -132,9 +132,9 @@ statement_text upsert(const model::table& t, const fields& row, const std::vecto
   return out;
 }
 
-statement_text remove(const model::table& t, const condition& where, const sql::dialect& d) {
+statement_text remove(const model::schema& s, const model::table& t, const condition& where, const sql::dialect& d) {
   statement_text out{"DELETE FROM " + sql::identifier(t.name) + " WHERE ", {}};
-  out.sql += sql::render(where, t, sql::identifier(t.name), &out.params, d);
+  out.sql += sql::render(where, t, sql::identifier(t.name), &out.params, d, &s);
   return out;
 }
 

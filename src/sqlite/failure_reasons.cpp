@@ -76,7 +76,7 @@ std::string remaining_children(sqlite3* db, const model::schema& s, const model:
     for (const model::foreign_key& fk : child.foreign_keys) {
       if (fk.target_table != t.name) continue;
       std::vector<param> params;
-      const std::string rows = sql::render(where, t, sql::identifier(t.name), &params, dialect);
+      const std::string rows = sql::render(where, t, sql::identifier(t.name), &params, dialect, &s);
       const std::string own = "(" + ddl::names(fk.columns) + ")", theirs = ddl::names(fk.target_columns);
       if (!any_row(db, "SELECT 1 FROM " + sql::identifier(child.name) + " WHERE " + own + " IN (SELECT " + theirs +
                            " FROM " + sql::identifier(t.name) + " WHERE " + rows + ") LIMIT 1",

@@ -47,6 +47,7 @@ bool uses_template_arguments(const clang::Stmt* s) {
 // The DSL's and the runtime's filter predicates, each naming its column first.
 const llvm::StringRef filter_predicates[10] = {"eq", "ne",      "lt",          "le",   "gt",
                                                "ge", "is_null", "is_not_null", "like", "in"};
+const llvm::StringRef relation_filters[3] = {"some", "none", "every"};
 
 // A method of the runtime's class template `klass` (basic_database, basic_table_query),
 // whatever backend it is instantiated for: every backend's database is one of them, so a

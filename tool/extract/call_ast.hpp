@@ -17,6 +17,8 @@ namespace orm::tool {
 
 // The DSL's and the runtime's filter predicates, each naming its column first.
 extern const llvm::StringRef filter_predicates[10];
+// some/none/every("relation", filter): their filter names the related table's columns.
+extern const llvm::StringRef relation_filters[3];
 
 // A method of the runtime's class template `klass` (basic_database, basic_table_query),
 // whatever backend it is instantiated for.

@@ -64,7 +64,7 @@ model::query_options call_reader::options_of(const clang::InitListExpr& options)
     out.columns_mode = model::query_options::selection::include;
   }
   if (const clang::Expr* where = field_init(options, "where"); given(where)) {
-    names_of_calls(where, filter_predicates, false, out.where_columns);
+    where_of(where, out.where_columns, out.filter_relations);
     out.filter = filter_of(where);
   } else {
     out.filter = model::condition{};

@@ -39,6 +39,10 @@ class call_reader {
   std::optional<std::string> table_name(const clang::CXXMemberCallExpr& query_call) const;
   // The columns a filter fixes with eq(...) through && only (unique_pinning.cpp).
   std::optional<std::vector<std::string>> pinned_by(const clang::Expr* e) const;
+  // The columns a filter names, and the relations it tests with some/none/every (each with
+  // what its own filter names on the related table) (filter_terms.cpp).
+  void where_of(const clang::Stmt* e, std::vector<model::written_name>& columns,
+                std::vector<model::query_load>& relations) const;
   // The filter as the runtime's postfix condition, without values (filter_terms.cpp);
   // nullopt when part of it is not seen here.
   std::optional<model::condition> filter_of(const clang::Expr* e) const;

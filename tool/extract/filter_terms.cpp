@@ -28,6 +28,30 @@ std::optional<predicate_op> connective(llvm::StringRef name) {
 
 }  // namespace
 
+void call_reader::where_of(const clang::Stmt* e, std::vector<model::written_name>& columns,
+                           std::vector<model::query_load>& relations) const {
+  if (!e) return;
+  if (const auto* call = llvm::dyn_cast<clang::CallExpr>(e); call && !llvm::isa<clang::CXXOperatorCallExpr>(call)) {
+    const auto* callee = llvm::dyn_cast_or_null<clang::FunctionDecl>(call->getCalleeDecl());
+    const llvm::StringRef name = callee && callee->getIdentifier() && in_orm(callee) ? callee->getName() : "";
+    if (llvm::is_contained(relation_filters, name)) {
+      // A relation named at run time: its filter's columns belong to a table not known
+      // here, and are neither checked nor taken for this table's.
+      auto relation = call->getNumArgs() > 0 ? name_in(call->getArg(0)) : std::nullopt;
+      if (!relation) return;
+      model::query_load& tested = relations.emplace_back();
+      tested.relation = std::move(*relation);
+      if (call->getNumArgs() > 1) where_of(call->getArg(1), tested.options.where_columns, tested.options.filter_relations);
+      return;
+    }
+    if (llvm::is_contained(filter_predicates, name)) {
+      if (auto column = call->getNumArgs() > 0 ? name_in(call->getArg(0)) : std::nullopt) columns.push_back(std::move(*column));
+      return;
+    }
+  }
+  for (const clang::Stmt* child : e->children()) where_of(child, columns, relations);
+}
+
 // Every part must be seen: a predicate built elsewhere, or a column named at run time,
 // makes the whole filter unknown (nullopt), and the check leaves the call alone.
 std::optional<model::condition> call_reader::filter_of(const clang::Expr* e) const {

@@ -159,7 +159,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       else w.call.conflict_on_known = false;  // options built elsewhere: the key is not seen here
     } else if (what != kind::insert) {
       const clang::Expr* where = call.getArg(where_arg);
-      reader_.names_of_calls(where, filter_predicates, false, w.call.where_columns);
+      reader_.where_of(where, w.call.where_columns, w.call.filter_relations);
       w.call.where_empty = empty_braces(where);
       w.call.per_row = tracer_.per_row_of(where, call, name);
       if (!w.call.per_row) tracer_.note_parameter_fed(where, false, result.writes.size(), name);

@@ -40,7 +40,8 @@ std::optional<std::vector<std::string>> call_reader::pinned_by(const clang::Expr
     if (!column) return std::nullopt;
     return std::vector<std::string>{column->text};
   }
-  if (llvm::is_contained(filter_predicates, name)) return std::vector<std::string>{};  // pins nothing
+  if (llvm::is_contained(filter_predicates, name) || llvm::is_contained(relation_filters, name))
+    return std::vector<std::string>{};  // pins nothing
   return std::nullopt;
 }
 

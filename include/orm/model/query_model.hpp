@@ -25,6 +25,9 @@ struct query_options {
   enum class selection : unsigned char { all, include, exclude } columns_mode = selection::all;
   std::vector<written_name> columns;
   std::vector<written_name> where_columns;  // every column the filter names
+  // The relations the filter tests with some/none/every, each with what its own filter
+  // names on the related table (where_columns and filter_relations only).
+  std::vector<query_load> filter_relations;
   std::vector<written_name> order_columns;
   // The filter as the runtime's postfix condition (operators and columns, no values), and
   // whether each order column is descending: what orm-unindexed-query explains. At a call
@@ -142,6 +145,7 @@ struct write {
   std::vector<written_field> fields;
   bool fields_complete = true;  // every field the write sets is in `fields` (not so when a name is not seen)
   std::vector<written_name> where_columns;
+  std::vector<query_load> filter_relations;  // as in a read's query_options
   bool where_empty = false;  // the filter is known to be empty: it would touch every row
   bool allow_full_scan = false;
   source_site site;

@@ -66,4 +66,8 @@ std::optional<related_column> related_order_column(const schema& s, const table&
 // Every problem of `q`, in the order the runtime meets them; empty when it can run.
 std::vector<query_problem> plan_query(const schema& s, const query& q);
 
+// A write's where: its relation filters (some/none/every) planned as a read's are.
+std::vector<query_problem> plan_relation_filters(const schema& s, const std::string& table,
+                                                 const std::vector<query_load>& filters, bool allow_full_scan);
+
 }  // namespace orm::model

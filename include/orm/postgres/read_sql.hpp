@@ -59,7 +59,7 @@ class read_compiler {
   std::string next_alias() { return "t" + std::to_string(aliases_++); }
 
   std::string render(const runtime::condition& c, const model::table& t, const std::string& alias) {
-    return sql::render(c, t, alias, &params_, dialect);
+    return sql::render(c, t, alias, &params_, dialect, &schema_);
   }
 
 

@@ -18,10 +18,11 @@ param value_of(const model::literal& v);
 
 struct condition_term {
   predicate_op op = predicate_op::eq;
-  std::string column;
+  std::string column;       // a relation filter: the relation's name
   param operand;
   std::vector<param> list;  // for `in`
   unsigned arity = 0;       // for all/any/negate
+  std::vector<condition_term> inner;  // some/none/every: the filter on the related rows
 };
 
 class condition {
@@ -30,7 +31,7 @@ class condition {
   // Implicit, so that `.where = eq("a", 1)` reads naturally; converted as the model converts.
   condition(const predicate& p) : condition(model::convert::condition_of(p)) {}
   explicit condition(const model::condition& c) {
-    for (const auto& t : c) terms_.push_back({t.op, t.column, value_of(t.operand), {}, t.arity});
+    for (const auto& t : c) terms_.push_back({t.op, t.column, value_of(t.operand), {}, t.arity, {}});
   }
   explicit condition(condition_term t) { terms_.push_back(std::move(t)); }
 
@@ -40,7 +41,7 @@ class condition {
   friend condition operator&&(condition a, const condition& b) { return join(predicate_op::all, std::move(a), b); }
   friend condition operator||(condition a, const condition& b) { return join(predicate_op::any, std::move(a), b); }
   friend condition operator!(condition a) {
-    if (!a.empty()) a.terms_.push_back({predicate_op::negate, {}, {}, {}, 1});
+    if (!a.empty()) a.terms_.push_back({predicate_op::negate, {}, {}, {}, 1, {}});
     return a;
   }
 
@@ -49,7 +50,7 @@ class condition {
     if (a.empty()) return b;
     if (b.empty()) return a;
     a.terms_.insert(a.terms_.end(), b.terms_.begin(), b.terms_.end());
-    a.terms_.push_back({op, {}, {}, {}, 2});
+    a.terms_.push_back({op, {}, {}, {}, 2, {}});
     return a;
   }
 
@@ -58,5 +59,14 @@ class condition {
 
 // column IN (values...); an empty list matches nothing.
 condition in(std::string column, std::vector<param> values);
+
+// Filters on a relation's rows (Prisma's words), each an EXISTS subquery that keeps the
+// relation's own `where`: some("labels", eq("name", "bug")) holds when at least one
+// related row matches, none(...) when none does, every(...) when no related row fails
+// to match (a row with no related rows passes `every`; NULL counts as not matching).
+// Nested filters name the related table's columns and relations.
+condition some(std::string relation, const condition& where = {});
+condition none(std::string relation, const condition& where = {});
+condition every(std::string relation, const condition& where);
 
 }  // namespace orm::runtime

@@ -183,7 +183,7 @@ std::int64_t basic_database<Backend>::update(const model::schema& schema, const 
                                              const condition& where, write_options options) {
   const auto held = hold();
   const model::table& t = guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
-  return backend().write(schema, t, writes::update(t, changes, where, Backend::sql_dialect()), writes::answer::rows_changed,
+  return backend().write(schema, t, writes::update(schema, t, changes, where, Backend::sql_dialect()), writes::answer::rows_changed,
                          {&changes, 1}, &where);
 }
 
@@ -192,7 +192,7 @@ std::int64_t basic_database<Backend>::remove(const model::schema& schema, const 
                                              write_options options) {
   const auto held = hold();
   const model::table& t = guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
-  return backend().write(schema, t, writes::remove(t, where, Backend::sql_dialect()), writes::answer::rows_changed, {},
+  return backend().write(schema, t, writes::remove(schema, t, where, Backend::sql_dialect()), writes::answer::rows_changed, {},
                          &where);
 }
 

@@ -127,6 +127,15 @@ namespace planning {
 
 model::query_options options_of(const model::schema& s, const model::table* t, const find_options& o);
 
+// What a filter names, as the planner reads it: its columns, and the relations it tests
+// with some/none/every (each with what its own filter names).
+void describe_filter(const std::vector<condition_term>& terms, std::vector<model::written_name>& columns,
+                     std::vector<model::query_load>& relations);
+
+// Throws a planner's refusal as its guard's error (unknown_relation_error, depth_error, ...;
+// schema_error for the rest), for reads and writes alike.
+[[noreturn]] void refuse(const model::query_problem& p);
+
 // Plans the query; warnings go to `warn`, the first refusal is thrown as its guard's error.
 // `unique`: the call is a find_unique, whose where must pin a unique key.
 void check(const model::schema& s, const model::table& t, const find_options& o, const warning_sink& warn,

@@ -133,8 +133,8 @@ std::string literal(const param& v, const dialect& d);
 
 // Renders a postfix condition over the columns of `table` (as `alias`). With `params`,
 // operands become placeholders and are appended to it; without, they are written as
-// literals.
+// literals. Relation filters (some/none/every) need the `schema` their relations are in.
 std::string render(const condition& c, const model::table& table, const std::string& alias,
-                          std::vector<param>* params, const dialect& d);
+                   std::vector<param>* params, const dialect& d, const model::schema* schema = nullptr);
 
 }  // namespace orm::runtime::sql

@@ -57,8 +57,9 @@ statement_text insert_rows(const model::table& t, std::span<const fields> rows, 
 // Whether two rows set the same columns in the same order (and so share a statement).
 bool same_columns(const fields& a, const fields& b);
 
-statement_text update(const model::table& t, const fields& changes, const condition& where,
-                             const sql::dialect& d);
+// `s`: the schema a where's relation filters (some/none/every) are resolved in.
+statement_text update(const model::schema& s, const model::table& t, const fields& changes, const condition& where,
+                      const sql::dialect& d);
 
 // INSERT ... ON CONFLICT (on) DO UPDATE SET ... RETURNING id: `update`, or by default the
 // row's fields but the key's. The planner (model/write_plan.hpp) has checked that `on` is
@@ -66,6 +67,6 @@ statement_text update(const model::table& t, const fields& changes, const condit
 statement_text upsert(const model::table& t, const fields& row, const std::vector<std::string>& on,
                       const std::optional<fields>& update, const sql::dialect& d);
 
-statement_text remove(const model::table& t, const condition& where, const sql::dialect& d);
+statement_text remove(const model::schema& s, const model::table& t, const condition& where, const sql::dialect& d);
 
 }  // namespace orm::runtime::writes

@@ -29,7 +29,7 @@ class read_compiler {
     levels_.push_back({table.name, alias});
     const std::string select = result_columns(table, alias, o, out);
     std::string sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias;
-    if (!o.where.empty()) sql += " WHERE " + sql::render(o.where, table, alias, &params_, dialect);
+    if (!o.where.empty()) sql += " WHERE " + sql::render(o.where, table, alias, &params_, dialect, &schema_);
     sql += order_clause(table, alias, o);
     sql += limit_clause(fan_out_bounded(schema_, o, out), o.offset);
     out.sql = std::move(sql);
@@ -167,7 +167,7 @@ class read_compiler {
     std::string& from = join.from;
     std::vector<std::string>& conditions = join.conditions;
     if (!r.where.empty()) conditions.push_back(sql::render(condition(r.where), target, alias, &params_, dialect));
-    if (!w.options.where.empty()) conditions.push_back(sql::render(w.options.where, target, alias, &params_, dialect));
+    if (!w.options.where.empty()) conditions.push_back(sql::render(w.options.where, target, alias, &params_, dialect, &schema_));
     std::string where;
     for (const auto& c : conditions) where += (where.empty() ? " WHERE " : " AND ") + c;
 
