@@ -427,6 +427,49 @@ int main(int argc, char** argv) {
   attempt("variant ok", [&] { shop_db.insert(shop::schema, "events", {{"at", 1}, {"kind", "refund"}, {"amount", 5.0}}); });
 // RUNTIME: variant ok: accepted
 
+  // Relation filters: the relation is the table's, its filter names the related table's columns.
+  attempt("filter relation", [&] {
+    db.query(app::schema, app::posts).find_many({.where = some("coments", eq("body", "x")), .limit = 5});
+  });
+// RUNTIME: filter relation: unknown_relation_error:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'posts' has no relation 'coments'; its relations are: author, comments; did you mean 'comments'?
+// LINT-SAME: [orm-unknown-relation]
+  attempt("filter related column", [&] { db.query(app::schema, app::users).count({.where = some("posts", eq("titl", "x"))}); });
+// RUNTIME: filter related column: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'posts' has no column 'titl' to filter on; did you mean 'title'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("filter depth", [&] {
+    db.query(app::schema, app::users).exists({.where = some("posts", some("comments", some("post", none("author"))))});
+  });
+// RUNTIME: filter depth: depth_error:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: error:
+// CHECK-SAME: the filter nests relation filters (some/none/every) 4 deep at users.posts.comments.post.author, deeper than max_depth 3; raise max_depth or filter in two steps
+// LINT-SAME: [orm-query-depth]
+  attempt("filter write", [&] { db.update(app::schema, "posts", {{"title", "x"}}, some("author", eq("nam", "Ann"))); });
+// RUNTIME: filter write: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'users' has no column 'nam' to filter on; did you mean 'name'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("filter ok", [&] {
+    // 'body' and 'email' are the related tables' columns: nothing to report of posts'.
+    db.query(app::schema, app::posts).find_many({.where = none("comments", eq("body", "x")) && eq("authorId", 1), .limit = 5});
+    db.query(app::schema, app::users).find_many(
+        {.where = eq("id", 1), .with = {{"posts", {.where = every("comments", like("body", "a%")), .limit = 3}}}});
+    db.remove(app::schema, "comments", some("post", some("author", eq("email", "nobody@example.com"))));
+    db.query(app::schema, app::users).find_many({.where = some("posts", some("comments", some("post", none("author")))),
+                                                 .max_depth = 4});
+  });
+// RUNTIME: filter ok: accepted
+  attempt("filter unseen relation", [&] {
+    // A relation named at run time: its filter's columns are not taken for this table's,
+    // and not checked (the runtime refuses the misspelt column).
+    const std::string relation = "posts";
+    db.query(app::schema, app::users).find_many({.where = some(relation, eq("titl", "x"))});
+  });
+// RUNTIME: filter unseen relation: schema_error: table 'posts' has no column 'titl' to filter on; did you mean 'title'?
+
   // Reads that filter and order, as users write them: each agrees with the plan.
   attempt("index order", [&] {
     db.query(app::schema, app::posts).find_many({.where = eq("authorId", 1), .order_by = {desc("createdAt")}, .limit = 5});
