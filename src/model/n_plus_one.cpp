@@ -38,8 +38,9 @@ std::optional<std::string> n_plus_one_message(const schema& s, const std::string
   // A count per row is no batch of one filter (in(...) would count them all together):
   // the rows' ids loaded with the outer query answer it.
   if (call_name == "exists")
-    return head + "; ask it in that query instead: add {\"" + r->name +
-           "\", {.columns = only(\"id\"), .limit = 1}} to its with (an empty list: none)";
+    return head + "; ask it in that query instead: filter it with some(\"" + r->name + "\", ...) (none(...): the rows without) "
+           "to keep only those rows, or add {\"" + r->name + "\", {.columns = only(\"id\"), .limit = 1}} to its with (an empty "
+           "list: none)";
   if (call_name == "count")
     return head + "; count them in that query instead: add {\"" + r->name +
            "\", {.columns = only(\"id\")}} to its with and take each list's size (the load's limit caps it: set "
