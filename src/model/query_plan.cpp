@@ -157,6 +157,38 @@ class planner {
     expect_order(t, o.order_columns);
     bound(o.limit, o.limit_site, "limit", path);
     bound(o.offset, o.offset_site, "offset", path);
+    if (o.pages != query_options::paging::none) cursor_order(t, o, depth, path);
+  }
+
+  // A cursor seeks past a row by the values of its order's columns, then its id: each must
+  // be the table's own and never NULL (NULL compares as unknown: no row is after it).
+  void cursor_order(const table& t, const query_options& o, int depth, const std::string& path) {
+    const written_name at{"", o.pages_site};
+    if (depth > 0) {
+      add(query_problem::kind::cursor_order, at,
+          "a cursor pages the rows of the read, and this one is given to the load " + path +
+              "; page the top rows, or bound the load with limit and offset");
+      return;
+    }
+    if (o.pages == query_options::paging::both) {
+      add(query_problem::kind::cursor_order, at,
+          "the read of '" + t.name + "' is given both .after and .before; give one: a page runs one way from its cursor");
+      return;
+    }
+    for (const written_name& n : o.order_columns) {
+      if (n.text.find('.') != std::string::npos) {
+        add(query_problem::kind::cursor_order, n,
+            "a cursor cannot page '" + t.name + "' ordered by '" + n.text +
+                "': the value is another table's, which can change under the cursor; order by this table's own NOT "
+                "NULL columns, or page with offset");
+        continue;
+      }
+      const column* c = t.find_column(n.text);
+      if (c && !c->never_null())
+        add(query_problem::kind::cursor_order, n,
+            "a cursor cannot page '" + t.name + "' ordered by '" + n.text + "': the column can be NULL, and no row "
+            "compares as after a NULL; order by NOT NULL columns (the id is added last), or page with offset");
+    }
   }
 
   void relation_load(const table& parent, const query_load& load, int depth, const std::string& path) {

@@ -83,6 +83,8 @@ model::query_options options_of(const model::schema& s, const model::table* t, c
   }
   out.limit = o.limit;
   out.offset = o.offset;
+  using paging = model::query_options::paging;
+  out.pages = o.after && o.before ? paging::both : o.after ? paging::after : o.before ? paging::before : paging::none;
   out.limit_given = o.limit.has_value();
   for (const with_relation& w : o.with) {
     const std::vector<int> found = t ? s.relations_named(t->name, w.relation) : std::vector<int>{};
@@ -141,6 +143,7 @@ void refuse(const model::query_problem& p) {
     case k::unpinned_unique:
     case k::unknown_name:
     case k::conflict_target:
+    case k::cursor_order:
     case k::value_type: break;
   }
   throw schema_error(p.message);

@@ -37,6 +37,10 @@ struct query_options {
   std::optional<std::int64_t> limit;   // the value, when known
   std::optional<std::int64_t> offset;
   bool limit_given = false;  // a limit is written (at a call site its value may be unknown)
+  // A keyset cursor given (.after, .before, or both), and where: the order it pages by
+  // must be NOT NULL columns of the table (orm-cursor-order).
+  enum class paging : unsigned char { none, after, before, both } pages = paging::none;
+  source_site pages_site;
   source_site limit_site, offset_site;
   std::vector<query_load> with;
 };

@@ -59,6 +59,8 @@ struct column {
   source_site site;
 
   bool nullable_in_storage() const { return !not_null || !variants.empty(); }
+  // No stored row holds NULL here (a cursor can seek by it).
+  bool never_null() const { return implicit || !nullable_in_storage(); }
 };
 
 struct index {

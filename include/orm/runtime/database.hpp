@@ -17,6 +17,7 @@
 // What does not depend on the user's types is defined in database_impl.hpp and compiled
 // in the backend's library (explicit instantiations in src/<backend>/database.cpp): a
 // user's unit sees only the declarations and the thin templates that take its types.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@
 #include <orm/reflection/reflect.hpp>
 #include <orm/runtime/find_options.hpp>
 #include <orm/runtime/migration_diff.hpp>
+#include <orm/runtime/paging.hpp>
 #include <orm/runtime/read_plan.hpp>
 #include <orm/runtime/session.hpp>
 #include <orm/runtime/typed_rows.hpp>
@@ -43,6 +45,9 @@ class basic_table_query {
 
   std::vector<node> find_many(const find_options& options = {}) const;
   std::optional<node> find_first(find_options options = {}) const;
+  // One page of rows in the order (.limit rows at most), after or before a cursor, and the
+  // cursors of the pages around it (docs/runtime.md, "Pages").
+  page find_page(find_options options) const;
   // The one row the filter selects; more than one is an error (the filter is not unique).
   std::optional<node> find_unique(find_options options) const;
   // The rows the filter selects (within limit and offset, when given), counted by the
@@ -208,6 +213,7 @@ std::vector<T> basic_table_query<Backend>::run_typed(const find_options& options
   const std::vector<int> columns = typed::result_columns_of(*plan, read);
   std::vector<T> out;
   db_.for_each_row(read, table_, [&](const auto& r) { typed::read_top_row(r, columns, db_.decoder(), *plan, out.emplace_back()); });
+  if (options.before) std::reverse(out.begin(), out.end());  // read nearest first
   return out;
 }
 

@@ -6,12 +6,17 @@
 
 #include <orm/runtime/database.hpp>
 #include <orm/runtime/index_use.hpp>
+#include <orm/runtime/paging.hpp>
 #include <orm/runtime/write_guard.hpp>
 
 namespace orm::runtime {
 
 template <class Backend>
-compiled_read basic_table_query<Backend>::compile(const find_options& options, bool unique, bool to_run) const {
+compiled_read basic_table_query<Backend>::compile(const find_options& given, bool unique, bool to_run) const {
+  // A cursor is a filter and (for .before) the order reversed: the read that returns it.
+  std::optional<find_options> sought;
+  if (given.after || given.before) sought = paging::seek(table_, given);
+  const find_options& options = sought ? *sought : given;
   const auto held = db_.hold();
   compiled_read read = db_.compile_read(schema_, table_, options, [this](const std::string& m) { db_.warn(m); }, unique);
   read.locks_rows = options.lock != row_lock::none;
@@ -81,7 +86,23 @@ bool basic_table_query<Backend>::exists(const count_options& options) const {
 
 template <class Backend>
 std::vector<node> basic_table_query<Backend>::find_many(const find_options& options) const {
-  return run(compile(options, false));
+  std::vector<node> rows = run(compile(options, false));
+  if (options.before) std::reverse(rows.begin(), rows.end());  // read nearest first
+  return rows;
+}
+
+template <class Backend>
+page basic_table_query<Backend>::find_page(find_options options) const {
+  if (!options.limit || *options.limit < 0)
+    throw schema_error("find_page on '" + table_.name + "' reads one page: give .limit, the page's size (0 or more)");
+  for (const order& k : paging::key_of(options.order_by))
+    if (!options.columns.selects(k.column))
+      throw schema_error("find_page makes its cursors from the order's columns, and the read of '" + table_.name +
+                         "' does not select '" + k.column + "'; select it");
+  ++*options.limit;  // one row more: whether another page follows
+  std::vector<node> rows = find_many(options);
+  --*options.limit;
+  return paging::page_of(std::move(rows), options, table_.name);
 }
 
 template <class Backend>

@@ -66,12 +66,24 @@ enum class row_lock : unsigned char { none, for_update, for_share };
 inline constexpr row_lock for_update = row_lock::for_update;
 inline constexpr row_lock for_share = row_lock::for_share;
 
+// A place in a read's order, by value: the order's columns of one row, then its id (which
+// breaks ties), as find_page returns it in page::next and page::previous. A row changed or
+// deleted since does not move the place.
+struct cursor {
+  std::vector<std::pair<std::string, param>> values;
+};
+
 struct find_options {
   selection columns{};
   condition where{};
   std::vector<order> order_by{};
   std::optional<std::int64_t> limit{};
   std::optional<std::int64_t> offset{};
+  // Keyset pages (top level only): the rows after, or before, a cursor in this order; rows
+  // before it still come back in the order. The order's columns must be NOT NULL ones of
+  // the table (orm-cursor-order): a NULL has no place to seek past.
+  std::optional<cursor> after{};
+  std::optional<cursor> before{};
   with_list with{};
   // Also load the one() relations whose keys are fields of the row's active variant.
   bool with_variants = false;
