@@ -69,6 +69,9 @@ void unknown_relation_at_call(const schema_index&, const planned_query& q, findi
 void unknown_column_at_call(const schema_index&, const planned_query& q, findings& out) {
   report(q.problems, out, "orm-unknown-column", {kind::unknown_column});
 }
+void cursor_order_at_call(const schema_index&, const planned_query& q, findings& out) {
+  report(q.problems, out, "orm-cursor-order", {kind::cursor_order});
+}
 void query_depth_at_call(const schema_index&, const planned_query& q, findings& out) {
   report(q.problems, out, "orm-query-depth", {kind::depth});
 }

@@ -104,6 +104,27 @@ TEST_F(Paging, CursorsWithAFilterTypedRowsAndFindManyAlike) {
   EXPECT_TRUE(posts.find_page({.order_by = by, .limit = 0}).rows.empty());
 }
 
+TEST_F(Paging, ByATimestampWithTies) {
+  // Timestamps come back as integers and go back into the cursor as such: on PostgreSQL a
+  // timestamptz compared with its microseconds.
+  for (int i = 0; i < 9; ++i)
+    db.insert(blog::schema, "audit_logs",
+              {{"at", 1'700'000'000'000'000LL + (i / 3) * 1'000'000LL}, {"action", "security_alert"}, {"severity", "low"},
+               {"resolved", i % 2 == 0}});
+  auto logs = db.query(blog::schema, blog::audit_logs);
+  const std::vector<order> by = {desc("at")};
+  const std::vector<std::int64_t> all = ids(logs.find_many({.order_by = by}));
+  std::vector<std::int64_t> paged;
+  page p = logs.find_page({.order_by = by, .limit = 2});
+  for (int guard = 0;; ++guard) {
+    ASSERT_LT(guard, 10);
+    for (std::int64_t id : ids(p.rows)) paged.push_back(id);
+    if (!p.next) break;
+    p = logs.find_page({.order_by = by, .limit = 2, .after = *p.next});
+  }
+  EXPECT_EQ(paged, all);
+}
+
 std::string refusal(const std::function<void()>& call) {
   try {
     call();

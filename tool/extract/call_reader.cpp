@@ -84,8 +84,25 @@ model::query_options call_reader::options_of(const clang::InitListExpr& options)
     out.offset = constant(offset);
     out.offset_site = site_of(offset->getBeginLoc());
   }
+  const clang::Expr* after = cursor_in(options, "after");
+  const clang::Expr* before = cursor_in(options, "before");
+  using paging = model::query_options::paging;
+  out.pages = after && before ? paging::both : after ? paging::after : before ? paging::before : paging::none;
+  if (after || before) out.pages_site = site_of((after ? after : before)->getBeginLoc());
   out.with = loads_of(options);
   return out;
+}
+
+// The .after / .before of the options when a cursor is surely given: a cursor value, not
+// a std::optional that may be empty at run time (not judged: it may hold no cursor).
+const clang::Expr* call_reader::cursor_in(const clang::InitListExpr& options, llvm::StringRef field) const {
+  const clang::Expr* init = field_init(options, field);
+  if (!given(init)) return nullptr;
+  const clang::Expr* value = written(init);
+  if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(value); construct && construct->getNumArgs() == 1)
+    value = written(construct->getArg(0));  // std::optional<cursor> made from a cursor
+  const auto* record = value->getType()->getAsCXXRecordDecl();
+  return record && record->getIdentifier() && record->getName() == "cursor" && in_orm(record) ? init : nullptr;
 }
 
 // The relations `with` loads, from the options' init list.

@@ -33,6 +33,8 @@ class call_reader {
   // The column literals of calls to the given functions anywhere under `e`.
   void names_of_calls(const clang::Stmt* e, llvm::ArrayRef<llvm::StringRef> functions, bool every_argument,
                       std::vector<model::written_name>& out) const;
+  // .after or .before, when a cursor is surely given there.
+  const clang::Expr* cursor_in(const clang::InitListExpr& options, llvm::StringRef field) const;
   // What one level of options asks, from its init list.
   model::query_options options_of(const clang::InitListExpr& options) const;
   // The name of the table value that db.query(schema, table) is given.

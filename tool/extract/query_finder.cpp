@@ -53,7 +53,8 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       return visit_insert_many(*call);
     if (!is_method(method, "basic_table_query") || !method->getIdentifier() ||
         !(method->getName() == "find_many" || method->getName() == "find_first" ||
-          method->getName() == "find_unique" || method->getName() == "count" || method->getName() == "exists") ||
+          method->getName() == "find_unique" || method->getName() == "find_page" || method->getName() == "count" ||
+          method->getName() == "exists") ||
         call->getNumArgs() < 1)
       return true;
     const auto* query_call = query_of(call->getImplicitObjectArgument());

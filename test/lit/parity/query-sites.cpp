@@ -470,6 +470,23 @@ int main(int argc, char** argv) {
   });
 // RUNTIME: filter unseen relation: schema_error: table 'posts' has no column 'titl' to filter on; did you mean 'title'?
 
+  // Keyset cursors: the order they seek by.
+  const cursor at_created{{{"createdAt", 1}, {"id", 1}}};
+  attempt("cursor nullable", [&] {
+    db.query(app::schema, app::posts).find_page({.order_by = {desc("createdAt")}, .limit = 10, .after = at_created});
+  });
+// RUNTIME: cursor nullable: schema_error:
+// LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: error:
+// CHECK-SAME: a cursor cannot page 'posts' ordered by 'createdAt': the column can be NULL, and no row compares as after a NULL; order by NOT NULL columns (the id is added last), or page with offset
+// LINT-SAME: [orm-cursor-order]
+  attempt("cursor ok", [&] {
+    const page first = db.query(app::schema, app::users).find_page({.order_by = {desc("id")}, .limit = 1});
+    if (first.next) db.query(app::schema, app::users).find_page({.order_by = {desc("id")}, .limit = 1, .after = *first.next});
+    // An optional cursor may be empty: not judged at the call, and empty here.
+    db.query(app::schema, app::users).find_many({.order_by = {asc("name")}, .after = std::optional<cursor>()});
+  });
+// RUNTIME: cursor ok: accepted
+
   // Reads that filter and order, as users write them: each agrees with the plan.
   attempt("index order", [&] {
     db.query(app::schema, app::posts).find_many({.where = eq("authorId", 1), .order_by = {desc("createdAt")}, .limit = 5});
