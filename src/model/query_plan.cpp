@@ -154,6 +154,7 @@ class planner {
     for (const query_load& load : o.with) relation_load(t, load, depth + 1, path);
     expect_columns(t, o.where_columns, "to filter on");
     for (const query_load& f : o.filter_relations) relation_filter(t, f, depth + 1, path);
+    for (const written_name& c : o.counts) relation_count(t, c);
     expect_order(t, o.order_columns);
     bound(o.limit, o.limit_site, "limit", path);
     bound(o.offset, o.offset_site, "offset", path);
@@ -222,6 +223,18 @@ class planner {
     if (!target) return;
     expect_columns(*target, filter.options.where_columns, "to filter on");
     for (const query_load& nested : filter.options.filter_relations) relation_filter(*target, nested, depth + 1, here);
+  }
+
+  // .count = {"comments"}: the relation found as a load finds it, counted by the same
+  // lookup; its key ("comments_count") must not be a column of the row already.
+  void relation_count(const table& t, const written_name& name) {
+    const relation* r = named_relation(t, name);
+    if (!r || !guard(*r, {name, {}}, false)) return;
+    const std::string key = name.text + "_count";
+    if (t.find_column(key) || !s_.relations_named(t.name, key).empty())
+      add(query_problem::kind::unknown_name, name,
+          "the count of '" + t.name + "." + name.text + "' is read as '" + key + "', and '" + t.name +
+              "' has a column or relation of that name already; rename it, or count in another query");
   }
 
   // The one relation of `parent` that `name` names; the problem when there is none or two.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <orm/model/row_shape.hpp>
+
 namespace orm::model::detail {
 
 const char* cpp_type_for(column_kind k) {
@@ -41,6 +43,14 @@ class row_checker {
              const query_options* given, int depth, const source_site& call) {
     for (const row_field& f : fields) field(t, row_name, f, given, depth);
     if (!given) return;
+    for (const written_name& counted : given->counts) {
+      const std::string key = counted.text + "_count";
+      const bool named = std::any_of(fields.begin(), fields.end(), [&](const row_field& f) { return f.name == key; });
+      if (!named)
+        add(row_problem::kind::unrequested, counted.site.line ? counted.site : call,
+            "`.count` counts '" + counted.text + "', and '" + row_name + "' has no field '" + key +
+                "' to hold it; add the field or drop the count");
+    }
     for (const query_load& load : given->with) {
       const bool named = std::any_of(fields.begin(), fields.end(), [&](const row_field& f) { return f.name == load.relation.text; });
       if (!named)
@@ -74,6 +84,7 @@ class row_checker {
       return relation_field(t, row_name, f, s_.relations[static_cast<std::size_t>(found.front())],
                             load ? &load->options : nullptr, depth + 1);
     }
+    if (const auto counted = counted_relation(s_, t, f.name)) return count_field(t, row_name, f, *counted);
     std::vector<std::string_view> names;
     for (const column& c : t.columns)
       if (c.variants.empty()) names.push_back(c.name);
@@ -81,6 +92,15 @@ class row_checker {
       if (r.source == t.name) names.push_back(r.name);
     for (const discriminator& d : t.discriminators) names.push_back(d.as);
     unknown_field(row_name, f, "names no column, relation or variant alias of table '" + t.name + "'", names);
+  }
+
+  // "<relation>_count": the number of the relation's rows, an integer the database counts.
+  void count_field(const table& t, const std::string& row_name, const row_field& f, const std::string& relation) {
+    if (f.kind != row_field::value_kind::integer || f.sequence || f.narrow)
+      add(row_problem::kind::wrong_type, f.site,
+          field_ref(row_name, f) + " is " + f.type + ", and it reads the count of relation '" + t.name + "." + relation +
+              "'; make it std::int64_t",
+          "std::int64_t");
   }
 
   // A field whose name is none of `names`: with the close one, when there is one.

@@ -2,6 +2,14 @@
 
 namespace orm::model {
 
+std::optional<std::string> counted_relation(const schema& s, const table& t, const std::string& field) {
+  constexpr std::string_view suffix = "_count";
+  if (field.size() <= suffix.size() || !field.ends_with(suffix) || t.find_column(field)) return std::nullopt;
+  std::string relation = field.substr(0, field.size() - suffix.size());
+  if (s.relations_named(t.name, relation).size() != 1 || !s.relations_named(t.name, field).empty()) return std::nullopt;
+  return relation;
+}
+
 namespace {
 
 row_shape shape_at(const schema& s, const table& t, const std::vector<row_field>& fields, int depth, int max_depth) {
@@ -17,7 +25,12 @@ row_shape shape_at(const schema& s, const table& t, const std::vector<row_field>
         out.columns.push_back(d.column);
         alias = true;
       }
-    if (alias || f.kind != row_field::value_kind::row || depth + 1 > max_depth) continue;
+    if (alias) continue;
+    if (auto counted = counted_relation(s, t, f.name); counted && f.kind == row_field::value_kind::integer) {
+      out.counts.push_back(std::move(*counted));
+      continue;
+    }
+    if (f.kind != row_field::value_kind::row || depth + 1 > max_depth) continue;
     const std::vector<int> found = s.relations_named(t.name, f.name);
     const table* target = found.size() == 1 ? s.find_table(s.relations[static_cast<std::size_t>(found.front())].target) : nullptr;
     if (!target) continue;

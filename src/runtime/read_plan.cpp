@@ -63,6 +63,25 @@ relation_join join_of(const model::relation& r, const model::table& target, cons
 
 }  // namespace orm::runtime
 
+namespace orm::runtime {
+
+std::string count_key(const std::string& relation) { return relation + "_count"; }
+
+std::string relation_count(const model::schema& s, const model::table& parent, const std::string& relation,
+                           const std::string& parent_alias, const std::string& alias, const std::string& junction,
+                           std::vector<param>* params, const sql::dialect& d) {
+  // The planner has refused unknown and twice-declared names already.
+  const model::relation& r = s.relations[static_cast<std::size_t>(s.relations_named(parent.name, relation).front())];
+  const model::table& target = *s.find_table(r.target);
+  const relation_join join = join_of(r, target, alias, junction, parent_alias);
+  std::string where;
+  for (const std::string& c : join.conditions) where += (where.empty() ? "" : " AND ") + c;
+  if (!r.where.empty()) where += " AND " + sql::render(condition(r.where), target, alias, params, d);
+  return "(SELECT COUNT(*) FROM " + join.from + " WHERE " + where + ")";
+}
+
+}  // namespace orm::runtime
+
 namespace orm::runtime::planning {
 
 model::query_options options_of(const model::schema& s, const model::table* t, const find_options& o) {
@@ -94,6 +113,7 @@ model::query_options options_of(const model::schema& s, const model::table* t, c
   }
   if (t)
     for (const model::relation* r : variant_relations(s, *t, o)) out.with.push_back({{r->name, {}}, {}});
+  for (const std::string& c : o.count) out.counts.push_back({c, {}});
   return out;
 }
 

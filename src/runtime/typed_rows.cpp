@@ -16,6 +16,15 @@ std::unique_ptr<row_plan> plan_of(const model::schema& s, const model::table& t,
     from.key = f.name;
     if (const model::column* c = t.find_column(f.name); c && c->variants.empty()) {
       from.column = c;
+    } else if (model::counted_relation(s, t, f.name)) {
+      static const model::column counted = [] {
+        model::column c;
+        c.name = "count";
+        c.kind = column_kind::integer;
+        c.not_null = true;
+        return c;
+      }();
+      from.column = &counted;
     } else if (const std::vector<int> found = s.relations_named(t.name, f.name); found.size() == 1) {
       from.relation = true;
       const model::table* target = s.find_table(s.relations[static_cast<std::size_t>(found.front())].target);
@@ -47,6 +56,7 @@ find_options options_with(const model::row_shape& shape, const find_options& giv
     loads.push_back({l.relation, options_with(l.shape, nested)});
   }
   out.with = with_list(loads);
+  out.count = shape.counts;
   out.with_variants = false;
   return out;
 }

@@ -43,6 +43,7 @@ struct query_options {
   source_site pages_site;
   source_site limit_site, offset_site;
   std::vector<query_load> with;
+  std::vector<written_name> counts;  // relations whose rows each row counts (.count)
 };
 
 struct query_load {

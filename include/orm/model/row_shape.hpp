@@ -5,6 +5,7 @@
 // fields load, each with the shape of the field's own struct, as a tree at the fields'
 // sites. Fields the rules refuse (model/row_rules.hpp) are left out: callers check the
 // rules first.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ namespace orm::model {
 
 struct row_shape {
   std::vector<std::string> columns;
+  std::vector<std::string> counts;  // relations a "<relation>_count" field counts
   // A relation field's load: the relation, where the field is declared, its target table,
   // and what the field's struct reads there.
   struct load;
@@ -27,6 +29,10 @@ struct row_shape::load {
   const table* target = nullptr;
   row_shape shape;
 };
+
+// The relation a field named "<relation>_count" counts: when that is no column and
+// <relation> is one relation of `t`. The one rule of what such a field reads.
+std::optional<std::string> counted_relation(const schema& s, const table& t, const std::string& field);
 
 // The shape of `fields` read from table `t`, loads nested at most `max_depth` levels.
 row_shape shape_of(const schema& s, const table& t, const std::vector<row_field>& fields, int max_depth);

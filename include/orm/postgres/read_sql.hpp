@@ -121,6 +121,10 @@ class read_compiler {
     for (const with_relation& w : o.with) nested(w.relation, load(t, alias, w, s, joins));
     if (o.with_variants)
       for (const model::relation* r : runtime::variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, s, joins));
+    for (const std::string& relation : o.count) {
+      add(count_of(t, alias, relation));
+      out.columns.push_back({runtime::count_key(relation), column_kind::integer, -1});
+    }
     return list.empty() ? "NULL" : list;
   }
 
@@ -144,6 +148,10 @@ class read_compiler {
     if (o.with_variants)
       for (const model::relation* r : runtime::variant_relations(schema_, t, o))
         members.emplace_back(r->name, load(t, alias, {r->name, {}}, out, joins));
+    for (const std::string& relation : o.count) {
+      members.emplace_back(runtime::count_key(relation), count_of(t, alias, relation));
+      out.columns.emplace_back(runtime::count_key(relation), column_kind::integer);
+    }
     if (std::any_of(members.begin(), members.end(), [](const auto& m) { return m.first.size() > longest_identifier; }))
       return object(members);
     std::string list;
@@ -172,6 +180,11 @@ class read_compiler {
     out.nested_keys.push_back(d.as);
     out.nested.push_back(std::move(fields));
     return "CASE " + sql::column_ref(alias, d.column) + cases + " END";
+  }
+
+  std::string count_of(const model::table& t, const std::string& alias, const std::string& relation) {
+    const std::string counted = next_alias(), junction = next_alias();
+    return runtime::relation_count(schema_, t, relation, alias, counted, junction, &params_, dialect);
   }
 
   // The planner has refused unknown and twice-declared names already.

@@ -85,6 +85,9 @@ struct find_options {
   std::optional<cursor> after{};
   std::optional<cursor> before{};
   with_list with{};
+  // Relations whose rows each row counts: {"comments"} reads the row's number of comments
+  // as "comments_count" (in a typed row, a field of that name), counted by the database.
+  std::vector<std::string> count{};
   // Also load the one() relations whose keys are fields of the row's active variant.
   bool with_variants = false;
   // Query-wide, read from the top level only: loads that no index serves, or that no

@@ -123,6 +123,15 @@ struct relation_join {
 relation_join join_of(const model::relation& r, const model::table& target, const std::string& alias,
                              const std::string& junction, const std::string& parent_alias);
 
+// A relation count's key in the row: "comments" is read as "comments_count".
+std::string count_key(const std::string& relation);
+
+// (SELECT COUNT(*) FROM target AS alias [JOIN junction] WHERE <tied to the row at
+// parent_alias> [AND the relation's where]): the relation's rows of one row, counted.
+std::string relation_count(const model::schema& s, const model::table& parent, const std::string& relation,
+                           const std::string& parent_alias, const std::string& alias, const std::string& junction,
+                           std::vector<param>* params, const sql::dialect& d);
+
 namespace planning {
 
 model::query_options options_of(const model::schema& s, const model::table* t, const find_options& o);

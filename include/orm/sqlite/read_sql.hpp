@@ -96,6 +96,10 @@ class read_compiler {
     for (const with_relation& w : o.with) nested(w.relation, load(t, alias, w, 1, s, t.name));
     if (o.with_variants)
       for (const model::relation* r : variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, 1, s, t.name));
+    for (const std::string& relation : o.count) {
+      add(count_of(t, alias, relation));
+      out.columns.push_back({count_key(relation), column_kind::integer, -1});
+    }
     return list.empty() ? "NULL" : list;  // no column selected, no relation: rows with no fields
   }
 
@@ -116,7 +120,16 @@ class read_compiler {
       if (o.columns.selects(d.column)) add(d.as, variant_object(t, d, alias, out));
     for (const with_relation& w : o.with) add(w.relation, load(t, alias, w, depth + 1, out, path));
     if (o.with_variants) add_variant_relations(t, alias, o, depth, out, path, add);
+    for (const std::string& relation : o.count) {
+      add(count_key(relation), count_of(t, alias, relation));
+      out.columns.emplace_back(count_key(relation), column_kind::integer);
+    }
     return "json_object(" + args + ")";
+  }
+
+  std::string count_of(const model::table& t, const std::string& alias, const std::string& relation) {
+    const std::string counted = next_alias(), junction = next_alias();
+    return relation_count(schema_, t, relation, alias, counted, junction, &params_, dialect);
   }
 
   // The active variant's fields, nested under the discriminator's alias.
