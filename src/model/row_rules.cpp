@@ -86,10 +86,15 @@ class row_checker {
     }
     if (const auto counted = counted_relation(s_, t, f.name)) return count_field(t, row_name, f, *counted);
     std::vector<std::string_view> names;
+    std::vector<std::string> count_names;  // "<relation>_count", held for the views
     for (const column& c : t.columns)
       if (c.variants.empty()) names.push_back(c.name);
     for (const relation& r : s_.relations)
-      if (r.source == t.name) names.push_back(r.name);
+      if (r.source == t.name) {
+        names.push_back(r.name);
+        count_names.push_back(r.name + "_count");
+      }
+    for (const std::string& n : count_names) names.push_back(n);
     for (const discriminator& d : t.discriminators) names.push_back(d.as);
     unknown_field(row_name, f, "names no column, relation or variant alias of table '" + t.name + "'", names);
   }

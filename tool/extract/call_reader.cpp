@@ -90,6 +90,11 @@ model::query_options call_reader::options_of(const clang::InitListExpr& options)
   out.pages = after && before ? paging::both : after ? paging::after : before ? paging::before : paging::none;
   if (after || before) out.pages_site = site_of((after ? after : before)->getBeginLoc());
   out.with = loads_of(options);
+  // .count = {"comments"}: each name written is checked; one built at run time is not.
+  if (const clang::Expr* counted = field_init(options, "count"); given(counted))
+    if (const auto* names = braced_items(counted))
+      for (const clang::Expr* item : names->inits())
+        if (auto name = name_in(item)) out.counts.push_back(std::move(*name));
   return out;
 }
 

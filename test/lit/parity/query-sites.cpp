@@ -148,6 +148,23 @@ struct stock_counted_as_text {  // a batch's rows
   std::string stock;
 };
 
+// Relation counts in typed rows.
+struct counted_as_real {
+  std::optional<std::string> name;
+  double posts_count;
+};
+struct misspelt_count {
+  std::optional<std::string> name;
+  std::int64_t post_count;
+};
+struct uncounted_user {
+  std::optional<std::string> name;
+};
+struct counted_posts {
+  std::optional<std::string> name;
+  std::int64_t posts_count;
+};
+
 int main(int argc, char** argv) {
   if (argc > 1) conninfo = argv[1];
 #ifdef PARITY_POSTGRES
@@ -213,6 +230,16 @@ int main(int argc, char** argv) {
 // LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
 // CHECK-SAME: 'items.stock' holds integers, and this value is text
 // LINT-SAME: [orm-value-type]
+  attempt("count field", [&] { db.query(app::schema, app::users).find_many<counted_as_real>({.limit = 5}); });
+// RUNTIME: count field: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'posts_count' of 'counted_as_real' is double, and it reads the count of relation 'users.posts'; make it std::int64_t
+// LINT-SAME: [orm-row-mismatch]
+  attempt("count misspelt", [&] { db.query(app::schema, app::users).find_many<misspelt_count>({.limit = 5}); });
+// RUNTIME: count misspelt: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'post_count' of 'misspelt_count' names no column, relation or variant alias of table 'users'; did you mean 'posts_count'?
+// LINT-SAME: [orm-row-mismatch]
   attempt("batch", [&] {
     shop_first.insert_many(shop::schema, "items", {{{"name", "pen"}, {"stock", 1}}, {{"name", "cup"}, {"stok", 2}}});
   });
@@ -469,6 +496,23 @@ int main(int argc, char** argv) {
     db.query(app::schema, app::users).find_many({.where = some(relation, eq("titl", "x"))});
   });
 // RUNTIME: filter unseen relation: schema_error: table 'posts' has no column 'titl' to filter on; did you mean 'title'?
+
+  // Relation counts: the relation as a load names it; a typed row holds it in "<relation>_count".
+  attempt("count relation", [&] { db.query(app::schema, app::users).find_many({.limit = 5, .count = {"post"}}); });
+// RUNTIME: count relation: unknown_relation_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'users' has no relation 'post'; its relations are: posts; did you mean 'posts'?
+// LINT-SAME: [orm-unknown-relation]
+  attempt("count unheld", [&] { db.query(app::schema, app::users).find_many<uncounted_user>({.limit = 5, .count = {"posts"}}); });
+// RUNTIME: count unheld: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: `.count` counts 'posts', and 'uncounted_user' has no field 'posts_count' to hold it; add the field or drop the count
+// LINT-SAME: [orm-row-mismatch]
+  attempt("count ok", [&] {
+    db.query(app::schema, app::users).find_many<counted_posts>({.limit = 5});
+    db.query(app::schema, app::posts).find_many({.limit = 5, .with = {{"author", {.count = {"posts"}}}}, .count = {"comments"}});
+  });
+// RUNTIME: count ok: accepted
 
   // Keyset cursors: the order they seek by.
   const cursor at_created{{{"createdAt", 1}, {"id", 1}}};
