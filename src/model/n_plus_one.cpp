@@ -36,15 +36,14 @@ std::optional<std::string> n_plus_one_message(const schema& s, const std::string
   if (call_name.starts_with("find_"))
     return head + "; load them in that query instead: add {\"" + r->name + "\", {...}} to its with";
   // A count per row is no batch of one filter (in(...) would count them all together):
-  // the rows' ids loaded with the outer query answer it.
+  // the outer query counts them itself (.count), or keeps the rows that have some.
   if (call_name == "exists")
     return head + "; ask it in that query instead: filter it with some(\"" + r->name + "\", ...) (none(...): the rows without) "
            "to keep only those rows, or add {\"" + r->name + "\", {.columns = only(\"id\"), .limit = 1}} to its with (an empty "
            "list: none)";
   if (call_name == "count")
-    return head + "; count them in that query instead: add {\"" + r->name +
-           "\", {.columns = only(\"id\")}} to its with and take each list's size (the load's limit caps it: set "
-           ".limit to the most you count)";
+    return head + "; count them in that query instead: add .count = {\"" + r->name + "\"} to it and read each row's " +
+           r->name + "_count";
   return head + "; make one " + call_name + " for every row, filtered with in(\"" + column + "\", ...)";
 }
 

@@ -73,7 +73,7 @@ void through_a_helper(database& db) {
 void counts_per_row(database& db) {
   for (const node& post : db.query(app::schema, app::posts).find_many({.limit = 10})) {
     db.query(app::schema, app::comments).count({.where = eq("postId", post["id"].as_integer())});
-// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: count on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; count them in that query instead: add {"comments", {.columns = only("id")}} to its with and take each list's size (the load's limit caps it: set .limit to the most you count) [orm-n-plus-one]
+// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: count on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; count them in that query instead: add .count = {"comments"} to it and read each row's comments_count [orm-n-plus-one]
 // CHECK-MESSAGES: :[[@LINE-3]]:27: note: the loop iterates the rows of this query on 'posts'
     db.query(app::schema, app::comments).exists({.where = eq("postId", post["id"].as_integer())});
 // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: exists on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; ask it in that query instead: filter it with some("comments", ...) (none(...): the rows without) to keep only those rows, or add {"comments", {.columns = only("id"), .limit = 1}} to its with (an empty list: none) [orm-n-plus-one]
