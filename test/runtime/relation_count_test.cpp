@@ -9,6 +9,7 @@
 namespace {
 using namespace orm;
 using namespace orm::testing::tested;
+using orm::testing::backend;
 using orm::testing::blog_database;
 using orm::testing::texts;
 
@@ -72,6 +73,39 @@ TEST_F(RelationCount, TypedRowsCountByTheirFieldsName) {
   EXPECT_EQ(users[0].authoredPosts_count, 2);
   ASSERT_EQ(users[0].authoredPosts.size(), 2u);
   EXPECT_EQ(users[0].authoredPosts[0].comments_count + users[0].authoredPosts[1].comments_count, 3);
+}
+
+// A relation with a where of its own: filters and counts see its rows only.
+namespace shop {
+inline constexpr auto customers = table("customers", column("name", text().not_null()));
+inline constexpr auto orders = table("orders", column("customerId", id("customers").not_null()),
+                                     column("state", text().not_null()), index("by_customer").on("customerId"));
+inline constexpr auto schema = define_schema(tables(customers, orders))
+    .relations(many(customers, "orders", orders, {.to = "customerId"}),
+               many(customers, "openOrders", orders, {.to = "customerId", .alias = "open", .where = eq("state", "open")}),
+               one(orders, "customer", customers, {.from = "customerId"}));
+}  // namespace shop
+
+TEST(RelationWhere, FiltersAndCountsKeepTheRelationsOwnWhere) {
+  backend::database db = backend::open();
+  db.migrate(shop::schema);
+  const auto ann = db.insert(shop::schema, "customers", {{"name", "ann"}});
+  const auto bob = db.insert(shop::schema, "customers", {{"name", "bob"}});
+  db.insert_many(shop::schema, "orders", {{{"customerId", ann}, {"state", "open"}}, {{"customerId", ann}, {"state", "paid"}},
+                                          {{"customerId", bob}, {"state", "paid"}}});
+  auto customers = db.query(shop::schema, shop::customers);
+  const auto rows = customers.find_many({.order_by = {asc("id")}, .count = {"orders", "openOrders"}});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["orders_count"].as_integer(), 2);
+  EXPECT_EQ(rows[0]["openOrders_count"].as_integer(), 1);
+  EXPECT_EQ(rows[1]["openOrders_count"].as_integer(), 0);
+  EXPECT_EQ(texts(customers.find_many({.where = some("openOrders")}), "name"), (std::vector<std::string>{"ann"}));
+  EXPECT_EQ(texts(customers.find_many({.where = none("openOrders")}), "name"), (std::vector<std::string>{"bob"}));
+  // every over the relation's rows only: ann's one open order is "open", bob has none.
+  EXPECT_EQ(customers.count({.where = every("openOrders", eq("state", "open"))}), 2);
+  EXPECT_EQ(customers.count({.where = every("orders", eq("state", "paid"))}), 1);
+  // The relation's where applies inside a write's filter too.
+  EXPECT_EQ(db.update(shop::schema, "customers", {{"name", "ann (open)"}}, some("openOrders")), 1);
 }
 
 std::string refusal(const std::function<void()>& call) {
