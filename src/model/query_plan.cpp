@@ -193,32 +193,20 @@ class planner {
   }
 
   void relation_load(const table& parent, const query_load& load, int depth, const std::string& path) {
-    const relation* r = named_relation(parent, load.relation);
-    if (!r) return;
-    const std::string here = path + "." + r->name;
-    if (depth > q_.max_depth) {
-      add(query_problem::kind::depth, load.relation,
-          "the query nests `with` " + std::to_string(depth) + " deep at " + here + ", deeper than max_depth " +
-              std::to_string(q_.max_depth) + "; raise max_depth or load the rest in another query");
-      return;
-    }
-    if (!guard(*r, load, true)) return;
+    const std::string here = path + "." + load.relation.text;
+    const relation* r = nested_relation(parent, load.relation, depth, here, "the query nests `with`",
+                                        "load the rest in another query");
+    if (!r || !guard(*r, load, true)) return;
     if (const table* target = s_.find_table(r->target)) level(*target, load.options, depth, here);
   }
 
   // some/none/every("relation", filter): the relation as a load finds it (an EXISTS over the
   // same lookup), then the filter's own columns and relation filters on the related table.
   void relation_filter(const table& parent, const query_load& filter, int depth, const std::string& path) {
-    const relation* r = named_relation(parent, filter.relation);
-    if (!r) return;
-    const std::string here = path + "." + r->name;
-    if (depth > q_.max_depth) {
-      add(query_problem::kind::depth, filter.relation,
-          "the filter nests relation filters (some/none/every) " + std::to_string(depth) + " deep at " + here +
-              ", deeper than max_depth " + std::to_string(q_.max_depth) + "; raise max_depth or filter in two steps");
-      return;
-    }
-    if (!guard(*r, filter, false)) return;
+    const std::string here = path + "." + filter.relation.text;
+    const relation* r = nested_relation(parent, filter.relation, depth, here,
+                                        "the filter nests relation filters (some/none/every)", "filter in two steps");
+    if (!r || !guard(*r, filter, false)) return;
     const table* target = s_.find_table(r->target);
     if (!target) return;
     expect_columns(*target, filter.options.where_columns, "to filter on");
@@ -235,6 +223,21 @@ class planner {
       add(query_problem::kind::unknown_name, name,
           "the count of '" + t.name + "." + name.text + "' is read as '" + key + "', and '" + t.name +
               "' has a column or relation of that name already; rename it, or count in another query");
+  }
+
+  // The relation `name` names, `depth` levels down at `here`, when max_depth allows it; the
+  // problem otherwise, in the words of what nests (`nests`) and the way out besides
+  // raising max_depth.
+  const relation* nested_relation(const table& parent, const written_name& name, int depth, const std::string& here,
+                                  const std::string& nests, const std::string& way_out) {
+    const relation* r = named_relation(parent, name);
+    if (r && depth > q_.max_depth) {
+      add(query_problem::kind::depth, name,
+          nests + " " + std::to_string(depth) + " deep at " + here + ", deeper than max_depth " +
+              std::to_string(q_.max_depth) + "; raise max_depth or " + way_out);
+      return nullptr;
+    }
+    return r;
   }
 
   // The one relation of `parent` that `name` names; the problem when there is none or two.
