@@ -1,5 +1,7 @@
 #include <orm/model/n_plus_one.hpp>
 
+#include <orm/model/row_shape.hpp>
+
 namespace orm::model {
 
 const relation* relation_read_per_row(const schema& s, const std::string& inner, const per_row_call& call) {
@@ -43,7 +45,7 @@ std::optional<std::string> n_plus_one_message(const schema& s, const std::string
            "list: none)";
   if (call_name == "count")
     return head + "; count them in that query instead: add .count = {\"" + r->name + "\"} to it and read each row's " +
-           r->name + "_count";
+           count_key(r->name);
   return head + "; make one " + call_name + " for every row, filtered with in(\"" + column + "\", ...)";
 }
 

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include <orm/model/names.hpp>
+#include <orm/model/row_shape.hpp>
 #include <orm/model/rules.hpp>
 #include <orm/model/structure.hpp>
 
@@ -218,7 +219,7 @@ class planner {
   void relation_count(const table& t, const written_name& name) {
     const relation* r = named_relation(t, name);
     if (!r || !guard(*r, {name, {}}, false)) return;
-    const std::string key = name.text + "_count";
+    const std::string key = count_key(name.text);
     if (t.find_column(key) || !s_.relations_named(t.name, key).empty())
       add(query_problem::kind::unknown_name, name,
           "the count of '" + t.name + "." + name.text + "' is read as '" + key + "', and '" + t.name +

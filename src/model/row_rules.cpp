@@ -44,7 +44,7 @@ class row_checker {
     for (const row_field& f : fields) field(t, row_name, f, given, depth);
     if (!given) return;
     for (const written_name& counted : given->counts) {
-      const std::string key = counted.text + "_count";
+      const std::string key = count_key(counted.text);
       const bool named = std::any_of(fields.begin(), fields.end(), [&](const row_field& f) { return f.name == key; });
       if (!named)
         add(row_problem::kind::unrequested, counted.site.line ? counted.site : call,
@@ -92,7 +92,7 @@ class row_checker {
     for (const relation& r : s_.relations)
       if (r.source == t.name) {
         names.push_back(r.name);
-        count_names.push_back(r.name + "_count");
+        count_names.push_back(count_key(r.name));
       }
     for (const std::string& n : count_names) names.push_back(n);
     for (const discriminator& d : t.discriminators) names.push_back(d.as);

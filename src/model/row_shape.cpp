@@ -2,8 +2,14 @@
 
 namespace orm::model {
 
+namespace {
+constexpr std::string_view count_suffix = "_count";
+}  // namespace
+
+std::string count_key(const std::string& relation) { return relation + std::string(count_suffix); }
+
 std::optional<std::string> counted_relation(const schema& s, const table& t, const std::string& field) {
-  constexpr std::string_view suffix = "_count";
+  constexpr std::string_view suffix = count_suffix;
   if (field.size() <= suffix.size() || !field.ends_with(suffix) || t.find_column(field)) return std::nullopt;
   std::string relation = field.substr(0, field.size() - suffix.size());
   if (s.relations_named(t.name, relation).size() != 1 || !s.relations_named(t.name, field).empty()) return std::nullopt;

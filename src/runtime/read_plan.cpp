@@ -41,43 +41,15 @@ std::optional<std::int64_t> load_limit(const model::schema& s, const find_option
   return load.limit;
 }
 
-relation_join join_of(const model::relation& r, const model::table& target, const std::string& alias,
-                             const std::string& junction, const std::string& parent_alias) {
-  relation_join out{sql::identifier(target.name) + " AS " + alias, {}};
-  if (r.resolved_through) {
-    std::string on;
-    for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
-      on += (i ? " AND " : "") + sql::column_ref(junction, r.resolved_through->to[i]) + " = " +
-            sql::column_ref(alias, r.resolved_to[i]);
-    out.from += " JOIN " + sql::identifier(r.resolved_through->table) + " AS " + junction + " ON " + on;
-    for (std::size_t i = 0; i < r.resolved_from.size(); ++i)
-      out.conditions.push_back(sql::column_ref(junction, r.resolved_through->from[i]) + " = " +
-                               sql::column_ref(parent_alias, r.resolved_from[i]));
-  } else {
-    for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
-      out.conditions.push_back(sql::column_ref(alias, r.resolved_to[i]) + " = " +
-                               sql::column_ref(parent_alias, r.resolved_from[i]));
-  }
-  return out;
-}
-
 }  // namespace orm::runtime
 
 namespace orm::runtime {
 
-std::string count_key(const std::string& relation) { return relation + "_count"; }
-
 std::string relation_count(const model::schema& s, const model::table& parent, const std::string& relation,
                            const std::string& parent_alias, const std::string& alias, const std::string& junction,
                            std::vector<param>* params, const sql::dialect& d) {
-  // The planner has refused unknown and twice-declared names already.
-  const model::relation& r = s.relations[static_cast<std::size_t>(s.relations_named(parent.name, relation).front())];
-  const model::table& target = *s.find_table(r.target);
-  const relation_join join = join_of(r, target, alias, junction, parent_alias);
-  std::string where;
-  for (const std::string& c : join.conditions) where += (where.empty() ? "" : " AND ") + c;
-  if (!r.where.empty()) where += " AND " + sql::render(condition(r.where), target, alias, params, d);
-  return "(SELECT COUNT(*) FROM " + join.from + " WHERE " + where + ")";
+  const related_rows rows = related_rows_of(s, parent, relation, alias, junction, parent_alias, params, d);
+  return "(SELECT COUNT(*) FROM " + rows.from + " WHERE " + rows.where + ")";
 }
 
 }  // namespace orm::runtime

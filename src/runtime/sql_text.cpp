@@ -1,7 +1,5 @@
 #include <orm/runtime/sql_text.hpp>
 
-#include <orm/runtime/read_plan.hpp>
-
 namespace orm::runtime::sql {
 
 std::string index_name(const std::string& table, const std::string& index, const dialect& d) {
@@ -138,28 +136,17 @@ class condition_renderer {
   // the relation's where] AND <the filter>). `every` is "no related row fails the filter",
   // and a filter that is NULL for a row fails it (IS NOT TRUE), as Prisma's every does.
   std::string relation_filter(const condition_term& t, const model::table& table, const std::string& alias) const {
-    const std::string name = "'" + table.name + "." + t.column + "'";
-    if (!schema_) throw schema_error("relation filter " + name + " is not allowed here: some/none/every filter reads and writes only");
-    const std::vector<int> found = schema_->relations_named(table.name, t.column);
-    if (found.size() != 1)
-      throw schema_error("table '" + table.name + "' has " + (found.empty() ? "no relation '" : "two relations named '") +
-                         t.column + "' to filter on");
-    const model::relation& r = schema_->relations[static_cast<std::size_t>(found.front())];
-    const model::table* target = schema_->find_table(r.target);
-    if (!r.is_resolved() || !target)
-      throw schema_error("relation " + name + " cannot filter rows: its columns are not resolved (see the schema's findings)");
+    if (!schema_)
+      throw schema_error("relation filter '" + table.name + "." + t.column +
+                         "' is not allowed here: some/none/every filter reads and writes only");
     if (t.op == predicate_op::every && t.inner.empty()) return d_.true_literal;  // every row matches no filter at all
     const std::string related = "f" + std::to_string(depth_ + 1);
-    const relation_join join = join_of(r, *target, related, related + "j", alias);
-    std::string where;
-    for (const std::string& c : join.conditions) where += (where.empty() ? "" : " AND ") + c;
-    const condition_renderer inner(params_, d_, schema_, depth_ + 1);
-    if (!r.where.empty()) where += " AND " + inner.render(condition(r.where).terms(), *target, related);
+    related_rows rows = related_rows_of(*schema_, table, t.column, related, related + "j", alias, params_, d_);
     if (!t.inner.empty()) {
-      const std::string test = inner.render(t.inner, *target, related);
-      where += " AND " + (t.op == predicate_op::every ? "(" + test + ") IS NOT TRUE" : test);
+      const std::string test = condition_renderer(params_, d_, schema_, depth_ + 1).render(t.inner, *rows.target, related);
+      rows.where += " AND " + (t.op == predicate_op::every ? "(" + test + ") IS NOT TRUE" : test);
     }
-    const std::string exists = "EXISTS (SELECT 1 FROM " + join.from + " WHERE " + where + ")";
+    const std::string exists = "EXISTS (SELECT 1 FROM " + rows.from + " WHERE " + rows.where + ")";
     return t.op == predicate_op::some ? exists : "(NOT " + exists + ")";
   }
 
@@ -177,3 +164,46 @@ std::string render(const condition& c, const model::table& table, const std::str
 }
 
 }  // namespace orm::runtime::sql
+
+namespace orm::runtime {
+
+relation_join join_of(const model::relation& r, const model::table& target, const std::string& alias,
+                             const std::string& junction, const std::string& parent_alias) {
+  relation_join out{sql::identifier(target.name) + " AS " + alias, {}};
+  if (r.resolved_through) {
+    std::string on;
+    for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
+      on += (i ? " AND " : "") + sql::column_ref(junction, r.resolved_through->to[i]) + " = " +
+            sql::column_ref(alias, r.resolved_to[i]);
+    out.from += " JOIN " + sql::identifier(r.resolved_through->table) + " AS " + junction + " ON " + on;
+    for (std::size_t i = 0; i < r.resolved_from.size(); ++i)
+      out.conditions.push_back(sql::column_ref(junction, r.resolved_through->from[i]) + " = " +
+                               sql::column_ref(parent_alias, r.resolved_from[i]));
+  } else {
+    for (std::size_t i = 0; i < r.resolved_to.size(); ++i)
+      out.conditions.push_back(sql::column_ref(alias, r.resolved_to[i]) + " = " +
+                               sql::column_ref(parent_alias, r.resolved_from[i]));
+  }
+  return out;
+}
+
+related_rows related_rows_of(const model::schema& s, const model::table& parent, const std::string& relation,
+                             const std::string& alias, const std::string& junction, const std::string& parent_alias,
+                             std::vector<param>* params, const sql::dialect& d) {
+  const std::vector<int> found = s.relations_named(parent.name, relation);
+  if (found.size() != 1)
+    throw schema_error("table '" + parent.name + "' has " + (found.empty() ? "no relation '" : "two relations named '") +
+                       relation + "'");
+  const model::relation& r = s.relations[static_cast<std::size_t>(found.front())];
+  const model::table* target = s.find_table(r.target);
+  if (!r.is_resolved() || !target)
+    throw schema_error("relation '" + parent.name + "." + relation +
+                       "' cannot be read: its columns are not resolved (see the schema's findings)");
+  const relation_join join = join_of(r, *target, alias, junction, parent_alias);
+  related_rows out{target, join.from, {}};
+  for (const std::string& c : join.conditions) out.where += (out.where.empty() ? "" : " AND ") + c;
+  if (!r.where.empty()) out.where += " AND " + sql::render(condition(r.where), *target, alias, params, d);
+  return out;
+}
+
+}  // namespace orm::runtime

@@ -30,7 +30,11 @@ struct row_shape::load {
   row_shape shape;
 };
 
-// The relation a field named "<relation>_count" counts: when that is no column and
+// A relation count's key in a row: "comments" is read as "comments_count" (.count, and the
+// typed field that asks for it).
+std::string count_key(const std::string& relation);
+
+// The relation a field named count_key(<relation>) counts: when that is no column and
 // <relation> is one relation of `t`. The one rule of what such a field reads.
 std::optional<std::string> counted_relation(const schema& s, const table& t, const std::string& field);
 

@@ -123,7 +123,7 @@ class read_compiler {
       for (const model::relation* r : runtime::variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, s, joins));
     for (const std::string& relation : o.count) {
       add(count_of(t, alias, relation));
-      out.columns.push_back({runtime::count_key(relation), column_kind::integer, -1});
+      out.columns.push_back({model::count_key(relation), column_kind::integer, -1});
     }
     return list.empty() ? "NULL" : list;
   }
@@ -149,8 +149,8 @@ class read_compiler {
       for (const model::relation* r : runtime::variant_relations(schema_, t, o))
         members.emplace_back(r->name, load(t, alias, {r->name, {}}, out, joins));
     for (const std::string& relation : o.count) {
-      members.emplace_back(runtime::count_key(relation), count_of(t, alias, relation));
-      out.columns.emplace_back(runtime::count_key(relation), column_kind::integer);
+      members.emplace_back(model::count_key(relation), count_of(t, alias, relation));
+      out.columns.emplace_back(model::count_key(relation), column_kind::integer);
     }
     if (std::any_of(members.begin(), members.end(), [](const auto& m) { return m.first.size() > longest_identifier; }))
       return object(members);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <orm/model/query_plan.hpp>
+#include <orm/model/row_shape.hpp>
 #include <orm/model/schema_model.hpp>
 #include <orm/runtime/errors.hpp>
 #include <orm/runtime/find_options.hpp>
@@ -113,18 +114,6 @@ std::optional<Row> unique_row(std::vector<Row> rows, const std::string& table) {
   return first_row(std::move(rows));
 }
 
-// How a loaded relation's rows at `alias` are found: the target table (with the junction
-// at `junction` joined for a .through() relation), and the conditions that tie them to
-// the parent row at `parent_alias`. The same in both dialects.
-struct relation_join {
-  std::string from;
-  std::vector<std::string> conditions;
-};
-relation_join join_of(const model::relation& r, const model::table& target, const std::string& alias,
-                             const std::string& junction, const std::string& parent_alias);
-
-// A relation count's key in the row: "comments" is read as "comments_count".
-std::string count_key(const std::string& relation);
 
 // (SELECT COUNT(*) FROM target AS alias [JOIN junction] WHERE <tied to the row at
 // parent_alias> [AND the relation's where]): the relation's rows of one row, counted.

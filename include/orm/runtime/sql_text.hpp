@@ -138,3 +138,29 @@ std::string render(const condition& c, const model::table& table, const std::str
                    std::vector<param>* params, const dialect& d, const model::schema* schema = nullptr);
 
 }  // namespace orm::runtime::sql
+
+namespace orm::runtime {
+
+// How a loaded relation's rows at `alias` are found: the target table (with the junction
+// at `junction` joined for a .through() relation), and the conditions that tie them to
+// the parent row at `parent_alias`. The same in both dialects.
+struct relation_join {
+  std::string from;
+  std::vector<std::string> conditions;
+};
+relation_join join_of(const model::relation& r, const model::table& target, const std::string& alias,
+                      const std::string& junction, const std::string& parent_alias);
+
+// The rows of `relation` of one row of `parent` (at `parent_alias`), for a subquery that
+// counts or tests them: FROM target AS alias [JOIN junction] WHERE <tied to the row> [AND
+// the relation's own where]. The planner refuses an unknown relation first; here it is a
+// schema_error all the same.
+struct related_rows {
+  const model::table* target = nullptr;
+  std::string from, where;
+};
+related_rows related_rows_of(const model::schema& s, const model::table& parent, const std::string& relation,
+                             const std::string& alias, const std::string& junction, const std::string& parent_alias,
+                             std::vector<param>* params, const sql::dialect& d);
+
+}  // namespace orm::runtime

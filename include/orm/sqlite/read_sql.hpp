@@ -98,7 +98,7 @@ class read_compiler {
       for (const model::relation* r : variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, 1, s, t.name));
     for (const std::string& relation : o.count) {
       add(count_of(t, alias, relation));
-      out.columns.push_back({count_key(relation), column_kind::integer, -1});
+      out.columns.push_back({model::count_key(relation), column_kind::integer, -1});
     }
     return list.empty() ? "NULL" : list;  // no column selected, no relation: rows with no fields
   }
@@ -121,8 +121,8 @@ class read_compiler {
     for (const with_relation& w : o.with) add(w.relation, load(t, alias, w, depth + 1, out, path));
     if (o.with_variants) add_variant_relations(t, alias, o, depth, out, path, add);
     for (const std::string& relation : o.count) {
-      add(count_key(relation), count_of(t, alias, relation));
-      out.columns.emplace_back(count_key(relation), column_kind::integer);
+      add(model::count_key(relation), count_of(t, alias, relation));
+      out.columns.emplace_back(model::count_key(relation), column_kind::integer);
     }
     return "json_object(" + args + ")";
   }
