@@ -411,7 +411,15 @@ int main(int argc, char** argv) {
 // LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
 // CHECK-SAME: find_unique on 'users' must pin a unique key with eq(...), and its where pins 'name'; filter on the id, a .unique() column or every column of a unique index, or use find_first
 // LINT-SAME: [orm-unpinned-unique]
-  attempt("unique ok", [&] { db.query(app::schema, app::users).find_unique({.where = eq("email", "ann@example.com")}); });
+  attempt("unique related", [&] { db.query(app::schema, app::users).find_unique({.where = some("posts", eq("id", 1))}); });
+// RUNTIME: unique related: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: find_unique on 'users' must pin a unique key with eq(...), and its where pins none; filter on the id, a .unique() column or every column of a unique index, or use find_first
+// LINT-SAME: [orm-unpinned-unique]
+  attempt("unique ok", [&] {
+    db.query(app::schema, app::users).find_unique({.where = eq("email", "ann@example.com")});
+    db.query(app::schema, app::users).find_unique({.where = eq("email", "ann@example.com") && none("posts")});
+  });
 // RUNTIME: unique ok: accepted
 
   attempt("remove", [&] { db.remove(app::schema, "comments", {}); });
