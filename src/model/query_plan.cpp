@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include <orm/model/aggregate.hpp>
 #include <orm/model/names.hpp>
 #include <orm/model/row_shape.hpp>
 #include <orm/model/rules.hpp>
@@ -69,6 +70,7 @@ class planner {
       return std::move(out_);
     }
     level(*t, q_.top, 0, t->name);
+    if (q_.aggregate) aggregate(*t, *q_.aggregate);
     // Checked last, and only over known columns: a misspelt one is reported as such.
     const bool pins_known = q_.pinned && std::all_of(q_.pinned->begin(), q_.pinned->end(),
                                                      [&](const std::string& c) { return t->find_column(c) != nullptr; });
@@ -160,6 +162,35 @@ class planner {
     bound(o.limit, o.limit_site, "limit", path);
     bound(o.offset, o.offset_site, "offset", path);
     if (o.pages != query_options::paging::none) cursor_order(t, o, depth, path);
+  }
+
+  // aggregate(): the groups' columns and each computed value's, which its function must
+  // take, and the keys they are read as, which must differ.
+  void aggregate(const table& t, const aggregation& a) {
+    expect_columns(t, a.group_by, "to group by");
+    std::vector<std::string> keys;
+    for (const written_name& g : a.group_by) keys.push_back(g.text);
+    for (const aggregate_term& term : a.terms) {
+      keys.push_back(aggregate_key(term));
+      if (term.fn == aggregate_fn::count) continue;
+      const column* c = t.find_column(term.column.text);
+      if (!c) {
+        out_.push_back(unknown_column(t, term.column, std::string("to ") + aggregate_name(term.fn)));
+        continue;
+      }
+      if (std::string why = aggregate_refusal(term.fn, t, *c); !why.empty())
+        add(query_problem::kind::aggregate_type, term.column, std::move(why));
+    }
+    if (a.complete && a.terms.empty())
+      add(query_problem::kind::aggregate_type, {"", q_.site},
+          "the aggregate of '" + t.name + "' computes nothing; give .count = true, or columns to .sum, .avg, .min or "
+          ".max");
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t i = 1; i < keys.size(); ++i)
+      if (keys[i] == keys[i - 1] && (i < 2 || keys[i - 2] != keys[i]))  // once per key read twice
+        add(query_problem::kind::aggregate_type, {keys[i], q_.site},
+            "the aggregate of '" + t.name + "' reads two values as '" + keys[i] +
+                "'; group by a column once, and compute each value once");
   }
 
   // A cursor seeks past a row by the values of its order's columns, then its id: each must

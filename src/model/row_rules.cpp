@@ -245,7 +245,8 @@ void add_row_loads(const row_shape& shape, query_options& o) {
 namespace orm::model {
 
 query with_row_loads(const schema& s, query q) {
-  const table* t = q.row ? s.find_table(q.table) : nullptr;
+  // An aggregate's fields name its values, and load nothing.
+  const table* t = q.row && !q.aggregate ? s.find_table(q.table) : nullptr;
   if (t) detail::add_row_loads(shape_of(s, *t, q.row->fields, q.max_depth), q.top);
   return q;
 }

@@ -111,6 +111,10 @@ void check(const model::schema& s, const model::table& t, const find_options& o,
   q.top = options_of(s, &t, o);
   q.allow_full_scan = o.allow_full_scan;
   q.max_depth = o.max_depth;
+  check(s, q, warn);
+}
+
+void check(const model::schema& s, const model::query& q, const warning_sink& warn) {
   for (const model::query_problem& p : model::plan_query(s, q)) {
     if (!p.warning) refuse(p);
     if (warn) warn(p.message);
@@ -136,6 +140,7 @@ void refuse(const model::query_problem& p) {
     case k::unknown_name:
     case k::conflict_target:
     case k::cursor_order:
+    case k::aggregate_type:
     case k::value_type: break;
   }
   throw schema_error(p.message);

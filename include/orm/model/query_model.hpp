@@ -91,6 +91,23 @@ struct row_type {
   source_site site;
 };
 
+// What aggregate() computes over a table's rows (model/aggregate.hpp): COUNT(*), and sum,
+// avg, min or max of a column, per group of rows that share the group_by columns' values.
+enum class aggregate_fn : unsigned char { count, sum, avg, min, max };
+
+struct aggregate_term {
+  aggregate_fn fn = aggregate_fn::count;
+  written_name column;  // empty for count
+};
+
+struct aggregation {
+  std::vector<written_name> group_by;
+  std::vector<aggregate_term> terms;
+  // Every name is seen (at a call site, a list built at run time is not): only then can a
+  // row struct's field be told to name nothing the aggregate computes.
+  bool complete = true;
+};
+
 struct query {
   std::string table;
   query_options top;
@@ -99,6 +116,7 @@ struct query {
   source_site site;
   std::optional<per_row_call> per_row;
   std::optional<row_type> row;  // find_*<T>: the struct the rows decode into
+  std::optional<aggregation> aggregate;  // aggregate(): top's where filters the rows it reads
   // find_unique: its where must pin a unique key. `pinned` is what the filter fixes with
   // eq(...) through ANDs only; unknown (nullopt) when a call site's filter is not all seen.
   bool unique = false;

@@ -55,6 +55,7 @@ inline constexpr runtime::sql::dialect dialect{
     .longest_identifier = 63,
     .text_refuses_nul = true,
     .timestamp_from_microseconds = dialect_detail::timestamp_from_microseconds,
+    .microseconds_of = dialect_detail::microseconds_of,
     .clock_ticks =
         "(extract(epoch FROM date_trunc('second', now() AT TIME ZONE 'UTC'))::int8 * 1000000 + "
         "extract(microseconds FROM now() AT TIME ZONE 'UTC')::int8 % 1000000)",

@@ -23,9 +23,11 @@
 #include <string>
 #include <vector>
 
+#include <orm/model/aggregate.hpp>
 #include <orm/model/rules.hpp>
 #include <orm/model/write_plan.hpp>
 #include <orm/reflection/reflect.hpp>
+#include <orm/runtime/aggregate_read.hpp>
 #include <orm/runtime/find_options.hpp>
 #include <orm/runtime/migration_diff.hpp>
 #include <orm/runtime/paging.hpp>
@@ -55,6 +57,10 @@ class basic_table_query {
   std::int64_t count(const count_options& options = {}) const;
   // Whether the filter selects any row: the database stops at the first.
   bool exists(const count_options& options = {}) const;
+  // Counts, sums, averages, minima and maxima of the rows the filter selects, per group
+  // (docs/runtime.md, "Aggregates"): one node per group, keyed by the group's columns and
+  // what it computes ("count", "total_sum", ...).
+  std::vector<node> aggregate(const aggregate_options& options) const;
   // The statement find_many would run, for inspection (EXPLAIN, logs).
   compiled_read sql(const find_options& options = {}) const;
   // That statement and the database's plan for it (docs/runtime.md, "Explaining a read"):
@@ -79,10 +85,15 @@ class basic_table_query {
     options.limit = 2;
     return unique_row(run_typed<T>(options, true), table_.name);
   }
+  // Each group into a T, whose fields name the group's columns and the values computed
+  // ("total_sum"): a T that cannot hold them is a row_mismatch_error (orm-row-mismatch).
+  template <reflection::row_struct T>
+  std::vector<T> aggregate(const aggregate_options& options) const;
 
  private:
   // `to_run`: the statement is about to run (not only shown by sql() or explain()).
   compiled_read compile(const find_options& options, bool unique, bool to_run = true) const;
+  compiled_read compile_aggregate(const aggregate_options& options) const;
   // The database's warn_unindexed_reads(): the read's plan judged, once per statement.
   void warn_if_unindexed(const find_options& options, const compiled_read& read) const;
   std::vector<node> run(const compiled_read& read) const;
@@ -214,6 +225,23 @@ std::vector<T> basic_table_query<Backend>::run_typed(const find_options& options
   std::vector<T> out;
   db_.for_each_row(read, table_, [&](const auto& r) { typed::read_top_row(r, columns, db_.decoder(), *plan, out.emplace_back()); });
   if (options.before) std::reverse(out.begin(), out.end());  // read nearest first
+  return out;
+}
+
+template <class Backend>
+template <reflection::row_struct T>
+std::vector<T> basic_table_query<Backend>::aggregate(const aggregate_options& options) const {
+  static const model::row_type row = reflection::describe<T>();  // once per struct
+  const compiled_read read = compile_aggregate(options);  // the planner's refusals first
+  const model::aggregation asked = planning::aggregation_of(options);
+  const std::vector<model::row_problem> problems = model::aggregate_row_mismatches(schema_, table_, asked, row);
+  if (!problems.empty()) throw row_mismatch_error(problems.front().message);
+  const model::table rows = model::aggregate_rows(table_, asked);
+  const std::unique_ptr<row_plan> plan =
+      typed::plan_of(schema_, rows, row.name, row.fields, Backend::sql_dialect().native_timestamps());
+  const std::vector<int> columns = typed::result_columns_of(*plan, read);
+  std::vector<T> out;
+  db_.for_each_row(read, table_, [&](const auto& r) { typed::read_top_row(r, columns, db_.decoder(), *plan, out.emplace_back()); });
   return out;
 }
 

@@ -78,6 +78,17 @@ std::int64_t basic_table_query<Backend>::count(const count_options& options) con
 }
 
 template <class Backend>
+compiled_read basic_table_query<Backend>::compile_aggregate(const aggregate_options& options) const {
+  const auto held = db_.hold();
+  return aggregate_read(schema_, table_, options, [this](const std::string& m) { db_.warn(m); }, Backend::sql_dialect());
+}
+
+template <class Backend>
+std::vector<node> basic_table_query<Backend>::aggregate(const aggregate_options& options) const {
+  return run(compile_aggregate(options));
+}
+
+template <class Backend>
 bool basic_table_query<Backend>::exists(const count_options& options) const {
   count_options first = options;
   first.limit = options.limit && *options.limit < 1 ? *options.limit : 1;

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <orm/runtime/condition.hpp>
@@ -107,6 +108,32 @@ struct count_options {
   condition where{};
   std::optional<std::int64_t> limit{};
   std::optional<std::int64_t> offset{};
+  // On PostgreSQL with read replicas, as find_options::read_your_writes.
+  bool read_your_writes = false;
+};
+
+// Column names, one or several: .sum = "total", or .sum = {"total", "tax"}.
+struct column_names {
+  std::vector<std::string> names;
+  column_names() = default;
+  column_names(const char* name) : names{name} {}
+  column_names(std::string name) : names{std::move(name)} {}
+  column_names(std::initializer_list<std::string> list) : names(list) {}
+};
+
+// What aggregate() computes (docs/runtime.md, "Aggregates"): over the rows the filter
+// selects, per group of rows sharing the group_by columns' values (one row for all of them
+// without group_by), the number of rows (.count, read as "count") and the sum, avg, min
+// and max of columns (read as "<column>_sum", ...). Groups come back in the order of their
+// columns, NULL first, the same on both backends.
+struct aggregate_options {
+  condition where{};
+  column_names group_by{};
+  bool count = false;
+  column_names sum{};  // integer and real columns; the sum of no rows is 0
+  column_names avg{};  // the same, read as a real; NULL (an empty std::optional) of no rows
+  column_names min{};  // any column but booleans and bytes, read as its own kind; NULL of no rows
+  column_names max{};
   // On PostgreSQL with read replicas, as find_options::read_your_writes.
   bool read_your_writes = false;
 };

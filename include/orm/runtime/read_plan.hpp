@@ -138,6 +138,8 @@ void describe_filter(const std::vector<condition_term>& terms, std::vector<model
 // `unique`: the call is a find_unique, whose where must pin a unique key.
 void check(const model::schema& s, const model::table& t, const find_options& o, const warning_sink& warn,
                   bool unique);
+// The same for a query already described.
+void check(const model::schema& s, const model::query& q, const warning_sink& warn);
 
 }  // namespace planning
 

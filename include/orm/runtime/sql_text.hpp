@@ -50,6 +50,9 @@ struct dialect {
   // A timestamp column's native type takes the runtime's integer as microseconds since
   // 1970 through this expression (nullptr: the column stores the integer itself).
   std::string (*timestamp_from_microseconds)(const std::string& value);
+  // ...and a timestamp value as that integer again, as reads return it (nullptr: the
+  // column holds the integer).
+  std::string (*microseconds_of)(const std::string& value);
   // The database's clock as that integer, counted in clock_ticks_per_second.
   const char* clock_ticks;
   std::int64_t clock_ticks_per_second;

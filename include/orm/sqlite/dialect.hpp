@@ -39,6 +39,7 @@ inline constexpr runtime::sql::dialect dialect{
     .longest_identifier = 0,
     .text_refuses_nul = false,
     .timestamp_from_microseconds = nullptr,
+    .microseconds_of = nullptr,
     .clock_ticks = "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)",
     .clock_ticks_per_second = 1000,
     .checked_add = "orm_add",
