@@ -72,6 +72,9 @@ void unknown_column_at_call(const schema_index&, const planned_query& q, finding
 void cursor_order_at_call(const schema_index&, const planned_query& q, findings& out) {
   report(q.problems, out, "orm-cursor-order", {kind::cursor_order});
 }
+void aggregate_type_at_call(const schema_index&, const planned_query& q, findings& out) {
+  report(q.problems, out, "orm-aggregate-type", {kind::aggregate_type});
+}
 void query_depth_at_call(const schema_index&, const planned_query& q, findings& out) {
   report(q.problems, out, "orm-query-depth", {kind::depth});
 }

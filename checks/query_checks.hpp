@@ -18,6 +18,7 @@ void unknown_relation_at_call(const schema_index& schema, const planned_query& q
 void unknown_column_at_call(const schema_index& schema, const planned_query& query, findings& out);
 
 /// `with` nested deeper than the call's max_depth.
+void aggregate_type_at_call(const schema_index& schema, const planned_query& query, findings& out);
 void cursor_order_at_call(const schema_index& schema, const planned_query& query, findings& out);
 void query_depth_at_call(const schema_index& schema, const planned_query& query, findings& out);
 

@@ -56,6 +56,8 @@ constexpr check_info registry[] = {
     {"orm-query-depth", "a query whose with nests deeper than its max_depth", error, nullptr, query_depth_at_call},
     {"orm-cursor-order", "a cursor (.after/.before) on an order it cannot seek by, on a load, or given both ways", error,
      nullptr, cursor_order_at_call},
+    {"orm-aggregate-type", "an aggregate() over a column its function cannot take, computing nothing, or reading a value twice",
+     error, nullptr, aggregate_type_at_call},
     {"orm-n-plus-one", "a query or write run once per row of another query, which a relation could load in one", warning, nullptr, n_plus_one_at_call, n_plus_one_in_write},
     {"orm-unpinned-unique", "a find_unique whose where does not pin a unique key", error, nullptr, unpinned_unique_at_call},
     {"orm-unreadable-schema", "a schema ormlint cannot read, because its initializer is not a constant expression", warning,

@@ -1,5 +1,6 @@
 #include "checks/row_mismatch.hpp"
 
+#include <orm/model/aggregate.hpp>
 #include <orm/model/row_rules.hpp>
 
 namespace orm::checks {
@@ -11,8 +12,11 @@ void row_mismatch_at_call(const schema_index& schema, const planned_query& q, fi
   const model::table* table = schema.table(q.call.table);
   if (!table) return;  // the planner reports an unknown table
   using k = model::row_problem::kind;
-  for (const model::row_problem& p :
-       model::row_mismatches(schema.schema(), *table, *q.call.row, q.call.max_depth, &q.call.top, q.call.site)) {
+  const std::vector<model::row_problem> problems =
+      q.call.aggregate
+          ? model::aggregate_row_mismatches(schema.schema(), *table, *q.call.aggregate, *q.call.row, q.call.site)
+          : model::row_mismatches(schema.schema(), *table, *q.call.row, q.call.max_depth, &q.call.top, q.call.site);
+  for (const model::row_problem& p : problems) {
     finding f = make_finding("orm-row-mismatch", severity::error, p.site.line ? p.site : q.call.site, p.message);
     if (p.site.line && q.call.site.line) f.notes.push_back({q.call.site, "rows of '" + q.call.table + "' are read into '" + q.call.row->name + "' here"});
     const model::row_field* field = model::find_row_field(*q.call.row, p.site);

@@ -89,7 +89,10 @@ std::vector<row_problem> aggregate_row_mismatches(const schema& s, const table& 
   schema alone;  // the rows are no table of `s`: none of its relations is a field of them
   alone.settings = s.settings;
   std::vector<row_problem> out = row_mismatches(alone, rows, row, 0, nullptr, call);
-  if (!a.complete) return out;
+  if (!a.complete) {  // a field may name a value not seen at the call
+    std::erase_if(out, [](const row_problem& p) { return p.what == row_problem::kind::unknown_field; });
+    return out;
+  }
   for (const column& c : rows.columns) {
     const bool held = std::any_of(row.fields.begin(), row.fields.end(), [&](const row_field& f) { return f.name == c.name; });
     if (!held)

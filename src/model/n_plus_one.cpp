@@ -46,6 +46,9 @@ std::optional<std::string> n_plus_one_message(const schema& s, const std::string
   if (call_name == "count")
     return head + "; count them in that query instead: add .count = {\"" + r->name + "\"} to it and read each row's " +
            count_key(r->name);
+  if (call_name == "aggregate")
+    return head + "; aggregate them all at once instead: filter with in(\"" + column + "\", ...) and add \"" + column +
+           "\" to .group_by, for one row per group";
   return head + "; make one " + call_name + " for every row, filtered with in(\"" + column + "\", ...)";
 }
 

@@ -175,7 +175,9 @@ class planner {
       if (term.fn == aggregate_fn::count) continue;
       const column* c = t.find_column(term.column.text);
       if (!c) {
-        out_.push_back(unknown_column(t, term.column, std::string("to ") + aggregate_name(term.fn)));
+        static constexpr const char* purpose[] = {"to count", "to sum", "to average", "to take the min of",
+                                                   "to take the max of"};
+        out_.push_back(unknown_column(t, term.column, purpose[static_cast<int>(term.fn)]));
         continue;
       }
       if (std::string why = aggregate_refusal(term.fn, t, *c); !why.empty())

@@ -25,7 +25,8 @@ TEST(Registry, ListsEachCoreCheckOnceWithASummary) {
                                              "orm-foreign-key-mismatch", "orm-required-cycle", "orm-redundant-index",
                                              "orm-unknown-relation", "orm-unknown-column", "orm-query-depth",
                                              "orm-negative-bound", "orm-full-scan-write", "orm-n-plus-one", "orm-unpinned-unique", "orm-value-type", "orm-discriminator-write",
-                                             "orm-unreadable-schema", "orm-row-mismatch", "orm-unindexed-query", "orm-conflict-target", "orm-cursor-order"}));
+                                             "orm-unreadable-schema", "orm-row-mismatch", "orm-unindexed-query", "orm-conflict-target", "orm-cursor-order",
+                                             "orm-aggregate-type"}));
   EXPECT_NE(checks::find_check("orm-missing-inverse"), nullptr);
   EXPECT_EQ(checks::find_check("orm-nope"), nullptr);
 }

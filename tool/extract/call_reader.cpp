@@ -98,6 +98,41 @@ model::query_options call_reader::options_of(const clang::InitListExpr& options)
   return out;
 }
 
+model::aggregation call_reader::aggregation_of(const clang::InitListExpr& options) const {
+  model::aggregation out;
+  if (const clang::Expr* groups = field_init(options, "group_by"); given(groups))
+    column_names_of(groups, out.group_by, out.complete);
+  if (const clang::Expr* count = field_init(options, "count"); given(count)) {
+    const auto* literal = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(written(count));
+    if (!literal) out.complete = false;  // counted or not: known at run time only
+    else if (literal->getValue()) out.terms.push_back({model::aggregate_fn::count, {}});
+  }
+  using fn = model::aggregate_fn;
+  for (const auto& [field, f] : {std::pair{"sum", fn::sum}, {"avg", fn::avg}, {"min", fn::min}, {"max", fn::max}}) {
+    const clang::Expr* columns = field_init(options, field);
+    if (!given(columns)) continue;
+    std::vector<model::written_name> names;
+    column_names_of(columns, names, out.complete);
+    for (model::written_name& n : names) out.terms.push_back({f, std::move(n)});
+  }
+  return out;
+}
+
+void call_reader::column_names_of(const clang::Stmt* e, std::vector<model::written_name>& out, bool& seen) const {
+  if (!e) return;
+  if (const auto* literal = llvm::dyn_cast<clang::StringLiteral>(e)) {
+    if (literal->isOrdinary()) out.push_back({literal->getString().str(), site_of(literal->getBeginLoc())});
+    return;
+  }
+  // A name held in a variable or returned by a function is not seen here.
+  if (llvm::isa<clang::DeclRefExpr>(e) || llvm::isa<clang::MemberExpr>(e) ||
+      (llvm::isa<clang::CallExpr>(e) && !llvm::isa<clang::CXXConstructExpr>(e))) {
+    seen = false;
+    return;
+  }
+  for (const clang::Stmt* child : e->children()) column_names_of(child, out, seen);
+}
+
 // The .after / .before of the options when a cursor is surely given: a cursor value, not
 // a std::optional that may be empty at run time (not judged: it may hold no cursor).
 const clang::Expr* call_reader::cursor_in(const clang::InitListExpr& options, llvm::StringRef field) const {

@@ -37,6 +37,8 @@ class call_reader {
   const clang::Expr* cursor_in(const clang::InitListExpr& options, llvm::StringRef field) const;
   // What one level of options asks, from its init list.
   model::query_options options_of(const clang::InitListExpr& options) const;
+  // What aggregate() computes, from its options' init list (.group_by, .count, .sum, ...).
+  model::aggregation aggregation_of(const clang::InitListExpr& options) const;
   // The name of the table value that db.query(schema, table) is given.
   std::optional<std::string> table_name(const clang::CXXMemberCallExpr& query_call) const;
   // The columns a filter fixes with eq(...) through && only (unique_pinning.cpp).
@@ -58,6 +60,9 @@ class call_reader {
 
  private:
   std::vector<model::query_load> loads_of(const clang::InitListExpr& options) const;
+  // The string literals of a column_names value (.sum = "total", = {"a", "b"}); `seen` turns
+  // false when a name there is computed (a variable, a call).
+  void column_names_of(const clang::Stmt* e, std::vector<model::written_name>& out, bool& seen) const;
 
   clang::ASTContext& context_;
   clang::SourceManager& sm_;

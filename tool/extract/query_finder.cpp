@@ -54,7 +54,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     if (!is_method(method, "basic_table_query") || !method->getIdentifier() ||
         !(method->getName() == "find_many" || method->getName() == "find_first" ||
           method->getName() == "find_unique" || method->getName() == "find_page" || method->getName() == "count" ||
-          method->getName() == "exists") ||
+          method->getName() == "exists" || method->getName() == "aggregate") ||
         call->getNumArgs() < 1)
       return true;
     const auto* query_call = query_of(call->getImplicitObjectArgument());
@@ -84,6 +84,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       q.call.max_depth = static_cast<int>(*value);
     }
     q.call.top = reader_.options_of(*options);
+    if (method->getName() == "aggregate") q.call.aggregate = reader_.aggregation_of(*options);
     const clang::Expr* where = field_init(*options, "where");
     if (given(where)) {
       q.call.per_row = tracer_.per_row_of(where, *call, method->getName());

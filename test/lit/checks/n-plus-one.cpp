@@ -68,7 +68,7 @@ void through_a_helper(database& db) {
   for (std::int64_t id = 0; id < 3; ++id) comments_of(db, id);
 }
 
-// count and exists per row: the advice reads each row's related ids with the outer
+// count, exists and aggregate per row: the advice reads each row's related ids with the outer
 // query (one count with in(...) would count every row's together).
 void counts_per_row(database& db) {
   for (const node& post : db.query(app::schema, app::posts).find_many({.limit = 10})) {
@@ -78,6 +78,9 @@ void counts_per_row(database& db) {
     db.query(app::schema, app::comments).exists({.where = eq("postId", post["id"].as_integer())});
 // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: exists on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; ask it in that query instead: filter it with some("comments", ...) (none(...): the rows without) to keep only those rows, or add {"comments", {.columns = only("id"), .limit = 1}} to its with (an empty list: none) [orm-n-plus-one]
 // CHECK-MESSAGES: :[[@LINE-6]]:27: note: the loop iterates the rows of this query on 'posts'
+    db.query(app::schema, app::comments).aggregate({.where = eq("postId", post["id"].as_integer()), .count = true, .max = "body"});
+// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: aggregate on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; aggregate them all at once instead: filter with in("postId", ...) and add "postId" to .group_by, for one row per group [orm-n-plus-one]
+// CHECK-MESSAGES: :[[@LINE-9]]:27: note: the loop iterates the rows of this query on 'posts'
   }
 }
 

@@ -165,6 +165,21 @@ struct counted_posts {
   std::int64_t posts_count;
 };
 
+// Aggregates into typed rows: the result is read as a table of its own.
+struct stock_sum_as_text {
+  std::string stock_sum;
+};
+struct price_avg_always {
+  double price_avg;
+};
+struct items_by_activity {
+  std::optional<bool> active;
+  std::int64_t count;
+  std::int64_t stock_sum;
+  std::optional<double> price_avg;
+  std::optional<std::int64_t> addedAt_min;
+};
+
 int main(int argc, char** argv) {
   if (argc > 1) conninfo = argv[1];
 #ifdef PARITY_POSTGRES
@@ -239,6 +254,16 @@ int main(int argc, char** argv) {
 // RUNTIME: count misspelt: row_mismatch_error:
 // LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
 // CHECK-SAME: field 'post_count' of 'misspelt_count' names no column, relation or variant alias of table 'users'; did you mean 'posts_count'?
+// LINT-SAME: [orm-row-mismatch]
+  attempt("aggregate field", [&] { shop_first.query(shop::schema, shop::items).aggregate<stock_sum_as_text>({.sum = "stock"}); });
+// RUNTIME: aggregate field: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'stock_sum' of 'stock_sum_as_text' is std::string, which cannot hold integer column 'aggregate(items).stock_sum'; make it std::int64_t
+// LINT-SAME: [orm-row-mismatch]
+  attempt("aggregate nullable", [&] { shop_first.query(shop::schema, shop::items).aggregate<price_avg_always>({.avg = "price"}); });
+// RUNTIME: aggregate nullable: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'price_avg' of 'price_avg_always' is double, and column 'aggregate(items).price_avg' can be NULL; make it std::optional<double>
 // LINT-SAME: [orm-row-mismatch]
   attempt("batch", [&] {
     shop_first.insert_many(shop::schema, "items", {{{"name", "pen"}, {"stock", 1}}, {{"name", "cup"}, {"stok", 2}}});
@@ -604,4 +629,26 @@ int main(int argc, char** argv) {
 // SQLITE: exists scan: warning:
 // LINT: query-sites.cpp:[[@LINE-3]]:{{[0-9]+}}: warning:
 // INDEX-SAME: this read filters 'comments' by (body), and no index serves it: SQLite reads every row of 'comments' (SCAN) on every call;
+
+  // aggregate(): each function over the columns it takes; its filter planned as a read's.
+  attempt("aggregate type", [&] { shop_first.query(shop::schema, shop::items).aggregate({.group_by = "active", .sum = "name"}); });
+// RUNTIME: aggregate type: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: sum of 'items.name' cannot be computed: it is a text column, and sum takes integer or real columns; aggregate a numeric column
+// LINT-SAME: [orm-aggregate-type]
+  attempt("aggregate column", [&] { shop_first.query(shop::schema, shop::items).aggregate({.min = "addedAt", .max = "stok"}); });
+// RUNTIME: aggregate column: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: table 'items' has no column 'stok' to take the max of; did you mean 'stock'?
+// LINT-SAME: [orm-unknown-column]
+  attempt("aggregate nothing", [&] { shop_first.query(shop::schema, shop::items).aggregate({.group_by = "name"}); });
+// RUNTIME: aggregate nothing: schema_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: the aggregate of 'items' computes nothing; give .count = true, or columns to .sum, .avg, .min or .max
+// LINT-SAME: [orm-aggregate-type]
+  attempt("aggregate ok", [&] {
+    shop_first.query(shop::schema, shop::items)
+        .aggregate<items_by_activity>({.group_by = "active", .count = true, .sum = "stock", .avg = "price", .min = "addedAt"});
+  });
+// RUNTIME: aggregate ok: accepted
 }
