@@ -1,5 +1,7 @@
 #include <orm/runtime/typed_rows.hpp>
 
+#include <algorithm>
+
 #include <orm/model/row_shape.hpp>
 
 namespace orm::runtime::typed {
@@ -75,6 +77,49 @@ std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& re
     for (std::size_t j = 0; j < read.columns.size(); ++j)
       if (read.columns[j].key == from.key) found = static_cast<int>(j);
     out.push_back(found);
+  }
+  return out;
+}
+
+model::table statement_result_of(const model::row_type& row) {
+  using v_k = model::row_field::value_kind;
+  model::table out;
+  out.name = "result";
+  for (const model::row_field& f : row.fields) {
+    if (f.kind == v_k::row || f.kind == v_k::unsupported || f.sequence)
+      throw row_mismatch_error("field '" + f.name + "' of '" + row.name + "' is " + f.type +
+                               ", and a statement's result has columns of values only; make it a value type "
+                               "(std::int64_t, double, std::string, bool, bytes, a time point), std::optional when "
+                               "it can be NULL");
+    model::column c;
+    c.name = f.name;
+    c.kind = f.kind == v_k::integer   ? column_kind::integer
+             : f.kind == v_k::real    ? column_kind::real
+             : f.kind == v_k::boolean ? column_kind::boolean
+             : f.kind == v_k::bytes   ? column_kind::bytes
+             : f.kind == v_k::time_point ? column_kind::timestamp
+                                         : column_kind::text;
+    c.not_null = !f.optional;
+    out.columns.push_back(std::move(c));
+  }
+  const std::vector<model::row_problem> problems = model::row_mismatches(model::schema{}, out, row, 0);
+  if (!problems.empty()) throw row_mismatch_error(problems.front().message);
+  return out;
+}
+
+std::vector<int> statement_columns_of(const model::row_type& row, const std::vector<std::string_view>& names,
+                                      const std::string& sql) {
+  std::vector<int> out;
+  for (const model::row_field& f : row.fields) {
+    const auto found = std::find(names.begin(), names.end(), f.name);
+    if (found == names.end()) {
+      std::string listed;
+      for (std::string_view n : names) listed += (listed.empty() ? "'" : ", '") + std::string(n) + "'";
+      throw row_mismatch_error("field '" + f.name + "' of '" + row.name + "' names no column of the statement's result (" +
+                               (listed.empty() ? std::string("it has none") : "its columns: " + listed) +
+                               "); name a column so in the SQL (AS " + f.name + "), or rename the field\n  " + sql);
+    }
+    out.push_back(static_cast<int>(found - names.begin()));
   }
   return out;
 }

@@ -74,20 +74,16 @@ void database::exec(const std::string& sql) {
 }
 
 std::int64_t database::exec(const std::string& sql, const std::vector<param>& params) {
-  const auto held = hold();
-  return explaining([&]() -> std::int64_t {
-    auto s = prepared(sql);
-    if (s->more_statements())
-      throw sqlite_error("exec with parameters runs one statement, and this text holds more after it; run them one "
-                         "exec at a time\n  " + sql, SQLITE_MISUSE);
-    if (s->parameter_count() != static_cast<int>(params.size()))
-      throw sqlite_error("the statement has " + std::to_string(s->parameter_count()) + " parameters, and " +
-                         std::to_string(params.size()) + " were given\n  " + sql, SQLITE_RANGE);
-    s->bind(params);
-    while (s->step()) {
-    }
-    return s->read_only() ? 0 : sqlite3_changes64(db_);
-  });
+  return run_statement(sql, params, [](const statement&) {});
+}
+
+void database::check_own_statement(const statement& s, const std::string& sql, std::size_t params) {
+  if (s.more_statements())
+    throw sqlite_error("a statement of your own with parameters is run alone, and this text holds more after it; run "
+                       "them one call at a time\n  " + sql, SQLITE_MISUSE);
+  if (s.parameter_count() != static_cast<int>(params))
+    throw sqlite_error("the statement has " + std::to_string(s.parameter_count()) + " parameters, and " +
+                       std::to_string(params) + " were given\n  " + sql, SQLITE_RANGE);
 }
 
 compiled_read database::compile_read(const model::schema& schema, const model::table& table, const find_options& options,

@@ -24,6 +24,8 @@ struct result_row {
   int row;
   bool is_null(int column) const { return r.is_null(row, column); }
   std::string_view text_view(int column) const { return r.text(row, column); }
+  int column_count() const { return r.column_count(); }
+  std::string_view column_name(int column) const { return r.column_name(column); }
 };
 
 inline runtime::node column_node(const result_row& r, int column, column_kind kind, std::string_view table,

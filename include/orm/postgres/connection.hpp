@@ -44,6 +44,11 @@ class result {
   ~result() { PQclear(r_); }
 
   int rows() const { return PQntuples(r_); }
+  int column_count() const { return PQnfields(r_); }
+  std::string_view column_name(int column) const {
+    const char* name = PQfname(r_, column);
+    return name ? std::string_view(name) : std::string_view();
+  }
   bool is_null(int row, int column) const { return PQgetisnull(r_, row, column) != 0; }
   std::string_view text(int row, int column) const {
     return {PQgetvalue(r_, row, column), static_cast<std::size_t>(PQgetlength(r_, row, column))};

@@ -53,6 +53,15 @@ class database : public runtime::basic_database<database> {
   // The same, for a statement that writes: the rows it changed (0 for one that changes
   // none), as orm::sqlite::database::exec(sql, params) returns them.
   std::int64_t exec(const std::string& sql, const std::vector<param>& params) { return run(sql, params).changed(); }
+  // Typed rows from a statement of your own (runtime::basic_database::run<T>).
+  using basic_database::run;
+  // run(sql, params), calling each(row) per result row: the rows it changed.
+  template <class Each>
+  std::int64_t run_statement(const std::string& sql, const std::vector<param>& params, Each&& each) {
+    const result r = run(sql, params);
+    for (int row = 0; row < r.rows(); ++row) each(result_row{r, row});
+    return r.changed();
+  }
   // Runs `read(connection)` where a read belongs: a replica, or the primary (inside a
   // transaction, for a read that locks rows, without replicas, or when none can serve it).
   template <class Read>

@@ -198,6 +198,33 @@ class basic_database : public session {
                       write_options options = {}) {
     return remove(model_of(schema), table, where, options);
   }
+  // Typed rows from a statement of your own (docs/runtime.md, "SQL of your own"): one
+  // statement, its parameters bound (?, $1 as the backend numbers them), run on the
+  // primary (it may write: INSERT ... RETURNING); each result row into a T, each field
+  // from the column of its name. A field no column is named for, a value its type cannot
+  // hold (text into an integer), or a NULL into a field that is not std::optional is a
+  // row_mismatch_error or the backend's error, before the row is kept. ormlint does not
+  // read the SQL.
+  template <reflection::row_struct T>
+  std::vector<T> run(const std::string& sql, const std::vector<param>& params = {}) {
+    static const model::row_type row = reflection::describe<T>();  // once per struct
+    const model::table result = typed::statement_result_of(row);
+    const std::unique_ptr<row_plan> plan =
+        typed::plan_of(model::schema{}, result, row.name, row.fields, Backend::sql_dialect().native_timestamps());
+    const auto held = hold();
+    std::vector<T> out;
+    std::vector<int> columns;
+    backend().run_statement(sql, params, [&](const auto& r) {
+      if (out.empty()) {  // the names, from the first row
+        std::vector<std::string_view> names;
+        for (int i = 0; i < r.column_count(); ++i) names.push_back(r.column_name(i));
+        columns = typed::statement_columns_of(row, names, sql);
+      }
+      typed::read_top_row(r, columns, decoder(), *plan, out.emplace_back());
+    });
+    return out;
+  }
+
   template <class Schema, class Table>
   basic_table_query<Backend> query(const Schema& schema, const Table& table) {
     return query(model_of(schema), std::string(table.name.view()));

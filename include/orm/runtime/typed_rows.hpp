@@ -197,6 +197,16 @@ void read_top_row(const Row& r, const std::vector<int>& columns, row_decoder& de
 // For each field of the parent row, the result column that holds it (-1: none).
 std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& read);
 
+// run<T>(sql, params): the result of a statement of your own, described as a table whose
+// columns are T's fields, each of the kind its type holds and NOT NULL unless it is
+// std::optional. A field that no column can hold (a struct, a list, an integer narrower
+// than 64 bits) is a row_mismatch_error, in the row rules' words.
+model::table statement_result_of(const model::row_type& row);
+// For each field, the statement's result column of its name; a field that names none is
+// a row_mismatch_error that lists the columns there are.
+std::vector<int> statement_columns_of(const model::row_type& row, const std::vector<std::string_view>& names,
+                                      const std::string& sql);
+
 // A struct to write, as the column values a write takes: each field by its name; an
 // empty std::optional is not set (the column keeps its default, or NULL). A field that is
 // no column (a relation's rows) is passed on by name, and the write planner refuses it

@@ -89,6 +89,20 @@ class database : public runtime::basic_database<database> {
     unindexed_reads().on = on;
   }
 
+  // Runs a statement of your own as exec(sql, params) does, calling each(row) per result
+  // row (a statement: its columns by index, column_name(i)): the rows it changed.
+  template <class Each>
+  std::int64_t run_statement(const std::string& sql, const std::vector<param>& params, Each&& each) {
+    const auto held = hold();
+    return explaining([&]() -> std::int64_t {
+      auto s = prepared(sql);
+      check_own_statement(*s, sql, params.size());
+      s->bind(params);
+      while (s->step()) each(static_cast<const statement&>(*s));
+      return s->read_only() ? 0 : sqlite3_changes64(db_);
+    });
+  }
+
   sqlite3* handle() const { return db_; }
   // A prepared statement for `sql`, from this connection's cache (callers hold the lock).
   statement_cache::lease prepared(const std::string& sql) { return statements_.take(db_, sql); }
@@ -111,6 +125,8 @@ class database : public runtime::basic_database<database> {
   void lock_for_migration() {}  // the transaction's BEGIN IMMEDIATE holds the file
 
   sqlite_error explained(const sqlite_error& e) const;
+  // One statement in the text, and as many parameters as it has.
+  static void check_own_statement(const statement& s, const std::string& sql, std::size_t params);
 
   sqlite3* db_ = nullptr;
   failure::connection_facts facts_;

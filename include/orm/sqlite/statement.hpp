@@ -33,6 +33,12 @@ class statement {
   bool more_statements() const { return more_; }
   int parameter_count() const { return sqlite3_bind_parameter_count(stmt_); }
   bool read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
+  // The result's columns, as the statement names them (AS ...).
+  int column_count() const { return sqlite3_column_count(stmt_); }
+  std::string_view column_name(int column) const {
+    const char* name = sqlite3_column_name(stmt_, column);
+    return name ? std::string_view(name) : std::string_view();
+  }
 
   void bind(const std::vector<param>& params) {
     for (std::size_t i = 0; i < params.size(); ++i) bind(static_cast<int>(i + 1), params[i]);
