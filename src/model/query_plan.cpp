@@ -230,7 +230,7 @@ class planner {
     const std::string here = path + "." + load.relation.text;
     const relation* r = nested_relation(parent, load.relation, depth, here, "the query nests `with`",
                                         "load the rest in another query");
-    if (!r || !guard(*r, load, true)) return;
+    if (!r || !guard(*r, load, use::load)) return;
     if (const table* target = s_.find_table(r->target)) level(*target, load.options, depth, here);
   }
 
@@ -240,7 +240,7 @@ class planner {
     const std::string here = path + "." + filter.relation.text;
     const relation* r = nested_relation(parent, filter.relation, depth, here,
                                         "the filter nests relation filters (some/none/every)", "filter in two steps");
-    if (!r || !guard(*r, filter, false)) return;
+    if (!r || !guard(*r, filter, use::filter)) return;
     const table* target = s_.find_table(r->target);
     if (!target) return;
     expect_columns(*target, filter.options.where_columns, "to filter on");
@@ -251,7 +251,7 @@ class planner {
   // lookup; its key ("comments_count") must not be a column of the row already.
   void relation_count(const table& t, const written_name& name) {
     const relation* r = named_relation(t, name);
-    if (!r || !guard(*r, {name, {}}, false)) return;
+    if (!r || !guard(*r, {name, {}}, use::count)) return;
     const std::string key = count_key(name.text);
     if (t.find_column(key) || !s_.relations_named(t.name, key).empty())
       add(query_problem::kind::unknown_name, name,
@@ -298,10 +298,12 @@ class planner {
     return &s_.relations[static_cast<std::size_t>(found.front())];
   }
 
-  // The relation's own problems, as the schema checks find them, for loading it or (not
-  // `loads`) filtering by it. False: do not descend. Only a load returns rows to bound.
-  bool guard(const relation& r, const query_load& load, bool loads) {
-    const std::string doing = loads ? "loading" : "filtering by";
+  // The relation's own problems, as the schema checks find them, for loading it, filtering
+  // by it or counting its rows. False: do not descend. Only a load returns rows to bound.
+  enum class use : unsigned char { load, filter, count };
+  bool guard(const relation& r, const query_load& load, use as) {
+    const bool loads = as == use::load;
+    const std::string doing = loads ? "loading" : as == use::filter ? "filtering by" : "counting";
     const std::string name = "'" + r.source + "." + r.name + "'";
     const int index = static_cast<int>(&r - s_.relations.data());
     if (r.status == resolution::unknown_name) {
