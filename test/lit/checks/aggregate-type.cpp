@@ -47,6 +47,14 @@ std::int64_t total_of(database& db, const std::string& customer) {
       {.where = eq("customer", customer), .group_by = "customer", .count = true, .sum = "total", .avg = "weight"})[0].total_sum;
 }
 
+// In a template: judged in its instantiation, reported once.
+template <class Db>
+void by_template(Db& db) {
+  db.query(shop::schema, shop::orders).aggregate({.group_by = "paid", .avg = "customer"});
+// CHECK: :[[@LINE-1]]:78: error: avg of 'orders.customer' cannot be computed: it is a text column, and avg takes integer or real columns; aggregate a numeric column [orm-aggregate-type]
+}
+template void by_template<database>(database&);
+
 void report(database& db, const std::vector<std::string>& columns) {
   auto orders = db.query(shop::schema, shop::orders);
   orders.aggregate({.sum = "customer"});
