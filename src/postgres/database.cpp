@@ -57,13 +57,17 @@ std::int64_t database::write(const model::schema&, const model::table& t, const 
   const bool new_id = wanted == answer::new_id;
   const result r = connection_->run(new_id ? text.sql + " RETURNING " + sql::identifier("id") : text.sql, text.params);
   // Rows written with their ids (an update may set one too): the sequence follows.
-  if (std::any_of(rows.begin(), rows.end(), [](const fields& row) { return runtime::writes::field_value(row, "id"); }))
-    follow_written_id(t);
+  wrote_ids(t, rows);
   if (wanted == answer::rows_changed) return r.changed();
   return static_cast<std::int64_t>(std::stoll(std::string(r.text(0, 0))));
 }
 
 migration_plan database::introspect(const model::schema& schema) const { return postgres::plan_migration(*connection_, schema); }
+
+void database::wrote_ids(const model::table& t, std::span<const fields> rows) {
+  if (std::any_of(rows.begin(), rows.end(), [](const fields& row) { return runtime::writes::field_value(row, "id"); }))
+    follow_written_id(t);
+}
 
 void database::follow_written_id(const model::table& t) {
   const std::string table = sql::identifier(t.name);

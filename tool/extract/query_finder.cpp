@@ -45,7 +45,8 @@ class finder : public clang::RecursiveASTVisitor<finder> {
   bool VisitCXXMemberCallExpr(clang::CXXMemberCallExpr* call) {
     const clang::CXXMethodDecl* method = call->getMethodDecl();
     if (arguments_from_template(*call)) return true;
-    if (is_method(method, "basic_database") && method->getIdentifier() &&
+    // db.returning<T>().insert(...) takes the arguments of db.insert(...), and is planned alike.
+    if ((is_method(method, "basic_database") || is_method(method, "returning_writes")) && method->getIdentifier() &&
         (method->getName() == "insert" || method->getName() == "update" || method->getName() == "remove" ||
          method->getName() == "upsert"))
       return visit_write(*call, method->getName());

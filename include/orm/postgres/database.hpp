@@ -104,6 +104,8 @@ class database : public runtime::basic_database<database> {
   // A row written with its id: the identity moves past it, so that the next row without
   // one does not collide (SQLite's rowid does the same by itself).
   void follow_written_id(const model::table& t);
+  // The same, when any of `rows` sets the id.
+  void wrote_ids(const model::table& t, std::span<const fields> rows);
 
   std::unique_ptr<postgres::connection> connection_;
   std::unique_ptr<replica_set> replicas_;

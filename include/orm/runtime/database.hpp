@@ -12,6 +12,8 @@
 //   void lock_for_migration()               inside the migration's transaction
 //   static bool statement_lost(error)       a migration to run once more (a pooler's)
 //   static bool retryable(error)            for run_transaction
+//   std::int64_t run_statement(sql, params, each)  one statement of the user's, each(row) per row
+//   void wrote_ids(table, rows)             after a write of these rows outside write()
 //   static const sql::dialect& sql_dialect()
 //   std::string begin_statement(options)    and exec(sql): see session.hpp
 // What does not depend on the user's types is defined in database_impl.hpp and compiled
@@ -34,6 +36,7 @@
 #include <orm/runtime/read_plan.hpp>
 #include <orm/runtime/session.hpp>
 #include <orm/runtime/typed_rows.hpp>
+#include <orm/runtime/write_guard.hpp>
 #include <orm/runtime/write_sql.hpp>
 
 namespace orm::runtime {
@@ -103,6 +106,36 @@ class basic_table_query {
   Backend& db_;
   const model::schema& schema_;
   const model::table& table_;
+};
+
+template <class Backend>
+class basic_database;
+
+// db.returning<T>(): the writes, each returning the rows it wrote as T (RETURNING, one
+// statement): planned and guarded as insert, update and remove are; T's fields name
+// columns of the table (docs/runtime.md, "Rows a write returns").
+template <class Backend, class T>
+class returning_writes {
+ public:
+  explicit returning_writes(basic_database<Backend>& db) : db_(db) {}
+
+  template <class Schema>
+  std::vector<T> insert(const Schema& schema, const std::string& table, const fields& row) {
+    return db_.template insert_returning<T>(db_.model_of(schema), table, row);
+  }
+  template <class Schema>
+  std::vector<T> update(const Schema& schema, const std::string& table, const fields& changes, const condition& where,
+                        write_options options = {}) {
+    return db_.template update_returning<T>(db_.model_of(schema), table, changes, where, options);
+  }
+  template <class Schema>
+  std::vector<T> remove(const Schema& schema, const std::string& table, const condition& where,
+                        write_options options = {}) {
+    return db_.template remove_returning<T>(db_.model_of(schema), table, where, options);
+  }
+
+ private:
+  basic_database<Backend>& db_;
 };
 
 // One connection of `Backend`. Safe to share between threads: each call holds the
@@ -230,10 +263,55 @@ class basic_database : public session {
     return query(model_of(schema), std::string(table.name.view()));
   }
 
+  // Writes that return the rows they wrote: db.returning<T>().update(schema, "t", ...).
+  template <reflection::row_struct T>
+  returning_writes<Backend, T> returning() {
+    return returning_writes<Backend, T>(*this);
+  }
+
  protected:
   basic_database() = default;
 
  private:
+  template <class, class>
+  friend class returning_writes;
+  template <class T>
+  std::vector<T> insert_returning(const model::schema& schema, const std::string& table, const fields& row) {
+    const auto held = hold();
+    const model::table& t = guarded::planned_write(schema, model::write::kind::insert, table, row, nullptr, {});
+    return written_rows<T>(schema, t, writes::insert(t, row, Backend::sql_dialect()), {&row, 1});
+  }
+  template <class T>
+  std::vector<T> update_returning(const model::schema& schema, const std::string& table, const fields& changes,
+                                  const condition& where, write_options options) {
+    const auto held = hold();
+    const model::table& t = guarded::planned_write(schema, model::write::kind::update, table, changes, &where, options);
+    return written_rows<T>(schema, t, writes::update(schema, t, changes, where, Backend::sql_dialect()), {&changes, 1});
+  }
+  template <class T>
+  std::vector<T> remove_returning(const model::schema& schema, const std::string& table, const condition& where,
+                                  write_options options) {
+    const auto held = hold();
+    const model::table& t = guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
+    return written_rows<T>(schema, t, writes::remove(schema, t, where, Backend::sql_dialect()), {});
+  }
+  // The statement with RETURNING T's columns, run; each row it returns into a T.
+  template <class T>
+  std::vector<T> written_rows(const model::schema& schema, const model::table& t, writes::statement_text text,
+                              std::span<const fields> rows) {
+    static const model::row_type row = reflection::describe<T>();  // once per struct
+    const sql::dialect& d = Backend::sql_dialect();
+    text.sql += " RETURNING " + typed::returning_list(schema, t, row, d);
+    const std::unique_ptr<row_plan> plan = typed::plan_of(schema, t, row.name, row.fields, d.native_timestamps());
+    std::vector<int> columns(row.fields.size());
+    for (std::size_t i = 0; i < columns.size(); ++i) columns[i] = static_cast<int>(i);
+    std::vector<T> out;
+    backend().run_statement(text.sql, text.params,
+                            [&](const auto& r) { typed::read_top_row(r, columns, decoder(), *plan, out.emplace_back()); });
+    backend().wrote_ids(t, rows);
+    return out;
+  }
+
   void migrate_once(const model::schema& schema);
   Backend& backend() { return static_cast<Backend&>(*this); }
 };

@@ -197,6 +197,12 @@ void read_top_row(const Row& r, const std::vector<int>& columns, row_decoder& de
 // For each field of the parent row, the result column that holds it (-1: none).
 std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& read);
 
+// db.returning<T>(): T's fields must be columns of `t` (a write returns the rows it wrote,
+// not what they relate to): a row_mismatch_error otherwise, in the row rules' words first.
+// The RETURNING list, each column as reads return it (a native timestamp as microseconds).
+std::string returning_list(const model::schema& s, const model::table& t, const model::row_type& row,
+                           const sql::dialect& d);
+
 // run<T>(sql, params): the result of a statement of your own, described as a table whose
 // columns are T's fields, each of the kind its type holds and NOT NULL unless it is
 // std::optional. A field that no column can hold (a struct, a list, an integer narrower

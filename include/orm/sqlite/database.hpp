@@ -123,6 +123,7 @@ class database : public runtime::basic_database<database> {
                      runtime::writes::answer wanted, std::span<const fields> rows, const condition* where);
   migration_plan introspect(const model::schema& schema) const;
   void lock_for_migration() {}  // the transaction's BEGIN IMMEDIATE holds the file
+  void wrote_ids(const model::table&, std::span<const fields>) {}  // the rowid follows by itself
 
   sqlite_error explained(const sqlite_error& e) const;
   // One statement in the text, and as many parameters as it has.
