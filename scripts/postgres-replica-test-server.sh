@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # A throwaway streaming replica of the test server (postgres-test-server.sh): a base
 # backup of the primary taken with pg_basebackup -R, started as a hot standby that
-# streams the primary's WAL, on a Unix socket in its own directory (no TCP).
+# streams the primary's WAL, on a Unix socket in its own directory (no TCP). It streams
+# through a physical replication slot on the primary, so the primary keeps every WAL
+# segment the replica has not received: without one, a replica that falls behind under
+# load (a busy 2-core machine, sanitized tests) finds its next segment removed by a
+# checkpoint and never catches up again.
 #   postgres-replica-test-server.sh start <dir> <primary dir>   (a replica left there is stopped and wiped first)
-#   postgres-replica-test-server.sh stop <dir>                  stop it and remove the directory
+#   postgres-replica-test-server.sh stop <dir> [<primary dir>]  stop it, remove the directory and drop its slot
 # Connect with "host=<dir> dbname=postgres user=postgres". Under root it runs as `nobody`.
 set -euo pipefail
 action=${1:?usage: postgres-replica-test-server.sh start <dir> <primary dir> | stop <dir>}
@@ -21,6 +25,8 @@ if [ "$(id -u)" -eq 0 ]; then
   as=(setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all --reset-env)
 fi
 
+slot=orm_test_replica
+
 stop() {
   if [ -f "$dir/data/postmaster.pid" ]; then
     "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -28,15 +34,32 @@ stop() {
   rm -rf "$dir"
 }
 
+# A slot left by an earlier replica of this primary would hold its WAL for ever and make
+# pg_basebackup -C fail.
+# The primary's walsender may still hold the slot for a moment after its replica stopped.
+drop_slot() {
+  local primary=$1 i
+  for i in $(seq 1 300); do
+    [ "$("$bin/psql" -X -A -t -h "$primary" -U postgres -d postgres \
+         -c "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '$slot' AND active")" = 0 ] && break
+    sleep 0.1
+  done
+  "$bin/psql" -X -q -h "$primary" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '$slot'" \
+    >/dev/null
+}
+
 case "$action" in
   start)
     primary=${3:?usage: postgres-replica-test-server.sh start <dir> <primary dir>}
     stop
+    drop_slot "$primary"
     mkdir -p "$dir"
     [ ${#as[@]} -eq 0 ] || chown nobody:nogroup "$dir"
     chmod 0755 "$dir"
-    # -R writes standby.signal and primary_conninfo (the primary's socket): a hot standby.
-    if ! "${as[@]}" "$bin/pg_basebackup" -h "$primary" -U postgres -D "$dir/data" -R -X stream -c fast \
+    # -R writes standby.signal, primary_conninfo (the primary's socket) and, with -C -S,
+    # primary_slot_name: a hot standby streaming through its own slot.
+    if ! "${as[@]}" "$bin/pg_basebackup" -h "$primary" -U postgres -D "$dir/data" -R -C -S "$slot" -X stream -c fast \
          >"$dir/basebackup.log" 2>&1; then
       cat "$dir/basebackup.log" >&2
       echo "postgres-replica-test-server: pg_basebackup from the primary at $primary failed (its output is above)" >&2
@@ -53,6 +76,7 @@ case "$action" in
     ;;
   stop)
     stop
+    if [ -n "${3:-}" ]; then drop_slot "$3"; fi
     ;;
   *)
     echo "postgres-replica-test-server: unknown action '$action' (start or stop)" >&2

@@ -42,6 +42,9 @@ class Replicas : public ::testing::Test {
  protected:
   void SetUp() override {
     primary_admin = std::make_unique<database>(required("ORM_TEST_POSTGRES"));
+    // The test server commits asynchronously; caught_up's own commit must reach the disk,
+    // and with it every WAL record before it (see caught_up).
+    primary_admin->exec("SET synchronous_commit = on");
     replica_admin = std::make_unique<database>(required("ORM_TEST_POSTGRES_REPLICA"));
     name = "replica_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name());
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -61,13 +64,28 @@ class Replicas : public ::testing::Test {
 
   // Waits until the replica has replayed everything the primary has written (a state the
   // replica reports, not a sleep of a guessed length).
+  // The position is where the primary inserts WAL now. Records there that no commit
+  // follows (a page pruned by a read, say) would sit in the primary's WAL buffers while it
+  // is idle, never sent: so the same statement takes a transaction id, and its synchronous
+  // commit flushes everything up to and past the position.
   void caught_up() {
-    const std::string position = std::string(primary_admin->run("SELECT pg_current_wal_insert_lsn()::text").text(0, 0));
+    const std::string position =
+        std::string(primary_admin->run("SELECT pg_current_wal_insert_lsn()::text, txid_current()").text(0, 0));
     for (int i = 0; i < 12000; ++i) {
       if (replica_admin->run("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", {param(position)}).text(0, 0) == "t") return;
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    FAIL() << "the replica did not replay " << position << " in 120 s";
+    FAIL() << "the replica did not replay " << position << " in 120 s; " << receiver_state();
+  }
+  // What the replica says of its stream, for a failure message: whether it is connected,
+  // what it has received and replayed, and whether its replay is paused.
+  std::string receiver_state() {
+    const auto state = replica_admin->run(
+        "SELECT coalesce((SELECT status FROM pg_stat_wal_receiver), 'no WAL receiver'),"
+        " coalesce(pg_last_wal_receive_lsn()::text, 'none'), coalesce(pg_last_wal_replay_lsn()::text, 'none'),"
+        " pg_get_wal_replay_pause_state()");
+    return "its WAL receiver: " + std::string(state.text(0, 0)) + ", received " + std::string(state.text(0, 1)) +
+           ", replayed " + std::string(state.text(0, 2)) + ", replay " + std::string(state.text(0, 3));
   }
   void pause_replay() {
     replica_admin->exec("SELECT pg_wal_replay_pause()");
