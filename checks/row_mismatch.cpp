@@ -5,21 +5,17 @@
 
 namespace orm::checks {
 
-// The rule is model/row_rules.hpp's, the runtime's own: the finding's message is the
-// runtime's row_mismatch_error, reported at the field, with a note at the call.
-void row_mismatch_at_call(const schema_index& schema, const planned_query& q, findings& out) {
-  if (!q.call.row) return;
-  const model::table* table = schema.table(q.call.table);
-  if (!table) return;  // the planner reports an unknown table
+namespace {
+
+// Each problem as a finding at its field, with `note` at the call that reads into `row`,
+// and the fix the problem suggests.
+void report(const std::vector<model::row_problem>& problems, const model::row_type& row, const std::string& note,
+            const model::source_site& call, findings& out) {
   using k = model::row_problem::kind;
-  const std::vector<model::row_problem> problems =
-      q.call.aggregate
-          ? model::aggregate_row_mismatches(schema.schema(), *table, *q.call.aggregate, *q.call.row, q.call.site)
-          : model::row_mismatches(schema.schema(), *table, *q.call.row, q.call.max_depth, &q.call.top, q.call.site);
   for (const model::row_problem& p : problems) {
-    finding f = make_finding("orm-row-mismatch", severity::error, p.site.line ? p.site : q.call.site, p.message);
-    if (p.site.line && q.call.site.line) f.notes.push_back({q.call.site, "rows of '" + q.call.table + "' are read into '" + q.call.row->name + "' here"});
-    const model::row_field* field = model::find_row_field(*q.call.row, p.site);
+    finding f = make_finding("orm-row-mismatch", severity::error, p.site.line ? p.site : call, p.message);
+    if (p.site.line && call.line) f.notes.push_back({call, note});
+    const model::row_field* field = model::find_row_field(row, p.site);
     if (field && !p.suggestion.empty()) {
       if (p.what == k::unknown_field) {
         if (field->name_site.line)
@@ -34,6 +30,29 @@ void row_mismatch_at_call(const schema_index& schema, const planned_query& q, fi
     }
     out.push_back(std::move(f));
   }
+}
+
+}  // namespace
+
+// The rules are model/row_rules.hpp's and model/aggregate.hpp's, the runtime's own: the
+// finding's message is the runtime's row_mismatch_error, reported at the field, with a
+// note at the call.
+void row_mismatch_at_call(const schema_index& schema, const planned_query& q, findings& out) {
+  if (!q.call.row) return;
+  const model::table* table = schema.table(q.call.table);
+  if (!table) return;  // the planner reports an unknown table
+  report(q.call.aggregate
+             ? model::aggregate_row_mismatches(schema.schema(), *table, *q.call.aggregate, *q.call.row, q.call.site)
+             : model::row_mismatches(schema.schema(), *table, *q.call.row, q.call.max_depth, &q.call.top, q.call.site),
+         *q.call.row, "rows of '" + q.call.table + "' are read into '" + q.call.row->name + "' here", q.call.site, out);
+}
+
+void row_mismatch_in_write(const schema_index& schema, const planned_write& w, findings& out) {
+  if (!w.call.returned) return;
+  const model::table* table = schema.table(w.call.table.text);
+  if (!table) return;  // the write planner reports an unknown table
+  report(model::returned_row_mismatches(schema.schema(), *table, *w.call.returned), *w.call.returned,
+         "rows written to '" + w.call.table.text + "' are returned as '" + w.call.returned->name + "' here", w.call.site, out);
 }
 
 }  // namespace orm::checks

@@ -10,5 +10,8 @@ namespace orm::checks {
 /// field, a many() into a non-container, nesting past max_depth, or a `with` T has no
 /// field for.
 void row_mismatch_at_call(const schema_index& schema, const planned_query& query, findings& out);
+/// A db.returning<T>().<write> whose T cannot hold the rows the write returns: a field
+/// that is no column of the table (a relation, a count), or a type that cannot hold one.
+void row_mismatch_in_write(const schema_index& schema, const planned_write& write, findings& out);
 
 }  // namespace orm::checks

@@ -258,4 +258,26 @@ std::vector<row_problem> row_mismatches(const schema& s, const table& t, const r
   return std::move(check.out);
 }
 
+std::vector<row_problem> returned_row_mismatches(const schema& s, const table& t, const row_type& row) {
+  // A column field is checked by the row rules; any other is refused as no column. Field
+  // by field, so that the problems come in the fields' order.
+  std::vector<row_problem> out;
+  for (const row_field& f : row.fields) {
+    const column* c = t.find_column(f.name);
+    const bool aliased = std::any_of(t.discriminators.begin(), t.discriminators.end(),
+                                     [&](const discriminator& d) { return d.as == f.name; });
+    if ((c && !c->variants.empty()) ||
+        (!c && (aliased || !s.relations_named(t.name, f.name).empty() || counted_relation(s, t, f.name)))) {
+      out.push_back({row_problem::kind::unknown_field,
+                     "field '" + f.name + "' of '" + row.name + "' is no column of '" + t.name +
+                         "', and a write returns the columns of the rows it wrote; read what they relate to "
+                         "with a find after the write",
+                     f.site, {}});
+      continue;
+    }
+    for (row_problem& p : row_mismatches(s, t, row_type{row.name, {f}, row.site}, 0)) out.push_back(std::move(p));
+  }
+  return out;
+}
+
 }  // namespace orm::model

@@ -83,19 +83,7 @@ std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& re
 
 std::string returning_list(const model::schema& s, const model::table& t, const model::row_type& row,
                            const sql::dialect& d) {
-  // A relation, a count or a variant alias is refused as such; a misspelt column in the row
-  // rules' words, with the close name.
-  for (const model::row_field& f : row.fields) {
-    const model::column* c = t.find_column(f.name);
-    const bool aliased = std::any_of(t.discriminators.begin(), t.discriminators.end(),
-                                     [&](const model::discriminator& d) { return d.as == f.name; });
-    if ((c && !c->variants.empty()) ||
-        (!c && (aliased || !s.relations_named(t.name, f.name).empty() || model::counted_relation(s, t, f.name))))
-      throw row_mismatch_error("field '" + f.name + "' of '" + row.name + "' is no column of '" + t.name +
-                               "', and a write returns the columns of the rows it wrote; read what they relate to "
-                               "with a find after the write");
-  }
-  const std::vector<model::row_problem> problems = model::row_mismatches(s, t, row, 0);
+  const std::vector<model::row_problem> problems = model::returned_row_mismatches(s, t, row);
   if (!problems.empty()) throw row_mismatch_error(problems.front().message);
   std::string out;
   for (const model::row_field& f : row.fields) {

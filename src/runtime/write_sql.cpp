@@ -122,13 +122,12 @@ statement_text upsert(const model::table& t, const fields& row, const std::vecto
   std::string key;
   for (const std::string& c : on) key += (key.empty() ? "" : ", ") + sql::identifier(c);
   out.sql += " ON CONFLICT (" + key + ") DO UPDATE SET ";
-  // Nothing to change: the row is set to itself, so that RETURNING still gives its id
-  // (DO NOTHING returns no row).
+  // Nothing to change: the row is set to itself, so that RETURNING still gives the row
+  // (DO NOTHING returns none).
   if (changes.empty())
     out.sql += sql::identifier(on.front()) + " = " + sql::identifier(t.name) + "." + sql::identifier(on.front());
   else
     out.sql += assignments(t, changes, out.params, d, true);
-  out.sql += " RETURNING " + sql::identifier("id");
   return out;
 }
 

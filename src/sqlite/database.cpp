@@ -101,15 +101,7 @@ std::int64_t database::write(const model::schema& schema, const model::table& t,
       while (s->step()) returned_id = s->integer(0);
     });
   } catch (const sqlite_error& e) {
-    if (e.extended_code != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
-    // The first row whose parent is missing (a batch's row, by its place in the batch).
-    std::string reason;
-    for (std::size_t i = 0; i < rows.size() && reason.empty(); ++i) {
-      reason = failure::foreign_key_reason(db_, schema, t, &rows[i], nullptr);
-      if (!reason.empty() && rows.size() > 1) reason = "row " + std::to_string(i + 1) + " of the batch: " + reason;
-    }
-    if (reason.empty() && where) reason = failure::foreign_key_reason(db_, schema, t, nullptr, where);
-    throw failure::with_reason(e, reason);
+    throw write_failure(e, schema, t, rows, where);
   }
   switch (wanted) {
     case runtime::writes::answer::returned_id: return returned_id;
@@ -117,6 +109,19 @@ std::int64_t database::write(const model::schema& schema, const model::table& t,
     case runtime::writes::answer::rows_changed: break;
   }
   return sqlite3_changes64(db_);
+}
+
+sqlite_error database::write_failure(const sqlite_error& e, const model::schema& schema, const model::table& t,
+                                     std::span<const fields> rows, const condition* where) const {
+  if (e.extended_code != SQLITE_CONSTRAINT_FOREIGNKEY) return e;
+  // The first row whose parent is missing (a batch's row, by its place in the batch).
+  std::string reason;
+  for (std::size_t i = 0; i < rows.size() && reason.empty(); ++i) {
+    reason = failure::foreign_key_reason(db_, schema, t, &rows[i], nullptr);
+    if (!reason.empty() && rows.size() > 1) reason = "row " + std::to_string(i + 1) + " of the batch: " + reason;
+  }
+  if (reason.empty() && where) reason = failure::foreign_key_reason(db_, schema, t, nullptr, where);
+  return failure::with_reason(e, reason);
 }
 
 migration_plan database::introspect(const model::schema& schema) const {

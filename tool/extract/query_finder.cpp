@@ -50,7 +50,8 @@ class finder : public clang::RecursiveASTVisitor<finder> {
         (method->getName() == "insert" || method->getName() == "update" || method->getName() == "remove" ||
          method->getName() == "upsert"))
       return visit_write(*call, method->getName());
-    if (is_method(method, "basic_database") && method->getIdentifier() && method->getName() == "insert_many")
+    if ((is_method(method, "basic_database") || is_method(method, "returning_writes")) && method->getIdentifier() &&
+        method->getName() == "insert_many")
       return visit_insert_many(*call);
     if (!is_method(method, "basic_table_query") || !method->getIdentifier() ||
         !(method->getName() == "find_many" || method->getName() == "find_first" ||
@@ -195,9 +196,16 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     const auto* rows = braced_items(call.getArg(2));
     for (const clang::Expr* item : rows ? rows->inits() : llvm::ArrayRef<clang::Expr*>{}) {
       found_write w = *planned();
+      // db.returning<T>().insert_many: T is judged once, with the first row.
+      if (item != rows->inits().front()) w.call.returned.reset();
       w.call.site = reader_.site_of(item->getBeginLoc());  // each row is a write of its own, found at its braces
       const auto* row = braced_items(item);
       w.call.fields_complete = row && fields_in(*row, w.call.fields);
+      result.writes.push_back(std::move(w));
+    }
+    // Rows built elsewhere (the usual loop) are not seen; the T they come back as is.
+    if (found_write w = *planned(); (!rows || rows->getNumInits() == 0) && w.call.returned) {
+      w.call.fields_complete = false;
       result.writes.push_back(std::move(w));
     }
     return true;
@@ -213,6 +221,11 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     w.call.what = what;
     w.call.table = *table;
     w.call.site = reader_.site_of(call.getExprLoc());
+    // db.returning<T>().<write>: the rows it wrote come back as T, the class's second argument.
+    if (const auto* returning = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(call.getMethodDecl()->getParent());
+        returning && returning->getName() == "returning_writes" && returning->getTemplateArgs().size() == 2 &&
+        returning->getTemplateArgs()[1].getKind() == clang::TemplateArgument::Type)
+      w.call.returned = read_row_type(context_, returning->getTemplateArgs()[1].getAsType());
     return w;
   }
 

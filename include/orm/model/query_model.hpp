@@ -180,6 +180,8 @@ struct write {
   bool conflict_on_known = true;
   std::optional<std::vector<written_field>> on_conflict;
   bool on_conflict_complete = true;
+  // db.returning<T>().<write>: the struct the rows it wrote come back as.
+  std::optional<row_type> returned;
 
   bool inserts() const { return what == kind::insert || what == kind::upsert; }
 };

@@ -60,4 +60,9 @@ query with_row_loads(const schema& s, query q);
 std::vector<row_problem> row_mismatches(const schema& s, const table& t, const row_type& row, int max_depth,
                                                const query_options* given = nullptr, const source_site& call = {});
 
+// Every reason `row` cannot hold the rows a write of table `t` returns (db.returning<T>()):
+// those columns only, so a field that names a relation, a relation count or a
+// discriminator's variants is refused as no column; then row_mismatches at depth 0.
+std::vector<row_problem> returned_row_mismatches(const schema& s, const table& t, const row_type& row);
+
 }  // namespace orm::model

@@ -98,6 +98,15 @@ class database : public runtime::basic_database<database> {
   }
   std::int64_t write(const model::schema& schema, const model::table& t, const runtime::writes::statement_text& text,
                      runtime::writes::answer wanted, std::span<const fields> rows, const condition* where);
+  // The same write, its RETURNING rows each handed to each(row) (db.returning<T>()).
+  template <class Each>
+  void write_returning(const model::schema&, const model::table& t, const runtime::writes::statement_text& text,
+                       std::span<const fields> rows, const condition*, Each&& each) {
+    replicas_->primary_wrote();
+    const result r = connection_->run(text.sql, text.params);
+    for (int row = 0; row < r.rows(); ++row) each(result_row{r, row});
+    wrote_ids(t, rows);
+  }
   migration_plan introspect(const model::schema& schema) const;
   // Two processes migrating at once take turns.
   void lock_for_migration() { exec("SELECT pg_advisory_xact_lock(4242001)"); }

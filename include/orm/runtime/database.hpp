@@ -13,7 +13,8 @@
 //   static bool statement_lost(error)       a migration to run once more (a pooler's)
 //   static bool retryable(error)            for run_transaction
 //   std::int64_t run_statement(sql, params, each)  one statement of the user's, each(row) per row
-//   void wrote_ids(table, rows)             after a write of these rows outside write()
+//   void write_returning(schema, table, statement_text, rows, where, each)  the same write,
+//       each(row) per RETURNING row (db.returning<T>())
 //   static const sql::dialect& sql_dialect()
 //   std::string begin_statement(options)    and exec(sql): see session.hpp
 // What does not depend on the user's types is defined in database_impl.hpp and compiled
@@ -21,6 +22,7 @@
 // user's unit sees only the declarations and the thin templates that take its types.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -132,6 +134,15 @@ class returning_writes {
   std::vector<T> remove(const Schema& schema, const std::string& table, const condition& where,
                         write_options options = {}) {
     return db_.template remove_returning<T>(db_.model_of(schema), table, where, options);
+  }
+  template <class Schema>
+  std::vector<T> upsert(const Schema& schema, const std::string& table, const fields& row, const upsert_options& options) {
+    return db_.template upsert_returning<T>(db_.model_of(schema), table, row, options);
+  }
+  // Every row inserted, in the order given, in one transaction as insert_many writes them.
+  template <class Schema>
+  std::vector<T> insert_many(const Schema& schema, const std::string& table, const std::vector<fields>& rows) {
+    return db_.template insert_many_returning<T>(db_.model_of(schema), table, rows);
   }
 
  private:
@@ -293,12 +304,33 @@ class basic_database : public session {
                                   write_options options) {
     const auto held = hold();
     const model::table& t = guarded::planned_write(schema, model::write::kind::remove, table, {}, &where, options);
-    return written_rows<T>(schema, t, writes::remove(schema, t, where, Backend::sql_dialect()), {});
+    return written_rows<T>(schema, t, writes::remove(schema, t, where, Backend::sql_dialect()), {}, &where);
   }
-  // The statement with RETURNING T's columns, run; each row it returns into a T.
+  template <class T>
+  std::vector<T> upsert_returning(const model::schema& schema, const std::string& table, const fields& row,
+                                  const upsert_options& options) {
+    const auto held = hold();
+    const model::table& t = guarded::planned_upsert(schema, table, row, options);
+    return written_rows<T>(schema, t, writes::upsert(t, row, options.on, options.update, Backend::sql_dialect()),
+                           {&row, 1});
+  }
+  template <class T>
+  std::vector<T> insert_many_returning(const model::schema& schema, const std::string& table,
+                                       const std::vector<fields>& rows) {
+    const auto held = hold();
+    std::vector<T> out;
+    out.reserve(rows.size());
+    insert_batches(schema, table, rows, [&](const model::table& t, writes::statement_text text, std::span<const fields> batch) {
+      written_rows<T>(schema, t, std::move(text), batch, nullptr, &out);
+    });
+    return out;
+  }
+  // The statement with RETURNING T's columns, run; each row it returns into a T, appended
+  // to `into` when given.
   template <class T>
   std::vector<T> written_rows(const model::schema& schema, const model::table& t, writes::statement_text text,
-                              std::span<const fields> rows) {
+                              std::span<const fields> rows, const condition* where = nullptr,
+                              std::vector<T>* into = nullptr) {
     static const model::row_type row = reflection::describe<T>();  // once per struct
     const sql::dialect& d = Backend::sql_dialect();
     text.sql += " RETURNING " + typed::returning_list(schema, t, row, d);
@@ -306,11 +338,17 @@ class basic_database : public session {
     std::vector<int> columns(row.fields.size());
     for (std::size_t i = 0; i < columns.size(); ++i) columns[i] = static_cast<int>(i);
     std::vector<T> out;
-    backend().run_statement(text.sql, text.params,
-                            [&](const auto& r) { typed::read_top_row(r, columns, decoder(), *plan, out.emplace_back()); });
-    backend().wrote_ids(t, rows);
+    std::vector<T>& kept = into ? *into : out;
+    backend().write_returning(schema, t, text, rows, where,
+                              [&](const auto& r) { typed::read_top_row(r, columns, decoder(), *plan, kept.emplace_back()); });
     return out;
   }
+  // insert_many's statements: every row planned as insert plans it, then, in one
+  // transaction, consecutive rows that set the same columns, up to the database's
+  // parameter limit, handed to write(table, statement, rows) as one INSERT.
+  // Compiled once (database_impl.hpp): `write` is the one part that sees T.
+  void insert_batches(const model::schema& schema, const std::string& table, const std::vector<fields>& rows,
+                      const std::function<void(const model::table&, writes::statement_text, std::span<const fields>)>& write);
 
   void migrate_once(const model::schema& schema);
   Backend& backend() { return static_cast<Backend&>(*this); }

@@ -188,14 +188,24 @@ template <class Backend>
 std::int64_t basic_database<Backend>::insert_many(const model::schema& schema, const std::string& table,
                                                   const std::vector<fields>& rows) {
   const auto held = hold();
+  std::int64_t inserted = 0;
+  insert_batches(schema, table, rows, [&](const model::table& t, writes::statement_text text, std::span<const fields> batch) {
+    inserted += backend().write(schema, t, text, writes::answer::rows_changed, batch, nullptr);
+  });
+  return inserted;
+}
+
+template <class Backend>
+void basic_database<Backend>::insert_batches(
+    const model::schema& schema, const std::string& table, const std::vector<fields>& rows,
+    const std::function<void(const model::table&, writes::statement_text, std::span<const fields>)>& write) {
   const model::table& t = guarded::table_of(schema, table);
   for (std::size_t i = 0; i < rows.size(); ++i)
     if (i == 0 || !guarded::planned_alike(t, rows[i - 1], rows[i]))
       guarded::planned_write(schema, model::write::kind::insert, table, rows[i], nullptr, {});
-  if (rows.empty()) return 0;
+  if (rows.empty()) return;
   const sql::dialect& d = Backend::sql_dialect();
   auto tx = transaction();
-  std::int64_t inserted = 0;
   for (std::size_t first = 0; first < rows.size();) {
     // A statement's rows: up to writes::rows_per_statement, within the parameter limit.
     const std::size_t columns = std::max<std::size_t>(rows[first].size(), 1);
@@ -203,11 +213,10 @@ std::int64_t basic_database<Backend>::insert_many(const model::schema& schema, c
     std::size_t end = first + 1;
     while (end < rows.size() && end - first < most && writes::same_columns(rows[first], rows[end])) ++end;
     const std::span<const fields> batch(rows.data() + first, end - first);
-    inserted += backend().write(schema, t, writes::insert_rows(t, batch, d), writes::answer::rows_changed, batch, nullptr);
+    write(t, writes::insert_rows(t, batch, d), batch);
     first = end;
   }
   tx.commit();
-  return inserted;
 }
 
 template <class Backend>
@@ -233,8 +242,9 @@ std::int64_t basic_database<Backend>::upsert(const model::schema& schema, const 
                                              const upsert_options& options) {
   const auto held = hold();
   const model::table& t = guarded::planned_upsert(schema, table, row, options);
-  return backend().write(schema, t, writes::upsert(t, row, options.on, options.update, Backend::sql_dialect()),
-                         writes::answer::returned_id, {&row, 1}, nullptr);
+  writes::statement_text text = writes::upsert(t, row, options.on, options.update, Backend::sql_dialect());
+  text.sql += " RETURNING " + sql::identifier("id");
+  return backend().write(schema, t, text, writes::answer::returned_id, {&row, 1}, nullptr);
 }
 
 template <class Backend>

@@ -61,8 +61,9 @@ bool same_columns(const fields& a, const fields& b);
 statement_text update(const model::schema& s, const model::table& t, const fields& changes, const condition& where,
                       const sql::dialect& d);
 
-// INSERT ... ON CONFLICT (on) DO UPDATE SET ... RETURNING id: `update`, or by default the
-// row's fields but the key's. The planner (model/write_plan.hpp) has checked that `on` is
+// INSERT ... ON CONFLICT (on) DO UPDATE SET ...: `update`, or by default the row's fields
+// but the key's; the caller adds the RETURNING it wants (the id, or db.returning<T>()'s
+// columns). The planner (model/write_plan.hpp) has checked that `on` is
 // exactly a unique key.
 statement_text upsert(const model::table& t, const fields& row, const std::vector<std::string>& on,
                       const std::optional<fields>& update, const sql::dialect& d);

@@ -121,9 +121,25 @@ class database : public runtime::basic_database<database> {
   void for_each_row(const compiled_read& read, const model::table& table, Each&& each);
   std::int64_t write(const model::schema& schema, const model::table& t, const runtime::writes::statement_text& text,
                      runtime::writes::answer wanted, std::span<const fields> rows, const condition* where);
+  // The same write, its RETURNING rows each handed to each(row) (db.returning<T>()).
+  template <class Each>
+  void write_returning(const model::schema& schema, const model::table& t, const runtime::writes::statement_text& text,
+                       std::span<const fields> rows, const condition* where, Each&& each) {
+    try {
+      explaining([&] {
+        auto s = prepared(text.sql);
+        s->bind(text.params);
+        while (s->step()) each(static_cast<const statement&>(*s));
+      });
+    } catch (const sqlite_error& e) {
+      throw write_failure(e, schema, t, rows, where);
+    }
+  }
+  // A write's error, with the row whose parent is missing when a foreign key refused it.
+  sqlite_error write_failure(const sqlite_error& e, const model::schema& schema, const model::table& t,
+                             std::span<const fields> rows, const condition* where) const;
   migration_plan introspect(const model::schema& schema) const;
   void lock_for_migration() {}  // the transaction's BEGIN IMMEDIATE holds the file
-  void wrote_ids(const model::table&, std::span<const fields>) {}  // the rowid follows by itself
 
   sqlite_error explained(const sqlite_error& e) const;
   // One statement in the text, and as many parameters as it has.

@@ -1,4 +1,4 @@
-// orm-row-mismatch: a find_*<T> whose struct T cannot hold the rows it reads
+// orm-row-mismatch: a find_*<T>, aggregate<T> or returning<T> whose struct T cannot hold the rows it reads
 // RUN: %exit1 %ormlint --checks=-*,orm-row-mismatch %s -- %cxxflags -I%S/Inputs | FileCheck %s -check-prefix=CHECK-MESSAGES -implicit-check-not='{{warning|error}}:'
 // RUN: cp %s %t.cpp && %exit1 %ormlint --checks=-*,orm-row-mismatch --fix %t.cpp -- %cxxflags -I%S/Inputs > /dev/null
 // RUN: FileCheck %s -check-prefix=CHECK-FIXES < %t.cpp
@@ -65,6 +65,61 @@ void loads_unheld(database& db) {
 // AFTER: :[[@LINE-3]]:70: error: `with` loads 'posts'
 }
 
+// db.returning<T>(): the rows a write wrote are the table's columns only.
+struct returned_post {
+  std::optional<std::string> title;
+  std::vector<name_only> comments;
+// CHECK-MESSAGES: :[[@LINE-1]]:26: error: field 'comments' of 'returned_post' is no column of 'posts', and a write returns the columns of the rows it wrote; read what they relate to with a find after the write [orm-row-mismatch]
+// CHECK-MESSAGES: :[[@LINE+14]]:33: note: rows written to 'posts' are returned as 'returned_post' here
+// AFTER: :[[@LINE-3]]:26: error: field 'comments' of 'returned_post' is no column
+};
+struct returned_user {
+  std::optional<std::string> nme;
+// CHECK-MESSAGES: :[[@LINE-1]]:30: error: field 'nme' of 'returned_user' names no column, relation or variant alias of table 'users'; did you mean 'name'? [orm-row-mismatch]
+// CHECK-MESSAGES: :[[@LINE+39]]:42: note: rows written to 'users' are returned as 'returned_user' here
+// CHECK-FIXES: {{^}}  std::optional<std::string> name;
+  std::int64_t posts_count;
+// CHECK-MESSAGES: :[[@LINE-1]]:16: error: field 'posts_count' of 'returned_user' is no column of 'users', and a write returns the columns of the rows it wrote; read what they relate to with a find after the write [orm-row-mismatch]
+// CHECK-MESSAGES: :[[@LINE+35]]:42: note: rows written to 'users' are returned as 'returned_user' here
+// AFTER: :[[@LINE-3]]:16: error: field 'posts_count' of 'returned_user' is no column
+};
+void retitles(database& db) {
+  db.returning<returned_post>().update(app::schema, "posts", {{"title", "new"}}, eq("authorId", 1));
+}
+struct returned_email {
+  std::string email;
+// CHECK-MESSAGES: :[[@LINE-1]]:15: error: field 'email' of 'returned_email' is std::string, and column 'users.email' can be NULL; make it std::optional<std::string> [orm-row-mismatch]
+// CHECK-MESSAGES: :[[@LINE+27]]:43: note: rows written to 'users' are returned as 'returned_email' here
+// CHECK-FIXES: {{^}}  std::optional<std::string> email;
+};
+// insert_many and upsert: T judged whether the rows are seen or not (with the first row
+// when they are), and a field refused by two calls reported once.
+struct imported_post {
+  std::optional<std::string> titl;
+// CHECK-MESSAGES: :[[@LINE-1]]:30: error: field 'titl' of 'imported_post' names no column, relation or variant alias of table 'posts'; did you mean 'title'? [orm-row-mismatch]
+// CHECK-MESSAGES: :[[@LINE+11]]:33: note: rows written to 'posts' are returned as 'imported_post' here
+// CHECK-FIXES: {{^}}  std::optional<std::string> title;
+};
+struct signed_up {
+  std::int64_t id;
+  std::int64_t name;
+// CHECK-MESSAGES: :[[@LINE-1]]:16: error: field 'name' of 'signed_up' is std::int64_t, which cannot hold text column 'users.name'; make it std::optional<std::string> [orm-row-mismatch]
+// CHECK-MESSAGES: :[[@LINE+5]]:64: note: rows written to 'users' are returned as 'signed_up' here
+// CHECK-FIXES: {{^}}  std::optional<std::string> name;
+};
+void imports(database& db, const std::vector<fields>& rows) {
+  db.returning<imported_post>().insert_many(app::schema, "posts", rows);
+  db.returning<signed_up>().insert_many(app::schema, "users", {{{"name", "a"}}, {{"name", "b"}}});
+  db.returning<signed_up>().upsert(app::schema, "users", {{"name", "a"}, {"email", "a@x"}}, {.on = {"email"}});
+}
+// In a function template, judged in its instantiation.
+template <class Db>
+void signs_up(Db& db) {
+  db.template returning<returned_user>().insert(app::schema, "users", {{"name", "Ann"}});
+  db.template returning<returned_email>().remove(app::schema, "users", eq("name", "Ann"));
+}
+template void signs_up(database&);
+
 // Must not warn: every field fits, node rows, a struct the rows read into through a
 // one() that may be missing (optional), and the runtime's own node reads.
 struct author_row {
@@ -93,4 +148,6 @@ void fine(database& db) {
   db.query(app::schema, app::posts).find_many<good_post>({.limit = 5});
   db.query(app::schema, app::posts).find_many<timed_post>({.limit = 5});
   db.query(app::schema, app::posts).find_many({.limit = 5});
+  db.returning<author_row>().update(app::schema, "users", {{"name", "Bo"}}, eq("email", "bo@example.com"));
+  db.returning<timed_post>().insert(app::schema, "posts", {{"title", "Hi"}, {"authorId", 1}});
 }

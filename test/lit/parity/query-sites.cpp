@@ -172,6 +172,14 @@ struct stock_sum_as_text {
 struct price_avg_always {
   double price_avg;
 };
+// Rows a write returns (db.returning<T>()): the table's columns only.
+struct returned_with_posts {
+  std::optional<std::string> name;
+  std::vector<uncounted_user> posts;
+};
+struct returned_misspelt {
+  std::optional<std::string> emial;
+};
 struct items_by_activity {
   std::optional<bool> active;
   std::int64_t count;
@@ -264,6 +272,20 @@ int main(int argc, char** argv) {
 // RUNTIME: aggregate nullable: row_mismatch_error:
 // LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
 // CHECK-SAME: field 'price_avg' of 'price_avg_always' is double, and column 'aggregate(items).price_avg' can be NULL; make it std::optional<double>
+// LINT-SAME: [orm-row-mismatch]
+  attempt("returning relation", [&] {
+    db.returning<returned_with_posts>().insert(app::schema, "users", {{"name", "Bo"}, {"email", "bo@example.com"}});
+  });
+// RUNTIME: returning relation: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'posts' of 'returned_with_posts' is no column of 'users', and a write returns the columns of the rows it wrote; read what they relate to with a find after the write
+// LINT-SAME: [orm-row-mismatch]
+  attempt("returning field", [&] {
+    db.returning<returned_misspelt>().update(app::schema, "users", {{"name", "Ann"}}, eq("email", "ann@example.com"));
+  });
+// RUNTIME: returning field: row_mismatch_error:
+// LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
+// CHECK-SAME: field 'emial' of 'returned_misspelt' names no column, relation or variant alias of table 'users'; did you mean 'email'?
 // LINT-SAME: [orm-row-mismatch]
   attempt("batch", [&] {
     shop_first.insert_many(shop::schema, "items", {{{"name", "pen"}, {"stock", 1}}, {{"name", "cup"}, {"stok", 2}}});
