@@ -49,6 +49,10 @@ std::optional<std::string> n_plus_one_message(const schema& s, const std::string
   if (call_name == "aggregate")
     return head + "; aggregate them all at once instead: filter with in(\"" + column + "\", ...) and add \"" + column +
            "\" to .group_by, for one row per group";
+  // Rows written one by one: insert_many writes them all (a statement per batch, in one
+  // transaction).
+  if (call_name == "insert")
+    return head + "; write them all at once instead: collect the rows and call insert_many";
   return head + "; make one " + call_name + " for every row, filtered with in(\"" + column + "\", ...)";
 }
 

@@ -84,15 +84,22 @@ bool per_row_tracer::within(const clang::Stmt* outer, clang::SourceLocation at) 
 // the range-for's variable, the rows indexed, or a local computed from either.
 std::optional<model::per_row_call> per_row_tracer::per_row_of(const clang::Expr* where, const clang::CallExpr& call,
                                                               llvm::StringRef call_name) const {
+  column_values values;
+  for_each_equality(where, [&](const model::written_name& column, const clang::Expr* value) { values.emplace_back(column, value); });
+  return per_row_of(values, call, call_name);
+}
+
+std::optional<model::per_row_call> per_row_tracer::per_row_of(const column_values& values, const clang::CallExpr& call,
+                                                              llvm::StringRef call_name) const {
   const std::vector<const loop*> around = loops_around(call);
   if (around.empty()) return std::nullopt;
   std::optional<model::per_row_call> out;
-  for_each_equality(where, [&](const model::written_name& column, const clang::Expr* value) {
+  for (const auto& [column, value] : values) {
     const auto rows = row_source(value, around, 0);
-    if (!rows || (out && out->outer_site != rows->second)) return;
+    if (!rows || (out && out->outer_site != rows->second)) continue;
     if (!out) out = model::per_row_call{rows->first, rows->second, {}, call_name.str(), {}, {}};
     out->row_columns.push_back(column);
-  });
+  }
   return out;
 }
 

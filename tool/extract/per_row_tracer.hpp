@@ -46,6 +46,10 @@ class per_row_tracer {
   // the loop it is in.
   std::optional<model::per_row_call> per_row_of(const clang::Expr* where, const clang::CallExpr& call,
                                                 llvm::StringRef call_name) const;
+  // The same for a row written (an insert): its columns' values read the loop's rows.
+  using column_values = std::vector<std::pair<model::written_name, const clang::Expr*>>;
+  std::optional<model::per_row_call> per_row_of(const column_values& values, const clang::CallExpr& call,
+                                                llvm::StringRef call_name) const;
   // Records a call (not in a loop) whose eq(...) / in(...) values come from a parameter of
   // the function it is in: resolve_helpers() pairs it with the loops that call the
   // function. `index`: where the call is stored in the result's queries or writes.

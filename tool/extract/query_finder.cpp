@@ -157,6 +157,8 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       const auto* row = braced_items(call.getArg(2));
       // A struct written: each field is the column of its name (typed rows).
       w.call.fields_complete = row ? fields_in(*row, w.call.fields) : struct_fields(written(call.getArg(2))->getType(), w.call);
+      // An insert per row of another query, its row taking the row's values: insert_many's.
+      if (what == kind::insert && row) w.call.per_row = tracer_.per_row_of(column_values_of(*row), call, name);
     }
     if (what == kind::upsert) {
       if (const auto* options = options_list(call.getArg(3))) read_conflict(*options, w.call);
@@ -256,6 +258,15 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     w.on_conflict.emplace();
     // std::nullopt, or a list built elsewhere: what it sets is not seen here.
     w.on_conflict_complete = changes && fields_in(*changes, *w.on_conflict);
+  }
+
+  // The {"name", value} pairs of a `fields` list whose names are seen.
+  per_row_tracer::column_values column_values_of(const clang::InitListExpr& items) const {
+    per_row_tracer::column_values out;
+    for (const clang::Expr* item : items.inits())
+      if (const auto parts = pair_parts(item))
+        if (auto name = reader_.name_in(parts->first)) out.emplace_back(std::move(*name), parts->second);
+    return out;
   }
 
   // The {"name", value} pairs of a `fields` list; false when a name is known only at run time.

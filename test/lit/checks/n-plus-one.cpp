@@ -91,3 +91,20 @@ void auto_rows(database& db) {
 // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: find_many on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; load them in that query instead: add {"comments", {...}} to its with [orm-n-plus-one]
 // CHECK-MESSAGES: :[[@LINE-3]]:27: note: the loop iterates the rows of this query on 'posts'
 }
+
+// An insert per row of a query, its row taking the row's values: insert_many writes them all.
+void inserts_per_row(database& db) {
+  for (const auto& post : db.query(app::schema, app::posts).find_many({.limit = 10})) {
+    db.insert(app::schema, "comments", {{"body", "first!"}, {"postId", post["id"].as_integer()}});
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: insert on 'comments' runs once per row of the query on 'posts' (N+1), through its relation 'comments'; write them all at once instead: collect the rows and call insert_many [orm-n-plus-one]
+// CHECK-MESSAGES: :[[@LINE-3]]:27: note: the loop iterates the rows of this query on 'posts'
+  }
+  // Must not warn: an insert per row whose values are not the row's, an insert outside a
+  // loop, and the same rows written with insert_many.
+  const auto posts = db.query(app::schema, app::posts).find_many({.limit = 10});
+  for (std::size_t i = 0; i < posts.size(); ++i) db.insert(app::schema, "users", {{"name", "n"}});
+  db.insert(app::schema, "comments", {{"body", "b"}, {"postId", 1}});
+  std::vector<fields> rows;
+  for (const auto& post : posts) rows.push_back({{"body", "first!"}, {"postId", post["id"].as_integer()}});
+  db.insert_many(app::schema, "comments", rows);
+}
