@@ -14,7 +14,7 @@ void report(const std::vector<model::row_problem>& problems, const model::row_ty
   using k = model::row_problem::kind;
   for (const model::row_problem& p : problems) {
     finding f = make_finding("orm-row-mismatch", severity::error, p.site.line ? p.site : call, p.message);
-    if (p.site.line && call.line) f.notes.push_back({call, note});
+    if (p.site.line && call.line && p.site != call) f.notes.push_back({call, note});
     const model::row_field* field = model::find_row_field(row, p.site);
     if (field && !p.suggestion.empty()) {
       if (p.what == k::unknown_field) {
@@ -41,10 +41,19 @@ void row_mismatch_at_call(const schema_index& schema, const planned_query& q, fi
   if (!q.call.row) return;
   const model::table* table = schema.table(q.call.table);
   if (!table) return;  // the planner reports an unknown table
-  report(q.call.aggregate
-             ? model::aggregate_row_mismatches(schema.schema(), *table, *q.call.aggregate, *q.call.row, q.call.site)
-             : model::row_mismatches(schema.schema(), *table, *q.call.row, q.call.max_depth, &q.call.top, q.call.site),
-         *q.call.row, "rows of '" + q.call.table + "' are read into '" + q.call.row->name + "' here", q.call.site, out);
+  std::vector<model::row_problem> problems =
+      q.call.aggregate
+          ? model::aggregate_row_mismatches(schema.schema(), *table, *q.call.aggregate, *q.call.row, q.call.site)
+          : model::row_mismatches(schema.schema(), *table, *q.call.row, q.call.max_depth, &q.call.top, q.call.site);
+  // find_page<T>: its cursors are read from T's fields, when the whole order is seen here.
+  if (q.call.page && q.call.top.order_descending) {
+    std::vector<std::string> order;
+    for (const model::written_name& n : q.call.top.order_columns) order.push_back(n.text);
+    for (model::row_problem& p : model::cursor_field_mismatches(*q.call.row, order, q.call.site))
+      problems.push_back(std::move(p));
+  }
+  report(problems, *q.call.row, "rows of '" + q.call.table + "' are read into '" + q.call.row->name + "' here", q.call.site,
+         out);
 }
 
 void row_mismatch_in_write(const schema_index& schema, const planned_write& w, findings& out) {

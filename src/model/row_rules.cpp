@@ -280,4 +280,21 @@ std::vector<row_problem> returned_row_mismatches(const schema& s, const table& t
   return out;
 }
 
+std::vector<std::string> cursor_columns(std::vector<std::string> order) {
+  if (std::find(order.begin(), order.end(), "id") == order.end()) order.push_back("id");
+  return order;
+}
+
+std::vector<row_problem> cursor_field_mismatches(const row_type& row, const std::vector<std::string>& order,
+                                                 const source_site& call) {
+  std::vector<row_problem> out;
+  for (const std::string& column : cursor_columns(order))
+    if (std::none_of(row.fields.begin(), row.fields.end(), [&](const row_field& f) { return f.name == column; }))
+      out.push_back({row_problem::kind::cursor_field,
+                     "find_page makes its cursors from the order's columns, and '" + row.name + "' has no field '" +
+                         column + "' to read one from; add the field",
+                     call, {}});
+  return out;
+}
+
 }  // namespace orm::model

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include <orm/model/row_rules.hpp>
 #include <orm/runtime/errors.hpp>
+#include <orm/runtime/write_sql.hpp>
 
 namespace orm::runtime::paging {
 
@@ -21,8 +23,10 @@ std::string listed(const std::vector<std::string>& names) {
 }  // namespace
 
 std::vector<order> key_of(const std::vector<order>& by) {
+  std::vector<std::string> names;
+  for (const order& o : by) names.push_back(o.column);
   std::vector<order> key = by;
-  if (std::none_of(by.begin(), by.end(), [](const order& o) { return o.column == "id"; })) key.push_back(asc("id"));
+  for (std::size_t i = by.size(); i < model::cursor_columns(names).size(); ++i) key.push_back(asc("id"));
   return key;
 }
 
@@ -83,23 +87,27 @@ cursor cursor_of(const node& row, const std::vector<order>& key, const std::stri
   return out;
 }
 
+cursor cursor_of(const fields& row, const std::vector<order>& key, const std::string& table) {
+  cursor out;
+  for (const order& k : key) {
+    const param* v = writes::field_value(row, k.column);
+    // The fields were checked to hold every column of the key: only an empty optional is missing.
+    if (!v)
+      throw schema_error("find_page cannot make a cursor from '" + table + "." + k.column +
+                         "' of this row: its field is empty (NULL)");
+    out.values.emplace_back(k.column, *v);
+  }
+  return out;
+}
+
+void check_size(const find_options& o, const std::string& table) {
+  if (!o.limit || *o.limit < 0)
+    throw schema_error("find_page on '" + table + "' reads one page: give .limit, the page's size (0 or more)");
+}
+
 page page_of(std::vector<node> rows, const find_options& o, const std::string& table) {
   const std::vector<order> key = key_of(o.order_by);
-  const auto size = static_cast<std::size_t>(*o.limit);
-  page out;
-  const bool more = rows.size() > size;
-  if (o.before) {
-    // Read nearest first and reversed back: the row beyond the page is the first.
-    if (more) rows.erase(rows.begin());
-    if (more && !rows.empty()) out.previous = cursor_of(rows.front(), key, table);
-    if (!rows.empty()) out.next = cursor_of(rows.back(), key, table);
-  } else {
-    if (more) rows.pop_back();
-    if (more && !rows.empty()) out.next = cursor_of(rows.back(), key, table);
-    if (o.after && !rows.empty()) out.previous = cursor_of(rows.front(), key, table);
-  }
-  out.rows = std::move(rows);
-  return out;
+  return page_of(std::move(rows), o, [&](const node& row) { return cursor_of(row, key, table); });
 }
 
 }  // namespace orm::runtime::paging

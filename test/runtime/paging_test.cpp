@@ -1,5 +1,6 @@
 // Keyset pages: find_page and .after / .before, the same rows on both backends, and the
 // refusals of orm-cursor-order in the planner's words.
+#include <chrono>
 #include <functional>
 
 #include <gtest/gtest.h>
@@ -123,6 +124,83 @@ TEST_F(Paging, ByATimestampWithTies) {
     p = logs.find_page({.order_by = by, .limit = 2, .after = *p.next});
   }
   EXPECT_EQ(paged, all);
+}
+
+// find_page<T>: the pages and cursors of find_page, with each row a T; the cursors are
+// read from T's fields, so a cursor from either reads the same next page.
+struct titled_post {
+  std::int64_t id;
+  bool published;
+  std::string title;
+};
+struct untitled_post {  // no field for the order's 'title', nor the id
+  bool published;
+};
+struct log_row {
+  std::int64_t id;
+  std::chrono::sys_time<std::chrono::microseconds> at;
+};
+
+TEST_F(Paging, TypedPagesAreTheSamePagesWithTheSameCursors) {
+  auto posts = db.query(blog::schema, blog::posts);
+  const std::vector<order> by = {desc("published"), asc("title")};
+  page nodes = posts.find_page({.order_by = by, .limit = 3});
+  basic_page<titled_post> typed = posts.find_page<titled_post>({.order_by = by, .limit = 3});
+  std::size_t pages = 0;
+  for (int guard = 0;; ++guard) {
+    ASSERT_LT(guard, 30);
+    ++pages;
+    ASSERT_EQ(typed.rows.size(), nodes.rows.size());
+    for (std::size_t i = 0; i < typed.rows.size(); ++i) {
+      EXPECT_EQ(typed.rows[i].id, nodes.rows[i]["id"].as_integer());
+      EXPECT_EQ(typed.rows[i].title, nodes.rows[i]["title"].as_text());
+    }
+    ASSERT_EQ(typed.next.has_value(), nodes.next.has_value());
+    EXPECT_EQ(typed.previous.has_value(), nodes.previous.has_value());
+    if (!typed.next) break;
+    // Each read with the other's cursor: the same place by value.
+    const cursor typed_next = *typed.next, node_next = *nodes.next;
+    nodes = posts.find_page({.order_by = by, .limit = 3, .after = typed_next});
+    typed = posts.find_page<titled_post>({.order_by = by, .limit = 3, .after = node_next});
+  }
+  EXPECT_EQ(pages, 7u);  // 20 rows, 3 a page
+  // Backward from the last page: the page before it, as find_page reads it.
+  ASSERT_TRUE(typed.previous.has_value());
+  const auto before = posts.find_page<titled_post>({.order_by = by, .limit = 3, .before = *typed.previous});
+  const page before_nodes = posts.find_page({.order_by = by, .limit = 3, .before = *typed.previous});
+  ASSERT_EQ(before.rows.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(before.rows[i].id, before_nodes.rows[i]["id"].as_integer());
+  EXPECT_TRUE(before.next.has_value() && before.previous.has_value());
+}
+
+TEST_F(Paging, TypedPagesByATimestampField) {
+  for (int i = 0; i < 7; ++i)
+    db.insert(blog::schema, "audit_logs",
+              {{"at", 1'700'000'000'000'000LL + (i / 2) * 1'000'001LL}, {"action", "security_alert"}, {"severity", "low"},
+               {"resolved", false}});
+  auto logs = db.query(blog::schema, blog::audit_logs);
+  const std::vector<order> by = {desc("at")};
+  std::vector<std::int64_t> all = ids(logs.find_many({.order_by = by})), paged;
+  auto p = logs.find_page<log_row>({.order_by = by, .limit = 2});
+  for (int guard = 0;; ++guard) {
+    ASSERT_LT(guard, 10);
+    for (const log_row& r : p.rows) paged.push_back(r.id);
+    if (!p.next) break;
+    p = logs.find_page<log_row>({.order_by = by, .limit = 2, .after = *p.next});
+  }
+  EXPECT_EQ(paged, all);
+}
+
+TEST_F(Paging, ATypedPageNeedsAFieldForEachColumnOfItsCursor) {
+  auto posts = db.query(blog::schema, blog::posts);
+  try {
+    posts.find_page<untitled_post>({.order_by = {asc("title")}, .limit = 3});
+    ADD_FAILURE() << "no error";
+  } catch (const row_mismatch_error& e) {
+    EXPECT_STREQ(e.what(), "find_page makes its cursors from the order's columns, and 'untitled_post' has no field "
+                           "'title' to read one from; add the field");
+  }
+  EXPECT_THROW(posts.find_page<titled_post>({.order_by = {asc("title")}}), schema_error);  // no .limit
 }
 
 std::string refusal(const std::function<void()>& call) {

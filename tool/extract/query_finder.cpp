@@ -72,6 +72,7 @@ class finder : public clang::RecursiveASTVisitor<finder> {
     found_query q{schema->getCanonicalDecl(), {}};
     q.call.table = *table;
     q.call.site = reader_.site_of(call->getBeginLoc());
+    q.call.page = method->getName() == "find_page";
     // find_many<T>: the struct the rows decode into.
     if (const clang::TemplateArgumentList* args = method->getTemplateSpecializationArgs();
         args && args->size() == 1 && args->get(0).getKind() == clang::TemplateArgument::Type)

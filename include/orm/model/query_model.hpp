@@ -116,6 +116,7 @@ struct query {
   source_site site;
   std::optional<per_row_call> per_row;
   std::optional<row_type> row;  // find_*<T>: the struct the rows decode into
+  bool page = false;             // find_page: cursors are made from the rows' order columns
   std::optional<aggregation> aggregate;  // aggregate(): top's where filters the rows it reads
   // find_unique: its where must pin a unique key. `pinned` is what the filter fixes with
   // eq(...) through ANDs only; unknown (nullopt) when a call site's filter is not all seen.

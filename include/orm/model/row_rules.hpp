@@ -24,6 +24,7 @@ struct row_problem {
     not_optional,   // a nullable column or a one() that may be missing, into a non-optional field
     unrequested,    // `with` loads a relation the struct has no field for
     depth,          // relation fields nested deeper than max_depth
+    cursor_field,   // find_page<T>: a column of the cursor T has no field for
   } what;
   std::string message;
   source_site site;        // the field (empty for unrequested: the call's `with`)
@@ -59,6 +60,16 @@ query with_row_loads(const schema& s, query q);
 // is the call's own options (its `with` loads), when known.
 std::vector<row_problem> row_mismatches(const schema& s, const table& t, const row_type& row, int max_depth,
                                                const query_options* given = nullptr, const source_site& call = {});
+
+// What a keyset cursor is made of (find_page): the order's columns, then the id unless the
+// order names it, so that rows with equal order values still have one place each.
+std::vector<std::string> cursor_columns(std::vector<std::string> order);
+
+// find_page<T>: the next and previous cursors are read from the first and last rows, so
+// each column of the cursor (cursor_columns of `order`) must be a field of `row`. A
+// problem per missing field, at the call.
+std::vector<row_problem> cursor_field_mismatches(const row_type& row, const std::vector<std::string>& order,
+                                                 const source_site& call = {});
 
 // Every reason `row` cannot hold the rows a write of table `t` returns (db.returning<T>()):
 // those columns only, so a field that names a relation, a relation count or a

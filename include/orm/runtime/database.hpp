@@ -90,6 +90,25 @@ class basic_table_query {
     options.limit = 2;
     return unique_row(run_typed<T>(options, true), table_.name);
   }
+  // One page of typed rows and its cursors, read from its first and last rows: T has a
+  // field for each column of the order, and for the id (docs/runtime.md, "Pages").
+  template <reflection::row_struct T>
+  basic_page<T> find_page(find_options options) const {
+    static const model::row_type row = reflection::describe<T>();  // once per struct
+    paging::check_size(options, table_.name);
+    std::vector<std::string> order;
+    for (const runtime::order& o : options.order_by) order.push_back(o.column);
+    if (const auto problems = model::cursor_field_mismatches(row, order); !problems.empty())
+      throw row_mismatch_error(problems.front().message);
+    ++*options.limit;  // one row more: whether another page follows
+    std::vector<T> rows = run_typed<T>(options, false);
+    --*options.limit;
+    const std::vector<runtime::order> key = paging::key_of(options.order_by);
+    const bool microseconds = Backend::sql_dialect().native_timestamps();
+    return paging::page_of(std::move(rows), options, [&](const T& r) {
+      return paging::cursor_of(typed::fields_of(r, microseconds), key, table_.name);
+    });
+  }
   // Each group into a T, whose fields name the group's columns and the values computed
   // ("total_sum"): a T that cannot hold them is a row_mismatch_error (orm-row-mismatch).
   template <reflection::row_struct T>

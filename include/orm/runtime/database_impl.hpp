@@ -104,8 +104,7 @@ std::vector<node> basic_table_query<Backend>::find_many(const find_options& opti
 
 template <class Backend>
 page basic_table_query<Backend>::find_page(find_options options) const {
-  if (!options.limit || *options.limit < 0)
-    throw schema_error("find_page on '" + table_.name + "' reads one page: give .limit, the page's size (0 or more)");
+  paging::check_size(options, table_.name);
   for (const order& k : paging::key_of(options.order_by))
     if (!options.columns.selects(k.column))
       throw schema_error("find_page makes its cursors from the order's columns, and the read of '" + table_.name +

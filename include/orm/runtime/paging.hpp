@@ -12,12 +12,14 @@
 
 namespace orm::runtime {
 
-// One page of rows, and the cursors around it.
-struct page {
-  std::vector<node> rows;
+// One page of rows (nodes, or find_page<T>'s T), and the cursors around it.
+template <class Row>
+struct basic_page {
+  std::vector<Row> rows;
   std::optional<cursor> next;      // rows come after the last one: read them with .after = *next
   std::optional<cursor> previous;  // rows come before the first one: read them with .before = *previous
 };
+using page = basic_page<node>;
 
 namespace paging {
 
@@ -34,8 +36,33 @@ find_options seek(const model::table& t, const find_options& o);
 // The cursor of a row read in the order `key`; refuses a row that lacks one of its columns.
 cursor cursor_of(const node& row, const std::vector<order>& key, const std::string& table);
 
+// find_page reads one page: .limit, 0 or more, must be given.
+void check_size(const find_options& o, const std::string& table);
+
+// The cursor of a typed row, from its fields' values (typed::fields_of); refuses a row
+// whose field for one of the key's columns is empty.
+cursor cursor_of(const fields& row, const std::vector<order>& key, const std::string& table);
+
 // find_page reads one row more than the page, to know whether another page follows:
-// what is left of `rows` (in the order) is the page, with its cursors.
+// what is left of `rows` (in the order) is the page, with its cursors (cursor_of(row)).
+template <class Row, class CursorOf>
+basic_page<Row> page_of(std::vector<Row> rows, const find_options& o, CursorOf&& cursor_of) {
+  const auto size = static_cast<std::size_t>(*o.limit);
+  basic_page<Row> out;
+  const bool more = rows.size() > size;
+  if (o.before) {
+    // Read nearest first and reversed back: the row beyond the page is the first.
+    if (more) rows.erase(rows.begin());
+    if (more && !rows.empty()) out.previous = cursor_of(rows.front());
+    if (!rows.empty()) out.next = cursor_of(rows.back());
+  } else {
+    if (more) rows.pop_back();
+    if (more && !rows.empty()) out.next = cursor_of(rows.back());
+    if (o.after && !rows.empty()) out.previous = cursor_of(rows.front());
+  }
+  out.rows = std::move(rows);
+  return out;
+}
 page page_of(std::vector<node> rows, const find_options& o, const std::string& table);
 
 }  // namespace paging

@@ -120,6 +120,23 @@ void signs_up(Db& db) {
 }
 template void signs_up(database&);
 
+// find_page<T>: its cursors are read from T's fields, the order's columns and the id.
+struct page_row {
+  std::optional<std::string> title;
+};
+void pages(database& db, const std::vector<order>& chosen) {
+  db.query(app::schema, app::posts).find_page<page_row>({.order_by = {asc("title")}, .limit = 10});
+// CHECK-MESSAGES: :[[@LINE-1]]:3: error: find_page makes its cursors from the order's columns, and 'page_row' has no field 'id' to read one from; add the field [orm-row-mismatch]
+// AFTER: :[[@LINE-2]]:3: error: find_page makes its cursors
+  db.query(app::schema, app::posts).find_page<page_row>({.order_by = {desc("authorId"), asc("id")}, .limit = 10});
+// CHECK-MESSAGES: :[[@LINE-1]]:3: error: find_page makes its cursors from the order's columns, and 'page_row' has no field 'authorId' to read one from; add the field [orm-row-mismatch]
+// CHECK-MESSAGES: :[[@LINE-2]]:3: error: find_page makes its cursors from the order's columns, and 'page_row' has no field 'id' to read one from; add the field [orm-row-mismatch]
+// AFTER: :[[@LINE-3]]:3: error: find_page makes its cursors
+// AFTER: :[[@LINE-4]]:3: error: find_page makes its cursors
+  // Not judged: an order built elsewhere.
+  db.query(app::schema, app::posts).find_page<page_row>({.order_by = chosen, .limit = 10});
+}
+
 // Must not warn: every field fits, node rows, a struct the rows read into through a
 // one() that may be missing (optional), and the runtime's own node reads.
 struct author_row {
@@ -148,6 +165,7 @@ void fine(database& db) {
   db.query(app::schema, app::posts).find_many<good_post>({.limit = 5});
   db.query(app::schema, app::posts).find_many<timed_post>({.limit = 5});
   db.query(app::schema, app::posts).find_many({.limit = 5});
+  db.query(app::schema, app::users).find_page<author_row>({.order_by = {desc("email")}, .limit = 5});
   db.returning<author_row>().update(app::schema, "users", {{"name", "Bo"}}, eq("email", "bo@example.com"));
   db.returning<timed_post>().insert(app::schema, "posts", {{"title", "Hi"}, {"authorId", 1}});
 }

@@ -180,6 +180,10 @@ struct returned_with_posts {
 struct returned_misspelt {
   std::optional<std::string> emial;
 };
+// find_page<T>: the cursors are read from T's fields.
+struct paged_user {
+  std::optional<std::string> email;
+};
 struct items_by_activity {
   std::optional<bool> active;
   std::int64_t count;
@@ -286,6 +290,11 @@ int main(int argc, char** argv) {
 // RUNTIME: returning field: row_mismatch_error:
 // LINT: query-sites.cpp:{{[0-9]+}}:{{[0-9]+}}: error:
 // CHECK-SAME: field 'emial' of 'returned_misspelt' names no column, relation or variant alias of table 'users'; did you mean 'email'?
+// LINT-SAME: [orm-row-mismatch]
+  attempt("page field", [&] { db.query(app::schema, app::users).find_page<paged_user>({.order_by = {asc("email")}, .limit = 5}); });
+// RUNTIME: page field: row_mismatch_error:
+// LINT: query-sites.cpp:[[@LINE-2]]:{{[0-9]+}}: error:
+// CHECK-SAME: find_page makes its cursors from the order's columns, and 'paged_user' has no field 'id' to read one from; add the field
 // LINT-SAME: [orm-row-mismatch]
   attempt("batch", [&] {
     shop_first.insert_many(shop::schema, "items", {{{"name", "pen"}, {"stock", 1}}, {{"name", "cup"}, {"stok", 2}}});
