@@ -128,7 +128,9 @@ TEST_F(Returning, InsertManyReturnsEveryRowInTheOrderGivenAcrossStatements) {
   for (std::size_t i = 0; i < written.size(); ++i) {
     ASSERT_EQ(written[i].title, "t" + std::to_string(i));
     ASSERT_EQ(written[i].done, i % 2 == 0);
-    if (i > 0) ASSERT_GT(written[i].id, written[i - 1].id);
+    if (i > 0) {
+      ASSERT_GT(written[i].id, written[i - 1].id);
+    }
   }
   EXPECT_TRUE(db.returning<item_row>().insert_many(tasks::schema, "items", {}).empty());
   EXPECT_EQ(db.query(tasks::schema, tasks::items).count(), 1203);
