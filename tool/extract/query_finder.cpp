@@ -196,18 +196,21 @@ class finder : public clang::RecursiveASTVisitor<finder> {
       result.writes.push_back(std::move(w));
       return true;
     }
+    // Planned once: each row is a copy, and db.returning<T>()'s T is judged with the first
+    // row only, or alone when the rows are built elsewhere (the usual loop).
+    const found_write first = *planned();
+    found_write others = first;
+    others.call.returned.reset();
     const auto* rows = braced_items(call.getArg(2));
     for (const clang::Expr* item : rows ? rows->inits() : llvm::ArrayRef<clang::Expr*>{}) {
-      found_write w = *planned();
-      // db.returning<T>().insert_many: T is judged once, with the first row.
-      if (item != rows->inits().front()) w.call.returned.reset();
+      found_write w = item == rows->inits().front() ? first : others;
       w.call.site = reader_.site_of(item->getBeginLoc());  // each row is a write of its own, found at its braces
       const auto* row = braced_items(item);
       w.call.fields_complete = row && fields_in(*row, w.call.fields);
       result.writes.push_back(std::move(w));
     }
-    // Rows built elsewhere (the usual loop) are not seen; the T they come back as is.
-    if (found_write w = *planned(); (!rows || rows->getNumInits() == 0) && w.call.returned) {
+    if ((!rows || rows->getNumInits() == 0) && first.call.returned) {
+      found_write w = first;
       w.call.fields_complete = false;
       result.writes.push_back(std::move(w));
     }
