@@ -67,6 +67,10 @@ class database : public runtime::basic_database<database> {
   template <class Read>
   void read_on(const compiled_read& r, Read&& read) {
     const auto held = hold();
+    if (pinned_) {  // a statement of a read in one snapshot (in_read_snapshot)
+      read(*pinned_);
+      return;
+    }
     const bool own_writes = r.read_your_writes || replicas_->options().read_your_writes;
     if (depth() == 0 && !r.locks_rows && !replicas_->empty() &&
         replicas_->run(own_writes, *connection_, read, [this](const std::string& m) { warn(m); }))
@@ -88,6 +92,36 @@ class database : public runtime::basic_database<database> {
   std::string take_notice() const override { return connection_->take_notice(); }
   compiled_read compile_read(const model::schema& schema, const model::table& table, const find_options& options,
                              warning_sink warn, bool unique) const;
+  // A read of several statements (a relation loaded by its own): one REPEATABLE READ
+  // transaction around them on the connection the read belongs on (a replica, or the
+  // primary), unless the caller's transaction is open, so that they read one snapshot.
+  template <class F>
+  void in_read_snapshot(const compiled_read& r, F&& f) {
+    const auto held = hold();
+    if (pinned_ || connection_->in_transaction()) {
+      f();
+      return;
+    }
+    read_on(r, [&](postgres::connection& on) {
+      // Rows locked (FOR UPDATE) need a transaction that may write.
+      on.exec(r.locks_rows ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      pinned_ = &on;
+      try {
+        f();
+      } catch (...) {
+        pinned_ = nullptr;
+        if (on.in_transaction()) {
+          try {
+            on.exec("ROLLBACK");
+          } catch (const error&) {  // the connection is lost: its error is the one to see
+          }
+        }
+        throw;
+      }
+      pinned_ = nullptr;
+      on.exec("COMMIT");
+    });
+  }
   template <class Each>
   void for_each_row(const compiled_read& read, const model::table& table, Each&& each) {
     read_on(read, [&](postgres::connection& on) {
@@ -118,6 +152,7 @@ class database : public runtime::basic_database<database> {
 
   std::unique_ptr<postgres::connection> connection_;
   std::unique_ptr<replica_set> replicas_;
+  postgres::connection* pinned_ = nullptr;  // where a read's statements run, inside in_read_snapshot
 };
 
 }  // namespace orm::postgres

@@ -29,6 +29,7 @@ class read_compiler {
   compiled_read compile(const model::table& table, const find_options& o) {
     runtime::planning::check(schema_, table, o, warn_, unique_);
     compiled_read out;
+    path_ = table.name;
     const std::string alias = next_alias();
     std::string joins;
     const std::string select = result_columns(table, alias, o, out, joins);
@@ -52,6 +53,40 @@ class read_compiler {
     out.levels = {{table.name, alias}};  // the top; its loads are lateral joins the plan names by their own aliases
     return out;
   }
+
+  // The statement that loads `w` (relation `r` of `parent`) for many parents at once, or
+  // for one parent key at a time (runtime/read_plan.hpp, separate_load_sql).
+  compiled_read compile_separate(const model::table& parent, const model::relation& r, const with_relation& w,
+                                 load_strategy how, const std::string& path) {
+    const model::table& target = *schema_.find_table(r.target);
+    const runtime::load_key key = *runtime::separate_key_of(schema_, parent, r);
+    compiled_read out;
+    path_ = path;
+    const std::string alias = next_alias();
+    const std::string junction = r.resolved_through ? next_alias() : std::string();
+    runtime::separate_load_parts p;
+    p.alias = alias;
+    p.select = result_columns(target, alias, w.options, out, p.joins);
+    p.from = runtime::join_of(r, target, alias, junction, alias).from;  // its tie to a parent row is the key's test
+    if (!r.where.empty()) p.conditions.push_back(render(runtime::condition(r.where), target, alias));
+    if (!w.options.where.empty()) p.conditions.push_back(render(w.options.where, target, alias));
+    p.key_expression = sql::column_ref(r.resolved_through ? junction : alias, key.child_column);
+    p.key_kind = key.kind;
+    p.order = runtime::order_clause(schema_, target, alias, w.options.order_by, dialect);
+    p.limit = r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : runtime::load_limit(schema_, w.options, top_);
+    p.offset = w.options.offset;
+    p.per_key = how == load_strategy::nested;
+    out.sql = runtime::separate_load_sql(p, params_, out.key_param, dialect);
+    out.key_column = static_cast<int>(out.columns.size());
+    out.columns.push_back({"", key.kind, -1, -1, true});
+    out.params = std::move(params_);
+    out.levels = {{path, alias}};
+    return out;
+  }
+
+  // Loads a relation by a statement of its own where the call asks it, or where the
+  // measured rule prefers it (docs/performance.md, "Load strategies").
+  static constexpr load_strategy automatic = load_strategy::join;
 
  private:
   static constexpr std::size_t longest_identifier = 63;  // NAMEDATALEN - 1
@@ -118,7 +153,27 @@ class read_compiler {
     };
     for (const model::discriminator& d : t.discriminators)
       if (o.columns.selects(d.column)) nested(d.as, variant_object(t, d, alias, s));
-    for (const with_relation& w : o.with) nested(w.relation, load(t, alias, w, s, joins));
+    for (const with_relation& w : o.with) {
+      const model::relation& r = find_relation(t, w.relation);
+      const load_strategy how = runtime::strategy_of(schema_, r, w.options, top_, automatic);
+      if (how == load_strategy::join) {
+        nested(w.relation, load(t, alias, w, s, joins));
+        continue;
+      }
+      // Its place among the row's keys, and the parent's key, hidden unless selected.
+      add("NULL");
+      out.columns.push_back({w.relation, column_kind::text, -1, static_cast<int>(out.loads.size())});
+      runtime::compiled_load& l = out.loads.emplace_back();
+      const runtime::load_key key = *runtime::separate_key_of(schema_, t, r);
+      l.key = r.name;
+      l.many = r.kind == relation_kind::many;
+      l.per_key = how == load_strategy::nested;
+      l.key_kind = key.kind;
+      add(sql::column_ref(alias, key.parent_column));
+      l.parent_column = static_cast<int>(out.columns.size());
+      out.columns.push_back({"", key.kind, -1, -1, true});
+      l.read = read_compiler(schema_, top_, warn_).compile_separate(t, r, w, how, path_ + "." + r.name);
+    }
     if (o.with_variants)
       for (const model::relation* r : runtime::variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, s, joins));
     for (const std::string& relation : o.count) {
@@ -232,6 +287,7 @@ class read_compiler {
   warning_sink warn_;
   bool unique_;
   std::vector<runtime::param> params_;
+  std::string path_;  // the statement's level: "users", or a separate load's "users.posts"
   int aliases_ = 0;
 };
 

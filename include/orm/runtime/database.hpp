@@ -121,6 +121,30 @@ class basic_table_query {
   // The database's warn_unindexed_reads(): the read's plan judged, once per statement.
   void warn_if_unindexed(const find_options& options, const compiled_read& read) const;
   std::vector<node> run(const compiled_read& read) const;
+  // One statement's rows as nodes, appended to `out` (a load's relation slots left null).
+  void read_node_rows(const compiled_read& read, const model::table& t, level_rows<node>& out) const;
+  // The relations `read` loads by statements of their own, into its rows.
+  void load_separately(const compiled_read& read, level_rows<node>& out) const;
+  // Runs a load's statement for its parents' keys: once for all, or once per key;
+  // read_rows(statement) reads each run's rows.
+  template <class ReadRows>
+  void run_load(const compiled_load& l, const std::vector<std::optional<std::string>>& parent_keys,
+                ReadRows&& read_rows) const {
+    const std::vector<param> keys = distinct_keys(parent_keys, l.key_kind);
+    if (keys.empty()) return;
+    const sql::dialect& d = Backend::sql_dialect();
+    if (!l.per_key) {
+      bind_keys(l.read, keys, false, d);
+      db_.reading_next_statement();
+      read_rows(l.read);
+      return;
+    }
+    for (const param& key : keys) {
+      bind_keys(l.read, {key}, true, d);
+      db_.reading_next_statement();
+      read_rows(l.read);
+    }
+  }
   template <class T>
   std::vector<T> run_typed(const find_options& options, bool unique) const;
 

@@ -129,20 +129,70 @@ std::optional<node> basic_table_query<Backend>::find_unique(find_options options
 
 template <class Backend>
 std::vector<node> basic_table_query<Backend>::run(const compiled_read& read) const {
-  std::vector<node> rows;
-  db_.for_each_row(read, table_, [&](const auto& r) {
+  level_rows<node> level;
+  if (read.loads.empty()) {
+    read_node_rows(read, table_, level);
+    return std::move(level.rows);
+  }
+  // Its statements see one snapshot: no row of a load appears without its parent.
+  db_.in_read_snapshot(read, [&] {
+    level = {};
+    read_node_rows(read, table_, level);
+    load_separately(read, level);
+  });
+  return std::move(level.rows);
+}
+
+template <class Backend>
+void basic_table_query<Backend>::read_node_rows(const compiled_read& read, const model::table& t,
+                                                level_rows<node>& out) const {
+  db_.for_each_row(read, t, [&](const auto& r) {
     node row = node::object_with_keys(read.decode.row_keys);
     for (std::size_t j = 0; j < read.columns.size(); ++j) {
       const result_column& c = read.columns[j];
       const int i = static_cast<int>(j);
-      if (c.nested < 0) row.add(c.key, column_node(r, i, c.kind, table_.name, c.key));
+      if (c.hidden) continue;
+      if (c.load >= 0) row.add(c.key, node());  // filled by load_separately
+      else if (c.nested < 0) row.add(c.key, column_node(r, i, c.kind, t.name, c.key));
       else if (r.is_null(i)) row.add(c.key, node());
       else row.add(c.key, db_.decoder().decode_nested(r.text_view(i), read.decode.nested[static_cast<std::size_t>(c.nested)]));
     }
     if (row.keys() != read.decode.row_keys) read.decode.row_keys = row.keys();
-    rows.push_back(std::move(row));
+    out.note_keys(read, r);
+    out.rows.push_back(std::move(row));
   });
-  return rows;
+}
+
+template <class Backend>
+void basic_table_query<Backend>::load_separately(const compiled_read& read, level_rows<node>& out) const {
+  out.parent_keys.resize(read.loads.size());  // none when the statement returned no row
+  for (std::size_t k = 0; k < read.loads.size(); ++k) {
+    const compiled_load& l = read.loads[k];
+    const model::table& target = *schema_.find_table(l.read.decode.table);
+    level_rows<node> children;
+    run_load(l, out.parent_keys[k], [&](const compiled_read& statement) { read_node_rows(statement, target, children); });
+    load_separately(l.read, children);
+    // A row two parents share (a one() they both point to) is copied; the rest move.
+    const auto groups = rows_by_key(children.keys);
+    std::vector<int> uses(children.rows.size(), 0);
+    for (const std::optional<std::string>& key : out.parent_keys[k])
+      if (key)
+        if (const auto g = groups.find(*key); g != groups.end())
+          for (std::size_t i : g->second) ++uses[i];
+    const auto take = [&](std::size_t i) { return --uses[i] == 0 ? std::move(children.rows[i]) : children.rows[i]; };
+    for (std::size_t p = 0; p < out.rows.size(); ++p) {
+      node value = l.many ? node::make(node::kind::array) : node();
+      const std::optional<std::string>& key = out.parent_keys[k][p];
+      const auto g = key ? groups.find(*key) : groups.end();
+      if (g != groups.end()) {
+        if (l.many)
+          for (std::size_t i : g->second) value.push_back(take(i));
+        else
+          value = take(g->second.front());
+      }
+      out.rows[p].at(l.key) = std::move(value);
+    }
+  }
 }
 
 template <class Backend>

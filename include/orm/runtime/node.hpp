@@ -99,6 +99,8 @@ class node {
     if (!n) throw schema_error("the row has no field '" + std::string(key) + "'");
     return *n;
   }
+  // An object's value of `key`, to be replaced (a relation's rows, loaded after the row).
+  node& at(std::string_view key) { return const_cast<node&>(std::as_const(*this)[key]); }
   void add(std::string_view key, node n) {
     expect(kind_ == kind::object, "an object");
     object_body& o = *value_.object;

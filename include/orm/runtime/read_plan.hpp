@@ -7,6 +7,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <orm/model/query_plan.hpp>
@@ -48,7 +51,14 @@ struct result_column {
   std::string key;
   column_kind kind = column_kind::text;  // a column of the parent row
   int nested = -1;                       // a JSON column: the index of its shape in decode.nested
+  // A relation loaded by a statement of its own: the index of its load in `loads`. The
+  // column itself is NULL; it keeps the relation's place among the row's keys.
+  int load = -1;
+  // A key a load needs that the row does not select: read, not kept in the row.
+  bool hidden = false;
 };
+
+struct compiled_load;
 
 // One level of a read: the read's table (path "users") or a relation it loads
 // ("users.posts"), and the alias its table has in the statement, by which the
@@ -71,7 +81,84 @@ struct compiled_read {
   // has replayed them.
   bool locks_rows = false;
   bool read_your_writes = false;
+  // Relations loaded by statements of their own (select_in, nested), run after this one
+  // for the rows it returns.
+  std::vector<compiled_load> loads;
+  // A load's statement: the parameter its parents' keys are bound to, and the result
+  // column that says whose row each is (-1: this is no load's statement).
+  std::size_t key_param = 0;
+  int key_column = -1;
 };
+
+// A relation loaded by a statement of its own, for every row of the statement above.
+struct compiled_load {
+  std::string key;  // the relation: the member of the parent row it fills
+  bool many = true;  // an array of rows; else the first row or null
+  // One statement per parent key (`= ?`), else one for all of them (the keys as one list).
+  bool per_key = false;
+  int parent_column = -1;  // the parent statement's result column that holds the key
+  column_kind key_kind = column_kind::integer;
+  // Its parents' keys are bound into its parameters before each run (under the lock).
+  mutable compiled_read read;
+};
+
+// The rows one statement of a read returned (nodes, or the user's structs), and what its
+// loads need of them.
+template <class Row>
+struct level_rows {
+  std::vector<Row> rows;
+  std::vector<std::vector<std::optional<std::string>>> parent_keys;  // per load, per row
+  std::vector<std::string> keys;  // a load's statement: the parent key of each row
+
+  template <class Result>
+  void note_keys(const compiled_read& read, const Result& r) {
+    parent_keys.resize(read.loads.size());
+    for (std::size_t k = 0; k < read.loads.size(); ++k) {
+      const int column = read.loads[k].parent_column;
+      parent_keys[k].push_back(r.is_null(column) ? std::nullopt : std::optional<std::string>(r.text_view(column)));
+    }
+    if (read.key_column >= 0) keys.emplace_back(r.text_view(read.key_column));
+  }
+};
+
+// How `w` loads under a statement (the top's or a load's own): the entry's strategy, else
+// the call's, else the backend's rule (`automatic`). A relation whose key is not one
+// integer or text column, or a variant's relation, loads by join.
+load_strategy strategy_of(const model::schema& s, const model::relation& r, const find_options& load,
+                          const find_options& top, load_strategy automatic);
+
+// The key a load by a statement of its own ties rows by: the parent's column, and the
+// loaded rows' expression for it (a junction's column for a relation through one).
+struct load_key {
+  std::string parent_column;
+  std::string child_column;  // of the target, or of the junction when `through`
+  column_kind kind = column_kind::integer;
+};
+std::optional<load_key> separate_key_of(const model::schema& s, const model::table& parent, const model::relation& r);
+
+// The statement of a separate load, from the pieces a renderer made for alias `alias`:
+// `select` its result columns (the key is appended), `from` the target (and junction),
+// `joins` what the renderer joins to each row (PostgreSQL's laterals), `conditions` the
+// relation's and the load's filters, `order` its ORDER BY. A bounded load (a limit or an
+// offset, or a one()) keeps its bounds per parent: ROW_NUMBER() over the parent's rows
+// when all keys are bound at once, LIMIT when the statement reads one parent's.
+// Returns the SQL; the key's parameter is added to `params` where the text binds it.
+struct separate_load_parts {
+  std::string alias, select, from, joins, key_expression, order;
+  std::vector<std::string> conditions;
+  std::optional<std::int64_t> limit, offset;
+  bool per_key = false;
+  column_kind key_kind = column_kind::integer;
+};
+std::string separate_load_sql(const separate_load_parts& parts, std::vector<param>& params, std::size_t& key_param,
+                              const sql::dialect& d);
+
+// The distinct keys of a load's parents, in their order; NULL ones relate to no row.
+std::vector<param> distinct_keys(const std::vector<std::optional<std::string>>& keys, column_kind kind);
+// The keys bound to a load's statement: one list (select_in), or one key (per_key).
+void bind_keys(compiled_read& statement, const std::vector<param>& keys, bool per_key, const sql::dialect& d);
+// For each key, the load's rows that carry it, in the statement's order.
+std::unordered_map<std::string_view, std::vector<std::size_t>> rows_by_key(const std::vector<std::string>& keys);
 
 // A read as the database would run it: the statements, and the lines of the database's
 // plan for them (SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN), in order.

@@ -4,6 +4,7 @@
 // warnings, the row decoder and the models of the constexpr schemas it is used with.
 // And the one transaction class: BEGIN ... COMMIT, savepoints inside, on every backend;
 // only the statement that begins it is the backend's.
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -48,6 +49,14 @@ class session {
   };
   unindexed_read_watch& unindexed_reads() { return unindexed_reads_; }
 
+  // For tests: called on the reading thread, under the lock, before each statement of a
+  // read after its first (a relation loaded by a statement of its own), to change rows
+  // from another connection between them.
+  void between_read_statements(std::function<void()> hook) { between_read_statements_ = std::move(hook); }
+  void reading_next_statement() const {
+    if (between_read_statements_) between_read_statements_();
+  }
+
   // The model of a constexpr schema, built once per database.
   template <class Schema>
   const model::schema& model_of(const Schema& schema) {
@@ -68,7 +77,8 @@ class session {
 
   guarded::model_cache models_;
   mutable std::vector<std::string> warnings_;  // mutable: notices join them when read
-  row_decoder decoder_;                        // one parser, reused: used under the lock only
+  row_decoder decoder_;
+  std::function<void()> between_read_statements_;                        // one parser, reused: used under the lock only
   unindexed_read_watch unindexed_reads_;
   std::unique_ptr<std::recursive_mutex> mutex_ = std::make_unique<std::recursive_mutex>();
   int depth_ = 0;

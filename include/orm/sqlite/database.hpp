@@ -119,6 +119,30 @@ class database : public runtime::basic_database<database> {
                              warning_sink warn, bool unique) const;
   template <class Each>
   void for_each_row(const compiled_read& read, const model::table& table, Each&& each);
+  // A read of several statements (a relation loaded by its own): one deferred transaction
+  // around them, unless the caller's is open, so that they read one snapshot. Deferred:
+  // the first statement takes the snapshot and no write lock is taken.
+  template <class F>
+  void in_read_snapshot(const compiled_read&, F&& f) {
+    const auto held = hold();
+    if (!sqlite3_get_autocommit(db_)) {
+      f();
+      return;
+    }
+    exec("BEGIN");
+    try {
+      f();
+    } catch (...) {
+      if (!sqlite3_get_autocommit(db_)) {
+        try {
+          exec("ROLLBACK");
+        } catch (const error&) {  // the read's own error is the one to see
+        }
+      }
+      throw;
+    }
+    exec("COMMIT");
+  }
   std::int64_t write(const model::schema& schema, const model::table& t, const runtime::writes::statement_text& text,
                      runtime::writes::answer wanted, std::span<const fields> rows, const condition* where);
   // The same write, its RETURNING rows each handed to each(row) (db.returning<T>()).

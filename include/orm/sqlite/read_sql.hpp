@@ -27,7 +27,7 @@ class read_compiler {
     compiled_read out;
     const std::string alias = next_alias();
     levels_.push_back({table.name, alias});
-    const std::string select = result_columns(table, alias, o, out);
+    const std::string select = result_columns(table, alias, o, out, table.name);
     std::string sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias;
     if (!o.where.empty()) sql += " WHERE " + sql::render(o.where, table, alias, &params_, dialect, &schema_);
     sql += order_clause(table, alias, o);
@@ -37,6 +37,43 @@ class read_compiler {
     out.levels = std::move(levels_);
     return out;
   }
+
+  // The statement that loads `w` (relation `r` of `parent`) for many parents at once, or
+  // for one parent key at a time (runtime/read_plan.hpp, separate_load_sql).
+  compiled_read compile_separate(const model::table& parent, const model::relation& r, const with_relation& w,
+                                 load_strategy how, const std::string& path) {
+    const model::table& target = *schema_.find_table(r.target);
+    const load_key key = *separate_key_of(schema_, parent, r);
+    compiled_read out;
+    const std::string alias = next_alias();
+    levels_.push_back({path, alias});
+    const std::string junction = r.resolved_through ? next_alias() : std::string();
+    separate_load_parts p;
+    p.alias = alias;
+    p.select = result_columns(target, alias, w.options, out, path);
+    p.from = join_of(r, target, alias, junction, alias).from;  // its tie to a parent row is the key's test
+    if (!r.where.empty()) p.conditions.push_back(sql::render(condition(r.where), target, alias, &params_, dialect));
+    if (!w.options.where.empty())
+      p.conditions.push_back(sql::render(w.options.where, target, alias, &params_, dialect, &schema_));
+    p.key_expression = sql::column_ref(r.resolved_through ? junction : alias, key.child_column);
+    p.key_kind = key.kind;
+    p.order = order_clause(target, alias, w.options);
+    p.limit = r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : load_limit(schema_, w.options, top_);
+    p.offset = w.options.offset;
+    p.per_key = how == load_strategy::nested;
+    out.sql = separate_load_sql(p, params_, out.key_param, dialect);
+    out.key_column = static_cast<int>(out.columns.size());
+    out.columns.push_back({"", key.kind, -1, -1, true});
+    out.params = std::move(params_);
+    out.levels = std::move(levels_);
+    return out;
+  }
+
+  // Loads a relation by a statement of its own where the call asks it, or where the
+  // measured rule prefers it (docs/performance.md, "Load strategies"): in one process,
+  // SQLite prepares and steps a statement per parent key faster than it builds and parses
+  // the JSON of a join.
+  static constexpr load_strategy automatic = load_strategy::join;
 
  private:
   std::string next_alias() { return "t" + std::to_string(aliases_++); }
@@ -77,7 +114,8 @@ class read_compiler {
 
   // The parent row's select list: its columns as they are stored, then one JSON column
   // per variant alias and per loaded relation (the same order as a nested object's keys).
-  std::string result_columns(const model::table& t, const std::string& alias, const find_options& o, compiled_read& out) {
+  std::string result_columns(const model::table& t, const std::string& alias, const find_options& o, compiled_read& out,
+                             const std::string& path) {
     std::string list;
     auto add = [&](const std::string& expr) { list += (list.empty() ? "" : ", ") + expr; };
     shape& s = out.decode;
@@ -93,9 +131,29 @@ class read_compiler {
     };
     for (const model::discriminator& d : t.discriminators)
       if (o.columns.selects(d.column)) nested(d.as, variant_object(t, d, alias, s));
-    for (const with_relation& w : o.with) nested(w.relation, load(t, alias, w, 1, s, t.name));
+    for (const with_relation& w : o.with) {
+      const model::relation& r = find_relation(t, w.relation);
+      const load_strategy how = strategy_of(schema_, r, w.options, top_, automatic);
+      if (how == load_strategy::join) {
+        nested(w.relation, load(t, alias, w, 1, s, path));
+        continue;
+      }
+      // Its place among the row's keys, and the parent's key, hidden unless selected.
+      add("NULL");
+      out.columns.push_back({w.relation, column_kind::text, -1, static_cast<int>(out.loads.size())});
+      compiled_load& l = out.loads.emplace_back();
+      const load_key key = *separate_key_of(schema_, t, r);
+      l.key = r.name;
+      l.many = r.kind == relation_kind::many;
+      l.per_key = how == load_strategy::nested;
+      l.key_kind = key.kind;
+      add(sql::column_ref(alias, key.parent_column));
+      l.parent_column = static_cast<int>(out.columns.size());
+      out.columns.push_back({"", key.kind, -1, -1, true});
+      l.read = read_compiler(schema_, top_, warn_).compile_separate(t, r, w, how, path + "." + r.name);
+    }
     if (o.with_variants)
-      for (const model::relation* r : variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, 1, s, t.name));
+      for (const model::relation* r : variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, 1, s, path));
     for (const std::string& relation : o.count) {
       add(count_of(t, alias, relation));
       out.columns.push_back({model::count_key(relation), column_kind::integer, -1});

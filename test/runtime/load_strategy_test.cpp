@@ -1,0 +1,286 @@
+// Load strategies (docs/runtime.md, "Load strategies"): a relation loaded by a statement
+// of its own (select_in: all parents' keys bound as one list; nested: one statement per
+// key) returns the same rows, in the same order, as the join, on both backends, for
+// random data and random reads; its statements read one snapshot.
+#include <algorithm>
+#include <random>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "runtime/backend.hpp"
+
+namespace {
+using namespace orm;
+using namespace orm::testing::tested;
+using orm::testing::backend;
+
+namespace blog {
+inline constexpr auto users = table("users", column("name", text().not_null()), column("handle", text().unique()));
+inline constexpr auto profiles = table("profiles", column("bio", text()), column("userId", id("users").references("users")),
+                                       index("by_user").on("userId"));
+inline constexpr auto posts =
+    table("posts", column("title", text().not_null()), column("score", integer().not_null()),
+          column("authorId", id("users").references("users")), column("authorHandle", text()),
+          index("by_author").on("authorId"), index("by_handle").on("authorHandle"));
+inline constexpr auto comments = table("comments", column("body", text().not_null()), column("rank", integer().not_null()),
+                                       column("postId", id("posts").not_null().references("posts")),
+                                       index("by_post").on("postId"));
+inline constexpr auto tags = table("tags", column("label", text().not_null()));
+inline constexpr auto post_tags = table("post_tags", column("postId", id("posts").not_null().references("posts")),
+                                        column("tagId", id("tags").not_null().references("tags")),
+                                        index("by_post").on("postId"), index("by_tag").on("tagId"));
+inline constexpr auto schema =
+    define_schema(tables(users, profiles, posts, comments, tags, post_tags),
+                  {.defaults = {.default_limit = 0, .relation_fan_out_max_keys = 0}})
+        .relations(many(users, "posts", posts, {.to = "authorId"}), one(posts, "author", users, {.from = "authorId"}),
+                   one(users, "profile", profiles, {.to = "userId"}),
+                   many(users, "handled", posts, {.from = "handle", .to = "authorHandle"}),
+                   many(posts, "comments", comments), one(comments, "post", posts, {.from = "postId"}),
+                   many(posts, "tags", tags).through(post_tags, "postId", "tagId"));
+}  // namespace blog
+
+// A node as text, keys in order: two reads agree when their texts do.
+std::string text_of(const node& n) {
+  switch (n.type()) {
+    case node::kind::null: return "null";
+    case node::kind::boolean: return n.as_boolean() ? "true" : "false";
+    case node::kind::integer: return std::to_string(n.as_integer());
+    case node::kind::real: return std::to_string(n.as_real());
+    case node::kind::text:
+    case node::kind::bytes: return "\"" + n.as_text() + "\"";
+    case node::kind::array: {
+      std::string out = "[";
+      for (const node& item : n) out += (out.size() > 1 ? "," : "") + text_of(item);
+      return out + "]";
+    }
+    case node::kind::object: {
+      std::string out = "{";
+      for (const auto& [key, value] : n.fields()) out += (out.size() > 1 ? "," : "") + key + ":" + text_of(value);
+      return out + "}";
+    }
+  }
+  return "?";
+}
+std::string text_of(const std::vector<node>& rows) {
+  std::string out;
+  for (const node& row : rows) out += text_of(row) + "\n";
+  return out;
+}
+
+// Every `with` entry (at every depth) given `how`; loads unbounded (the schema has indexes).
+find_options with_strategy(find_options o, load_strategy how) {
+  o.strategy = how;
+  o.allow_full_scan = true;
+  std::vector<with_relation> loads(o.with.begin(), o.with.end());
+  for (with_relation& w : loads) w.options = with_strategy(w.options, how);
+  o.with = with_list(loads);
+  return o;
+}
+
+class LoadStrategies : public ::testing::Test {
+ protected:
+  void SetUp() override { db.migrate(blog::schema); }
+
+  // Users with handles or none, posts by author id and by handle (some by nobody),
+  // comments with tied ranks, tags through the junction; empty relations on purpose.
+  void seed(unsigned seed_value, int user_count) {
+    std::mt19937 random(seed_value);
+    const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    auto tx = db.transaction();
+    std::vector<std::int64_t> users, posts, tags;
+    for (int t = 0; t < 5; ++t) tags.push_back(db.insert(blog::schema, "tags", {{"label", "tag" + std::to_string(pick(3))}}));
+    for (int u = 0; u < user_count; ++u) {
+      fields row{{"name", "user" + std::to_string(pick(4))}};
+      if (pick(3) != 0) row.emplace_back("handle", "h" + std::to_string(u));
+      users.push_back(db.insert(blog::schema, "users", row));
+      if (pick(2) == 0) db.insert(blog::schema, "profiles", {{"bio", "bio" + std::to_string(pick(3))}, {"userId", users.back()}});
+      if (pick(4) == 0) db.insert(blog::schema, "profiles", {{"bio", "second"}, {"userId", users.back()}});
+    }
+    for (int p = 0; p < user_count * 3; ++p) {
+      fields row{{"title", "post" + std::to_string(pick(5))}, {"score", pick(4)}};
+      if (pick(5) != 0) row.emplace_back("authorId", users[static_cast<std::size_t>(pick(user_count))]);
+      if (pick(2) == 0) row.emplace_back("authorHandle", "h" + std::to_string(pick(user_count)));
+      posts.push_back(db.insert(blog::schema, "posts", row));
+      for (int c = pick(4); c > 0; --c)
+        db.insert(blog::schema, "comments", {{"body", "c" + std::to_string(pick(6))}, {"rank", pick(3)}, {"postId", posts.back()}});
+      for (int t = pick(3); t > 0; --t)
+        db.insert(blog::schema, "post_tags", {{"postId", posts.back()}, {"tagId", tags[static_cast<std::size_t>(pick(5))]}});
+    }
+    tx.commit();
+  }
+
+  // The read by each strategy, as text; the join's is the reference.
+  void expect_same_rows(const std::string& table, const find_options& o, const std::string& what) {
+    auto query = db.query(db.model_of(blog::schema), table);
+    const std::string joined = text_of(query.find_many(with_strategy(o, load_strategy::join)));
+    EXPECT_EQ(text_of(query.find_many(with_strategy(o, load_strategy::select_in))), joined) << "select_in, " << what;
+    EXPECT_EQ(text_of(query.find_many(with_strategy(o, load_strategy::nested))), joined) << "nested, " << what;
+  }
+
+  backend::database db = backend::open();
+};
+
+TEST_F(LoadStrategies, EveryRelationKindReadsTheRowsTheJoinReads) {
+  seed(7, 12);
+  const find_options by_id{.order_by = {asc("id")}};
+  // many() by a foreign key, ordered with ties (score), limited and offset per parent.
+  expect_same_rows("users", {.order_by = {asc("id")}, .with = {{"posts", {.order_by = {desc("score")}, .limit = 2, .offset = 1}}}},
+                   "many() bounded per parent");
+  expect_same_rows("users", {.order_by = {asc("id")}, .with = {{"posts", {.order_by = {asc("title"), desc("score")}}}}},
+                   "many() ordered");
+  // one() that many parents share (belongs-to), and a NULL key that relates to no row.
+  expect_same_rows("posts", {.order_by = {asc("id")}, .with = {{"author", {}}}}, "one() belongs-to");
+  // one() whose target has several candidates (has-one): the first in the load's order.
+  expect_same_rows("users", {.order_by = {asc("id")}, .with = {{"profile", {.order_by = {desc("bio")}}}}}, "one() has-one");
+  // A text key, NULL for some parents.
+  expect_same_rows("users", {.order_by = {asc("id")}, .with = {{"handled", {.order_by = {asc("id")}}}}}, "text key");
+  // Through a junction, with a filter on the load.
+  expect_same_rows("posts",
+                   {.order_by = {asc("id")}, .with = {{"tags", {.where = {ne("label", "tag2")}, .order_by = {asc("label")}}}}},
+                   "through a junction");
+  // Three levels, the key columns not selected, counts and filters on each level.
+  expect_same_rows("users",
+                   {.columns = only("name"),
+                    .where = {ne("name", "user3")},
+                    .order_by = {desc("name")},
+                    .limit = 9,
+                    .with = {{"posts",
+                              {.columns = only("title"),
+                               .order_by = {asc("score")},
+                               .limit = 3,
+                               .with = {{"comments", {.columns = except("postId"), .order_by = {desc("rank")}, .limit = 2}},
+                                        {"author", {.columns = only("name")}}},
+                               .count = {"comments"}}},
+                             {"profile", {}}}},
+                   "three levels");
+  (void)by_id;
+}
+
+TEST_F(LoadStrategies, RandomReadsOnRandomDataAgree) {
+  for (unsigned trial = 0; trial < 12; ++trial) {
+    db.exec("DELETE FROM post_tags");
+    db.exec("DELETE FROM comments");
+    db.exec("DELETE FROM profiles");
+    db.exec("DELETE FROM posts");
+    db.exec("DELETE FROM tags");
+    db.exec("DELETE FROM users");
+    seed(trial, 1 + static_cast<int>(trial * 3));
+    std::mt19937 random(1000 + trial);
+    const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    const auto bounds = [&](find_options o) {
+      if (pick(2)) o.limit = pick(4);
+      if (pick(3) == 0) o.offset = pick(3);
+      return o;
+    };
+    const auto ordered = [&](std::vector<order> by) {
+      std::shuffle(by.begin(), by.end(), random);
+      by.resize(static_cast<std::size_t>(1 + pick(static_cast<int>(by.size()))));
+      for (order& o : by) o.descending = pick(2) == 0;
+      return by;
+    };
+    for (int read = 0; read < 8; ++read) {
+      find_options comments = bounds({.order_by = ordered({asc("rank"), asc("body"), asc("id")})});
+      if (pick(2)) comments.where = {gt("rank", pick(3))};
+      find_options posts = bounds({.order_by = ordered({asc("score"), asc("title"), asc("id")}), .with = {{"comments", comments}}});
+      if (pick(2)) posts.with = {{"comments", comments}, {"tags", {.order_by = {asc("label"), asc("id")}}}, {"author", {}}};
+      if (pick(3) == 0) posts.where = {lt("score", 3)};
+      const find_options top = bounds({.order_by = ordered({asc("name"), asc("id")}),
+                                       .with = {{"posts", posts}, {"profile", {.order_by = {asc("bio")}}},
+                                                {"handled", {.order_by = {asc("id")}}}}});
+      expect_same_rows("users", top, "trial " + std::to_string(trial) + ", read " + std::to_string(read));
+    }
+  }
+}
+
+TEST_F(LoadStrategies, OneParentWithTenThousandChildrenAndManyParents) {
+  auto tx = db.transaction();
+  const auto user = db.insert(blog::schema, "users", {{"name", "prolific"}});
+  std::vector<fields> rows;
+  for (int p = 0; p < 10000; ++p) rows.push_back(fields{{"title", "p" + std::to_string(p % 97)}, {"score", p % 7}, {"authorId", user}});
+  db.insert_many(blog::schema, "posts", rows);
+  tx.commit();
+  expect_same_rows("users", {.with = {{"posts", {.order_by = {asc("score"), desc("title")}}}}}, "10,000 children");
+  expect_same_rows("users", {.with = {{"posts", {.order_by = {asc("score")}, .limit = 5, .offset = 9990}}}}, "deep offset");
+  // 10,000 parents: one list bound, whatever its length (no parameter per key).
+  expect_same_rows("posts", {.order_by = {asc("id")}, .with = {{"author", {}}}}, "10,000 parents");
+  const compiled_read read =
+      db.query(blog::schema, blog::posts).sql(with_strategy({.with = {{"author", {}}}}, load_strategy::select_in));
+  ASSERT_EQ(read.loads.size(), 1u);
+  EXPECT_EQ(read.loads[0].read.params.size(), 1u) << read.loads[0].read.sql;
+}
+
+TEST_F(LoadStrategies, AReadOfNoParentsRunsNoLoad) {
+  int statements = 0;
+  db.between_read_statements([&] { ++statements; });
+  const auto rows = db.query(blog::schema, blog::users)
+                        .find_many(with_strategy({.with = {{"posts", {.with = {{"comments", {}}}}}}}, load_strategy::select_in));
+  EXPECT_TRUE(rows.empty());
+  EXPECT_EQ(statements, 0);
+  seed(3, 4);
+  db.query(blog::schema, blog::users).find_many(with_strategy({.with = {{"posts", {.with = {{"comments", {}}}}}}}, load_strategy::select_in));
+  EXPECT_EQ(statements, 2);  // one per level, whatever the number of parents
+}
+
+// Two connections to one database: SQLite's in write-ahead-log mode, where a writer
+// commits while a reader keeps its snapshot.
+backend::database connect(const std::string& name) {
+#ifdef ORM_TEST_POSTGRES
+  return backend::open_at(name);
+#else
+  return backend::database(backend::path_of(name), {.wal = true});
+#endif
+}
+
+TEST(LoadStrategySnapshot, TheStatementsOfOneReadSeeOneSnapshot) {
+  const std::string name = "snapshot_" + std::to_string(::getpid());
+  backend::forget(name);
+  {
+    backend::database db = connect(name), writer = connect(name);
+    db.migrate(blog::schema);
+    const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}});
+    db.insert(blog::schema, "posts", {{"title", "first"}, {"score", 1}, {"authorId", ann}});
+    // A writer on another connection adds a post between the read's two statements.
+    std::string failed;
+    db.between_read_statements([&] {
+      std::thread([&] {
+        try {
+          writer.insert(blog::schema, "posts", {{"title", "late"}, {"score", 2}, {"authorId", ann}});
+        } catch (const std::exception& e) {
+          failed = e.what();
+        }
+      }).join();
+    });
+    const auto rows =
+        db.query(blog::schema, blog::users).find_many(with_strategy({.with = {{"posts", {}}}}, load_strategy::select_in));
+    db.between_read_statements({});
+    EXPECT_EQ(failed, "");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0]["posts"].size(), 1u) << text_of(rows);  // the late post is not in this read's snapshot
+    EXPECT_EQ(db.query(blog::schema, blog::posts).count(), 2);    // it was written
+    // Without a statement of its own, the read is one statement and calls no hook.
+    EXPECT_EQ(db.query(blog::schema, blog::users)
+                  .find_many(with_strategy({.with = {{"posts", {}}}}, load_strategy::join))[0]["posts"]
+                  .size(),
+              2u);
+  }
+  backend::forget(name);
+}
+
+TEST_F(LoadStrategies, InsideTheCallersTransactionTheLoadsSeeItsWrites) {
+  auto tx = db.transaction();
+  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}});
+  db.insert(blog::schema, "posts", {{"title", "draft"}, {"score", 1}, {"authorId", ann}});
+  {
+    auto inner = db.transaction();  // a savepoint
+    const auto rows =
+        db.query(blog::schema, blog::users).find_many(with_strategy({.with = {{"posts", {}}}}, load_strategy::select_in));
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0]["posts"].size(), 1u);
+    inner.commit();
+  }
+  tx.rollback();
+  EXPECT_EQ(db.query(blog::schema, blog::users).count(), 0);
+}
+
+}  // namespace
