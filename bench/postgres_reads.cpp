@@ -1,6 +1,6 @@
 // The three-level read (users -> posts -> comments) of bench/relational_reads.cpp on
 // PostgreSQL over its Unix socket, at 1, 100 and 5,000 parents: the ORM's one statement
-// against N+1 and a batched IN loader written by hand with libpq prepared statements.
+// with each load strategy against N+1 and a batched IN loader written by hand with libpq prepared statements.
 // Every variant builds the same node trees. bench/postgres_reads.py starts a server,
 // runs this with ORM_BENCH_POSTGRES set, and prints the ratios.
 #include <benchmark/benchmark.h>
@@ -95,11 +95,18 @@ node row(std::int64_t id, const char* key, std::string text) {
   return n;
 }
 
-void orm_one_statement(benchmark::State& state) {
+// The ORM's read with each load strategy (docs/runtime.md, "Load strategies"); `automatic`
+// is what a user gets without asking.
+void orm_read(benchmark::State& state, load_strategy how) {
   auto query = shared_db().query(schema, users);
-  const find_options options{.order_by = {asc("id")}, .limit = state.range(0), .with = {{"posts", {.with = {{"comments", {}}}}}}};
+  const find_options options{
+      .order_by = {asc("id")}, .limit = state.range(0), .with = {{"posts", {.with = {{"comments", {}}}}}}, .strategy = how};
   for (auto _ : state) benchmark::DoNotOptimize(query.find_many(options));
 }
+void orm_automatic(benchmark::State& state) { orm_read(state, load_strategy::automatic); }
+void orm_join(benchmark::State& state) { orm_read(state, load_strategy::join); }
+void orm_select_in(benchmark::State& state) { orm_read(state, load_strategy::select_in); }
+void orm_nested(benchmark::State& state) { orm_read(state, load_strategy::nested); }
 
 void naive_n_plus_one(benchmark::State& state) {
   raw();
@@ -170,7 +177,10 @@ void batched_in_loader(benchmark::State& state) {
 }
 
 void parents(benchmark::internal::Benchmark* b) { b->Arg(1)->Arg(100)->Arg(most_parents)->Unit(benchmark::kMicrosecond); }
-BENCHMARK(orm_one_statement)->Apply(parents);
+BENCHMARK(orm_automatic)->Apply(parents);
+BENCHMARK(orm_join)->Apply(parents);
+BENCHMARK(orm_select_in)->Apply(parents);
+BENCHMARK(orm_nested)->Apply(parents);
 BENCHMARK(naive_n_plus_one)->Apply(parents);
 BENCHMARK(batched_in_loader)->Apply(parents);
 

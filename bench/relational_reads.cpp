@@ -56,11 +56,18 @@ node row(std::int64_t id, const char* key, std::string text) {
   return n;
 }
 
-void orm_one_statement(benchmark::State& state) {
+// The ORM's read with each load strategy (docs/runtime.md, "Load strategies"); `automatic`
+// is what a user gets without asking.
+void orm_read(benchmark::State& state, load_strategy how) {
   auto query = shared_db().query(schema, users);
-  const find_options options{.order_by = {asc("id")}, .limit = state.range(0), .with = {{"posts", {.with = {{"comments", {}}}}}}};
+  const find_options options{
+      .order_by = {asc("id")}, .limit = state.range(0), .with = {{"posts", {.with = {{"comments", {}}}}}}, .strategy = how};
   for (auto _ : state) benchmark::DoNotOptimize(query.find_many(options));
 }
+void orm_automatic(benchmark::State& state) { orm_read(state, load_strategy::automatic); }
+void orm_join(benchmark::State& state) { orm_read(state, load_strategy::join); }
+void orm_select_in(benchmark::State& state) { orm_read(state, load_strategy::select_in); }
+void orm_nested(benchmark::State& state) { orm_read(state, load_strategy::nested); }
 
 void naive_n_plus_one(benchmark::State& state) {
   database& db = shared_db();
@@ -152,7 +159,10 @@ void hand_written_json(benchmark::State& state) {
 }
 
 void parents(benchmark::internal::Benchmark* b) { b->Arg(1)->Arg(100)->Arg(most_parents)->Unit(benchmark::kMicrosecond); }
-BENCHMARK(orm_one_statement)->Apply(parents);
+BENCHMARK(orm_automatic)->Apply(parents);
+BENCHMARK(orm_join)->Apply(parents);
+BENCHMARK(orm_select_in)->Apply(parents);
+BENCHMARK(orm_nested)->Apply(parents);
 BENCHMARK(naive_n_plus_one)->Apply(parents);
 BENCHMARK(batched_in_loader)->Apply(parents);
 BENCHMARK(hand_written_json)->Apply(parents);

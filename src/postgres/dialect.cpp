@@ -31,19 +31,31 @@ const char* non_finite_literal(double value) {
 
 std::string bytes_literal(const std::string& hex) { return "'\\x" + hex + "'::bytea"; }
 
+namespace {
+// The array type a list of a column's values is bound as (nullptr: none is).
+const char* array_type_of(column_kind kind) {
+  switch (kind) {
+    case column_kind::integer:
+    case column_kind::id: return "bigint[]";
+    case column_kind::text:
+    case column_kind::discriminator: return "text[]";
+    case column_kind::real: return "float8[]";
+    case column_kind::boolean: return "boolean[]";
+    default: return nullptr;
+  }
+}
+}  // namespace
+
+std::string list_rows(const std::string& placeholder, column_kind kind, const std::string& alias,
+                      const std::string& column) {
+  return "unnest(" + placeholder + "::" + array_type_of(kind) + ") AS " + alias + "(" + column + ")";
+}
+
 std::optional<runtime::sql::bound_in_list> bound_list(const std::vector<runtime::param>& values,
                                                              column_kind kind) {
   using runtime::param;
-  const char* array_type = nullptr;
-  switch (kind) {
-    case column_kind::integer:
-    case column_kind::id: array_type = "bigint[]"; break;
-    case column_kind::text:
-    case column_kind::discriminator: array_type = "text[]"; break;
-    case column_kind::real: array_type = "float8[]"; break;
-    case column_kind::boolean: array_type = "boolean[]"; break;
-    default: return std::nullopt;
-  }
+  const char* array_type = array_type_of(kind);
+  if (!array_type) return std::nullopt;
   std::string text = "{";
   for (const param& v : values) {
     if (text.size() > 1) text += ',';

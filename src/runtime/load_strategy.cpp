@@ -1,5 +1,7 @@
 // Loads by statements of their own (select_in, nested): which relations may, and the
 // statement's shape around the pieces a backend's renderer makes.
+#include <cstring>
+
 #include <orm/runtime/read_plan.hpp>
 
 namespace orm::runtime {
@@ -42,62 +44,75 @@ load_strategy strategy_of(const model::schema& s, const model::relation& r, cons
 
 std::string separate_load_sql(const separate_load_parts& p, std::vector<param>& params, std::size_t& key_param,
                               const sql::dialect& d) {
-  std::string where;
-  for (const std::string& c : p.conditions) where += c + " AND ";
-  // The key's test comes last, so that its parameter follows the filters' in the text.
+  std::string filters;
+  for (const std::string& c : p.conditions) filters += c + " AND ";
+  // The key's parameter comes last, after the filters' in the text.
   params.emplace_back();
   key_param = params.size() - 1;
   const std::string placeholder = d.placeholder(params.size());
-  if (p.per_key) {
-    where += p.key_expression + " = " + placeholder;
-  } else {
+  const std::string key = ", " + p.key_expression + " AS " + key_alias;
+  const auto bounds = [&] {
+    // No LIMIT -1 or LIMIT ALL that both databases read: the largest integer is no limit.
+    std::string out;
+    if (p.limit || p.offset) out += " LIMIT " + std::to_string(p.limit.value_or(INT64_MAX));
+    if (p.offset) out += " OFFSET " + std::to_string(*p.offset);
+    return out;
+  };
+  if (p.per_key)
+    return "SELECT " + p.select + key + " FROM " + p.from + p.joins + " WHERE " + filters + p.key_expression + " = " +
+           placeholder + p.order + bounds();
+  const bool bounded = p.limit || p.offset;
+  if (!bounded) {
     const std::optional<sql::bound_in_list> list = d.bound_list({}, p.key_kind);
     if (!list) throw schema_error("this database binds no list of keys of this kind");
-    where += p.key_expression + list->test_before + placeholder + list->test_after;
+    return "SELECT " + p.select + key + " FROM " + p.from + p.joins + " WHERE " + filters + p.key_expression +
+           list->test_before + placeholder + list->test_after + p.order;
   }
-  const std::string key = ", " + p.key_expression + " AS " + key_alias;
-  const bool bounded = p.limit || p.offset;
-  if (p.per_key || !bounded) {
-    std::string sql = "SELECT " + p.select + key + " FROM " + p.from + p.joins + " WHERE " + where + p.order;
-    // No LIMIT -1 or LIMIT ALL that both databases read: the largest integer is no limit.
-    if (p.limit || p.offset) sql += " LIMIT " + std::to_string(p.limit.value_or(INT64_MAX));
-    if (p.offset) sql += " OFFSET " + std::to_string(*p.offset);
-    return sql;
+  if (d.list_rows) {
+    // Each key's rows by a subquery of their own, bounded as a statement per key would be:
+    // the database reads at most the bound for each (an index scan that stops).
+    const std::string keys = "orm_keys";
+    return "SELECT " + p.select + ", " + keys + "." + key_alias + " FROM " +
+           d.list_rows(placeholder, p.key_kind, keys, key_alias) + " CROSS JOIN LATERAL (SELECT " + p.alias +
+           ".* FROM " + p.from + " WHERE " + filters + p.key_expression + " = " + keys + "." + key_alias + p.order +
+           bounds() + ") AS " + p.alias + p.joins + p.order;
   }
   // Every parent's rows at once, each parent's numbered in the load's order: its bounds
   // keep the rows a statement per parent would.
+  const std::optional<sql::bound_in_list> list = d.bound_list({}, p.key_kind);
+  if (!list) throw schema_error("this database binds no list of keys of this kind");
   const std::int64_t first = p.offset.value_or(0);
   std::string kept = std::string(" WHERE ") + p.alias + "." + row_number_alias + " > " + std::to_string(first);
   if (p.limit) kept += " AND " + p.alias + "." + row_number_alias + " <= " + std::to_string(first + *p.limit);
   return "SELECT " + p.select + ", " + p.alias + "." + key_alias + " FROM (SELECT " + p.alias + ".*" + key +
          ", ROW_NUMBER() OVER (PARTITION BY " + p.key_expression + p.order + ") AS " + row_number_alias + " FROM " +
-         p.from + " WHERE " + where + ") AS " + p.alias + p.joins + kept + p.order;
+         p.from + " WHERE " + filters + p.key_expression + list->test_before + placeholder + list->test_after + ") AS " +
+         p.alias + p.joins + kept + p.order;
 }
 
-std::vector<param> distinct_keys(const std::vector<std::optional<std::string>>& keys, column_kind kind) {
-  std::vector<param> out;
-  std::unordered_set<std::string_view> seen;
-  for (const std::optional<std::string>& k : keys) {
-    if (!k || !seen.insert(*k).second) continue;
-    if (kind == column_kind::text) out.emplace_back(*k);
-    else out.emplace_back(static_cast<long long>(std::stoll(*k)));
+key_groups group_parents(const std::vector<std::optional<std::string>>& keys, column_kind kind) {
+  key_groups out;
+  for (std::size_t p = 0; p < keys.size(); ++p) {
+    if (!keys[p]) continue;
+    const auto [at, added] = out.index.emplace(*keys[p], out.keys.size());
+    if (added) {
+      if (kind == column_kind::text) {
+        out.keys.emplace_back(*keys[p]);
+      } else {
+        std::int64_t value = 0;
+        std::memcpy(&value, keys[p]->data(), sizeof value);
+        out.keys.emplace_back(static_cast<long long>(value));
+      }
+      out.parents.emplace_back();
+    }
+    out.parents[at->second].push_back(p);
   }
   return out;
 }
 
-void bind_keys(compiled_read& statement, const std::vector<param>& keys, bool per_key, const sql::dialect& d) {
-  if (per_key) {
-    statement.params[statement.key_param] = keys.front();
-    return;
-  }
+void bind_key_list(compiled_read& statement, const std::vector<param>& keys, const sql::dialect& d) {
   const column_kind kind = statement.columns[static_cast<std::size_t>(statement.key_column)].kind;
   statement.params[statement.key_param] = param(d.bound_list(keys, kind)->text);
-}
-
-std::unordered_map<std::string_view, std::vector<std::size_t>> rows_by_key(const std::vector<std::string>& keys) {
-  std::unordered_map<std::string_view, std::vector<std::size_t>> out;
-  for (std::size_t i = 0; i < keys.size(); ++i) out[keys[i]].push_back(i);
-  return out;
 }
 
 }  // namespace orm::runtime

@@ -122,6 +122,17 @@ class database : public runtime::basic_database<database> {
       on.exec("COMMIT");
     });
   }
+  // A load's statement once per key (load_strategy::nested): a round trip each; each(key's
+  // index, row).
+  template <class Each>
+  void for_each_row_per_key(const compiled_read& read, const model::table& table, const std::vector<param>& keys,
+                            Each&& each) {
+    compiled_read one = read;
+    for (std::size_t g = 0; g < keys.size(); ++g) {
+      one.params[one.key_param] = keys[g];
+      for_each_row(one, table, [&](const auto& r) { each(g, r); });
+    }
+  }
   template <class Each>
   void for_each_row(const compiled_read& read, const model::table& table, Each&& each) {
     read_on(read, [&](postgres::connection& on) {

@@ -30,6 +30,8 @@ std::string bytes_literal(const std::string& hex);
 // An IN list as one array literal for = ANY(). None for kinds whose values an array
 // literal cannot carry as the column takes them (bytes; timestamps, which take each
 // value through timestamp_from_microseconds): those stay one parameter each.
+std::string list_rows(const std::string& placeholder, column_kind kind, const std::string& alias,
+                      const std::string& column);
 std::optional<runtime::sql::bound_in_list> bound_list(const std::vector<runtime::param>& values,
                                                              column_kind kind);
 
@@ -69,6 +71,7 @@ inline constexpr runtime::sql::dialect dialect{
     .plan_id_column = -1,
     .plan_parent_column = -1,
     .max_parameters = 65535,  // the protocol counts a statement's parameters in 16 bits
+    .list_rows = dialect_detail::list_rows,
 };
 
 }  // namespace orm::postgres

@@ -76,6 +76,7 @@ class read_compiler {
     p.limit = r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : runtime::load_limit(schema_, w.options, top_);
     p.offset = w.options.offset;
     p.per_key = how == load_strategy::nested;
+    out.per_key = p.per_key;
     out.sql = runtime::separate_load_sql(p, params_, out.key_param, dialect);
     out.key_column = static_cast<int>(out.columns.size());
     out.columns.push_back({"", key.kind, -1, -1, true});

@@ -123,27 +123,31 @@ class basic_table_query {
   std::vector<node> run(const compiled_read& read) const;
   // One statement's rows as nodes, appended to `out` (a load's relation slots left null).
   void read_node_rows(const compiled_read& read, const model::table& t, level_rows<node>& out) const;
+  template <class Result>
+  void read_node_row(const compiled_read& read, const model::table& t, const Result& r, level_rows<node>& out) const;
   // The relations `read` loads by statements of their own, into its rows.
   void load_separately(const compiled_read& read, level_rows<node>& out) const;
-  // Runs a load's statement for its parents' keys: once for all, or once per key;
-  // read_rows(statement) reads each run's rows.
-  template <class ReadRows>
-  void run_load(const compiled_load& l, const std::vector<std::optional<std::string>>& parent_keys,
-                ReadRows&& read_rows) const {
-    const std::vector<param> keys = distinct_keys(parent_keys, l.key_kind);
-    if (keys.empty()) return;
-    const sql::dialect& d = Backend::sql_dialect();
-    if (!l.per_key) {
-      bind_keys(l.read, keys, false, d);
-      db_.reading_next_statement();
-      read_rows(l.read);
-      return;
+  // Runs a load's statement for its parents' keys, once for all or once per key, each
+  // row read by read_row(row) into `children`: each group's rows.
+  template <class Row, class ReadRow>
+  std::vector<std::vector<std::size_t>> run_load(const compiled_load& l, const model::table& target,
+                                                 const key_groups& groups, level_rows<Row>& children,
+                                                 ReadRow&& read_row) const {
+    std::vector<std::vector<std::size_t>> rows_of(groups.keys.size());
+    if (groups.keys.empty()) return rows_of;
+    db_.reading_next_statement();
+    if (l.per_key) {
+      db_.for_each_row_per_key(l.read, target, groups.keys, [&](std::size_t g, const auto& r) {
+        read_row(r);
+        rows_of[g].push_back(children.rows.size() - 1);
+      });
+      return rows_of;
     }
-    for (const param& key : keys) {
-      bind_keys(l.read, {key}, true, d);
-      db_.reading_next_statement();
-      read_rows(l.read);
-    }
+    bind_key_list(l.read, groups.keys, Backend::sql_dialect());
+    db_.for_each_row(l.read, target, read_row);
+    for (std::size_t j = 0; j < children.keys.size(); ++j)
+      if (const auto g = groups.index.find(children.keys[j]); g != groups.index.end()) rows_of[g->second].push_back(j);
+    return rows_of;
   }
   template <class T>
   std::vector<T> run_typed(const find_options& options, bool unique) const;

@@ -146,21 +146,26 @@ std::vector<node> basic_table_query<Backend>::run(const compiled_read& read) con
 template <class Backend>
 void basic_table_query<Backend>::read_node_rows(const compiled_read& read, const model::table& t,
                                                 level_rows<node>& out) const {
-  db_.for_each_row(read, t, [&](const auto& r) {
-    node row = node::object_with_keys(read.decode.row_keys);
-    for (std::size_t j = 0; j < read.columns.size(); ++j) {
-      const result_column& c = read.columns[j];
-      const int i = static_cast<int>(j);
-      if (c.hidden) continue;
-      if (c.load >= 0) row.add(c.key, node());  // filled by load_separately
-      else if (c.nested < 0) row.add(c.key, column_node(r, i, c.kind, t.name, c.key));
-      else if (r.is_null(i)) row.add(c.key, node());
-      else row.add(c.key, db_.decoder().decode_nested(r.text_view(i), read.decode.nested[static_cast<std::size_t>(c.nested)]));
-    }
-    if (row.keys() != read.decode.row_keys) read.decode.row_keys = row.keys();
-    out.note_keys(read, r);
-    out.rows.push_back(std::move(row));
-  });
+  db_.for_each_row(read, t, [&](const auto& r) { read_node_row(read, t, r, out); });
+}
+
+template <class Backend>
+template <class Result>
+void basic_table_query<Backend>::read_node_row(const compiled_read& read, const model::table& t, const Result& r,
+                                               level_rows<node>& out) const {
+  node row = node::object_with_keys(read.decode.row_keys);
+  for (std::size_t j = 0; j < read.columns.size(); ++j) {
+    const result_column& c = read.columns[j];
+    const int i = static_cast<int>(j);
+    if (c.hidden) continue;
+    if (c.load >= 0) row.add(c.key, node());  // filled by load_separately
+    else if (c.nested < 0) row.add(c.key, column_node(r, i, c.kind, t.name, c.key));
+    else if (r.is_null(i)) row.add(c.key, node());
+    else row.add(c.key, db_.decoder().decode_nested(r.text_view(i), read.decode.nested[static_cast<std::size_t>(c.nested)]));
+  }
+  if (row.keys() != read.decode.row_keys) read.decode.row_keys = row.keys();
+  out.note_keys(read, r);
+  out.rows.push_back(std::move(row));
 }
 
 template <class Backend>
@@ -169,29 +174,21 @@ void basic_table_query<Backend>::load_separately(const compiled_read& read, leve
   for (std::size_t k = 0; k < read.loads.size(); ++k) {
     const compiled_load& l = read.loads[k];
     const model::table& target = *schema_.find_table(l.read.decode.table);
+    const key_groups groups = group_parents(out.parent_keys[k], l.key_kind);
     level_rows<node> children;
-    run_load(l, out.parent_keys[k], [&](const compiled_read& statement) { read_node_rows(statement, target, children); });
+    const auto rows_of =
+        run_load(l, target, groups, children, [&](const auto& r) { read_node_row(l.read, target, r, children); });
     load_separately(l.read, children);
-    // A row two parents share (a one() they both point to) is copied; the rest move.
-    const auto groups = rows_by_key(children.keys);
-    std::vector<int> uses(children.rows.size(), 0);
-    for (const std::optional<std::string>& key : out.parent_keys[k])
-      if (key)
-        if (const auto g = groups.find(*key); g != groups.end())
-          for (std::size_t i : g->second) ++uses[i];
-    const auto take = [&](std::size_t i) { return --uses[i] == 0 ? std::move(children.rows[i]) : children.rows[i]; };
-    for (std::size_t p = 0; p < out.rows.size(); ++p) {
-      node value = l.many ? node::make(node::kind::array) : node();
-      const std::optional<std::string>& key = out.parent_keys[k][p];
-      const auto g = key ? groups.find(*key) : groups.end();
-      if (g != groups.end()) {
-        if (l.many)
-          for (std::size_t i : g->second) value.push_back(take(i));
-        else
-          value = take(g->second.front());
+    for (node& parent : out.rows) parent.at(l.key) = l.many ? node::make(node::kind::array) : node();
+    hand_out(groups, rows_of, [&](std::size_t parent, const std::vector<std::size_t>& rows, bool move) {
+      const auto take = [&](std::size_t j) { return move ? std::move(children.rows[j]) : children.rows[j]; };
+      node& slot = out.rows[parent].at(l.key);
+      if (!l.many) {
+        if (!rows.empty()) slot = take(rows.front());
+        return;
       }
-      out.rows[p].at(l.key) = std::move(value);
-    }
+      for (std::size_t j : rows) slot.push_back(take(j));
+    });
   }
 }
 

@@ -88,6 +88,7 @@ struct compiled_read {
   // column that says whose row each is (-1: this is no load's statement).
   std::size_t key_param = 0;
   int key_column = -1;
+  bool per_key = false;  // run once per key (load_strategy::nested), else for all keys at once
 };
 
 // A relation loaded by a statement of its own, for every row of the statement above.
@@ -113,11 +114,20 @@ struct level_rows {
   template <class Result>
   void note_keys(const compiled_read& read, const Result& r) {
     parent_keys.resize(read.loads.size());
-    for (std::size_t k = 0; k < read.loads.size(); ++k) {
-      const int column = read.loads[k].parent_column;
-      parent_keys[k].push_back(r.is_null(column) ? std::nullopt : std::optional<std::string>(r.text_view(column)));
-    }
-    if (read.key_column >= 0) keys.emplace_back(r.text_view(read.key_column));
+    for (std::size_t k = 0; k < read.loads.size(); ++k)
+      parent_keys[k].push_back(key_text(r, read.loads[k].parent_column, read.loads[k].key_kind));
+    if (read.key_column >= 0 && !read.per_key)  // a statement per key: its rows are that key's
+      keys.push_back(*key_text(r, read.key_column, read.columns[static_cast<std::size_t>(read.key_column)].kind));
+  }
+
+  // A key as the groups compare it: text as it is, an integer as its 8 bytes (no
+  // conversion to digits, and short enough to need no allocation).
+  template <class Result>
+  static std::optional<std::string> key_text(const Result& r, int column, column_kind kind) {
+    if (r.is_null(column)) return std::nullopt;
+    if (kind == column_kind::text) return std::string(r.text_view(column));
+    const std::int64_t value = column_node(r, column, kind, "", "").as_integer();
+    return std::string(reinterpret_cast<const char*>(&value), sizeof value);
   }
 };
 
@@ -153,12 +163,27 @@ struct separate_load_parts {
 std::string separate_load_sql(const separate_load_parts& parts, std::vector<param>& params, std::size_t& key_param,
                               const sql::dialect& d);
 
-// The distinct keys of a load's parents, in their order; NULL ones relate to no row.
-std::vector<param> distinct_keys(const std::vector<std::optional<std::string>>& keys, column_kind kind);
-// The keys bound to a load's statement: one list (select_in), or one key (per_key).
-void bind_keys(compiled_read& statement, const std::vector<param>& keys, bool per_key, const sql::dialect& d);
-// For each key, the load's rows that carry it, in the statement's order.
-std::unordered_map<std::string_view, std::vector<std::size_t>> rows_by_key(const std::vector<std::string>& keys);
+// A load's parents grouped by key: the distinct keys, in the order of their first parent,
+// and the parents of each. NULL keys relate to no row and are in no group.
+struct key_groups {
+  std::vector<param> keys;
+  std::vector<std::vector<std::size_t>> parents;
+  std::unordered_map<std::string_view, std::size_t> index;  // a key's text -> its group
+};
+key_groups group_parents(const std::vector<std::optional<std::string>>& keys, column_kind kind);
+// The keys bound to a load's statement as one list (select_in).
+void bind_key_list(compiled_read& statement, const std::vector<param>& keys, const sql::dialect& d);
+
+// Each group's rows handed to its parents, assign(parent, rows, first, count, move): the
+// rows at rows_of[first..first+count), moved to the last parent of the group, copied to
+// the others (parents that share a one()).
+template <class Assign>
+void hand_out(const key_groups& groups, const std::vector<std::vector<std::size_t>>& rows_of, Assign&& assign) {
+  for (std::size_t g = 0; g < groups.parents.size(); ++g) {
+    const std::vector<std::size_t>& parents = groups.parents[g];
+    for (std::size_t n = 0; n < parents.size(); ++n) assign(parents[n], rows_of[g], n + 1 == parents.size());
+  }
+}
 
 // A read as the database would run it: the statements, and the lines of the database's
 // plan for them (SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN), in order.

@@ -75,6 +75,11 @@ struct dialect {
   int plan_parent_column;
   // The most parameters one statement binds (insert_many's batches stay within it).
   std::size_t max_parameters;
+  // A bound list as rows (`alias`.`column`), to join a bounded subquery to each key with
+  // LATERAL: "unnest($1::bigint[]) AS k(key)". nullptr: the database has no LATERAL, and a
+  // bounded load numbers each parent's rows with ROW_NUMBER instead.
+  std::string (*list_rows)(const std::string& placeholder, column_kind kind, const std::string& alias,
+                           const std::string& column) = nullptr;
 
   // Whether timestamps are the database's own type, counted in microseconds (else the
   // column stores the field's integer count itself).

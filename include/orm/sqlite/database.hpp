@@ -119,6 +119,22 @@ class database : public runtime::basic_database<database> {
                              warning_sink warn, bool unique) const;
   template <class Each>
   void for_each_row(const compiled_read& read, const model::table& table, Each&& each);
+  // A load's statement once per key (load_strategy::nested): prepared once, the key bound
+  // anew each time; each(key's index, row).
+  template <class Each>
+  void for_each_row_per_key(const compiled_read& read, const model::table&, const std::vector<param>& keys, Each&& each) {
+    const auto held = hold();
+    explaining([&] {
+      auto s = prepared(read.sql);
+      s->bind(read.params);
+      const int key = static_cast<int>(read.key_param) + 1;
+      for (std::size_t g = 0; g < keys.size(); ++g) {
+        if (g > 0) s->rewind();
+        s->bind(key, keys[g]);
+        while (s->step()) each(g, static_cast<const statement&>(*s));
+      }
+    });
+  }
   // A read of several statements (a relation loaded by its own): one deferred transaction
   // around them, unless the caller's is open, so that they read one snapshot. Deferred:
   // the first statement takes the snapshot and no write lock is taken.

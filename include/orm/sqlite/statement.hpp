@@ -65,6 +65,8 @@ class statement {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
+  // To run again, with the same bindings but those bound anew.
+  void rewind() { sqlite3_reset(stmt_); }
 
   // True while there is a row to read.
   bool step() {
