@@ -8,6 +8,7 @@
 #include <source_location>
 
 #include <orm/detail/pack.hpp>
+#include <orm/load_strategy.hpp>
 #include <orm/relations_part.hpp>
 #include <orm/table.hpp>
 
@@ -18,6 +19,8 @@ struct schema_defaults {
   std::int64_t default_limit = 0;
   // Most distinct parent keys one relation load may look up.
   std::int64_t relation_fan_out_max_keys = 1000;
+  // How reads load relations unless a call or a `with` entry says (orm/load_strategy.hpp).
+  ::orm::load_strategy load_strategy = ::orm::load_strategy::automatic;
 };
 
 struct schema_options {

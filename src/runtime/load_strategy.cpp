@@ -35,6 +35,7 @@ std::optional<load_key> separate_key_of(const model::schema& s, const model::tab
 load_strategy strategy_of(const model::schema& s, const model::relation& r, const find_options& load,
                           const find_options& top, load_strategy automatic) {
   load_strategy asked = load.strategy != load_strategy::automatic ? load.strategy : top.strategy;
+  if (asked == load_strategy::automatic) asked = s.settings.default_load;
   if (asked == load_strategy::automatic) asked = automatic;
   if (asked == load_strategy::join || asked == load_strategy::automatic) return load_strategy::join;
   const model::table* parent = s.find_table(r.source);

@@ -75,10 +75,16 @@ std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& re
   for (const row_plan::source& from : plan.fields) {
     int found = -1;
     for (std::size_t j = 0; j < read.columns.size(); ++j)
-      if (read.columns[j].key == from.key) found = static_cast<int>(j);
+      if (read.columns[j].key == from.key && !read.columns[j].hidden)
+        found = read.columns[j].load >= 0 ? loaded_later : static_cast<int>(j);
     out.push_back(found);
   }
   return out;
+}
+
+runtime::error missing_row(const row_plan& plan, const row_plan::source& from) {
+  return runtime::error("'" + plan.table->name + "." + from.key + "' found no row, and field '" + from.key + "' of '" +
+                        plan.row_name + "' is not std::optional");
 }
 
 std::string returning_list(const model::schema& s, const model::table& t, const model::row_type& row,

@@ -271,7 +271,8 @@ TEST_F(blog_database, EveryRelationSubqueryUsesAnIndex) {
   const auto read = db.query(blog::schema, blog::users)
                         .sql({.where = eq("id", ann),
                               .with = {{"authoredPosts", {.limit = 10, .with = {{"comments", {.limit = 5, .with = {{"author", {}}}}}, {"tags", {.limit = 5}}}}},
-                                       {"manager", {}}}});
+                                       {"manager", {}}},
+                              .strategy = load_strategy::join});
   std::string explain_sql = "EXPLAIN " + read.sql;
   const orm::postgres::result plan = db.run(explain_sql, read.params);
   std::string text;
@@ -281,11 +282,24 @@ TEST_F(blog_database, EveryRelationSubqueryUsesAnIndex) {
     EXPECT_NE(text.find(std::string(" on ") + table), std::string::npos) << table << "\n" << text;
   EXPECT_NE(text.find("Index Scan using \"comments.by_post\""), std::string::npos) << text;
   EXPECT_NE(text.find("post_tags.by_post"), std::string::npos) << text;
+  // The same read by a statement per level: each of them served by an index too.
+  const auto separate = db.query(blog::schema, blog::users)
+                            .explain({.where = eq("id", ann),
+                                      .with = {{"authoredPosts", {.limit = 10, .with = {{"comments", {.limit = 5, .with = {{"author", {}}}}}, {"tags", {.limit = 5}}}}},
+                                               {"manager", {}}},
+                                      .strategy = load_strategy::select_in});
+  EXPECT_EQ(separate.statements.size(), 6u);
+  std::string lines;
+  for (const std::string& line : separate.plan) lines += line + "\n";
+  EXPECT_EQ(lines.find("Seq Scan"), std::string::npos) << lines;
+  EXPECT_NE(lines.find("Index Scan using \"comments.by_post\""), std::string::npos) << lines;
+  EXPECT_NE(lines.find("LOAD users.authoredPosts.tags"), std::string::npos) << lines;
 }
 
 TEST_F(blog_database, OneStatementPerReadWithLateralJoins) {
   const auto read = db.query(blog::schema, blog::users)
-                        .sql({.with = {{"authoredPosts", {.limit = 10, .with = {{"comments", {.limit = 5}}}}}, {"manager", {}}}});
+                        .sql({.with = {{"authoredPosts", {.limit = 10, .with = {{"comments", {.limit = 5}}}}}, {"manager", {}}},
+                              .strategy = load_strategy::join});
   EXPECT_EQ(read.sql.find(';'), std::string::npos);
   std::size_t laterals = 0;
   for (std::size_t at = read.sql.find("LEFT JOIN LATERAL"); at != std::string::npos; at = read.sql.find("LEFT JOIN LATERAL", at + 1))
@@ -347,6 +361,6 @@ TEST(Reads, ARelationNameLongerThanAnIdentifierLoadsToo) {
   ASSERT_EQ(pets.size(), 1u);
   EXPECT_EQ(pets[0]["owner"]["name"].as_text(), "ann");
   EXPECT_EQ(pets[0]["owner"][name].size(), 1u);
-  EXPECT_NE(db.query(long_names::schema, long_names::pets).sql({.with = {{"owner", {.with = {{name, {}}}}}}}).sql.find("json_build_object"),
+  EXPECT_NE(db.query(long_names::schema, long_names::pets).sql({.with = {{"owner", {.with = {{name, {}}}}}}, .strategy = load_strategy::join}).sql.find("json_build_object"),
             std::string::npos);
 }

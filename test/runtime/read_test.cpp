@@ -239,10 +239,21 @@ TEST_F(Read, ExplainShowsTheStatementAndTheDatabasesPlan) {
     // column no index has.
     EXPECT_TRUE(any_line(explained.plan, "USING INDEX")) << explained.plan[0];
     EXPECT_EQ(by_title.plan, std::vector<std::string>{"SCAN t0"});
-    // A load's lines are indented under the subquery that holds them.
-    const auto nested = db.query(blog::schema, blog::users).explain({.limit = 2, .with = {{"authoredPosts", {.limit = 2}}}});
+    // A joined load's lines are indented under the subquery that holds them.
+    const auto nested = db.query(blog::schema, blog::users)
+                            .explain({.limit = 2, .with = {{"authoredPosts", {.limit = 2}}}, .strategy = load_strategy::join});
     EXPECT_TRUE(any_line(nested.plan, "    SEARCH t1 USING COVERING INDEX posts.by_author (authorId=?)")) << ::testing::PrintToString(nested.plan);
     EXPECT_EQ(nested.plan.front(), "SCAN t0");
+    EXPECT_EQ(nested.statements.size(), 1u);
+    // A load by a statement of its own: its statement, and its lines under its name.
+    const auto separate = db.query(blog::schema, blog::users)
+                              .explain({.limit = 2, .with = {{"authoredPosts", {.limit = 2}}}, .strategy = load_strategy::nested});
+    ASSERT_EQ(separate.statements.size(), 2u);
+    EXPECT_EQ(separate.plan, (std::vector<std::string>{"SCAN t0", "LOAD users.authoredPosts",
+                                                       "  SEARCH t1 USING INDEX posts.by_author (authorId=?)"}));
+    const auto listed = db.query(blog::schema, blog::users)
+                            .explain({.limit = 2, .with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in});
+    EXPECT_TRUE(any_line(listed.plan, "  SEARCH t1 USING INDEX posts.by_author (authorId=?)")) << ::testing::PrintToString(listed.plan);
 
   } else {
     // PostgreSQL's plan depends on the rows; it names the table read either way.

@@ -26,7 +26,8 @@ class constexpr_pools {
   explicit constexpr_pools(const Schema& s) : s_(s) {}
 
   options settings() const {
-    return {s_.options.strict, s_.options.defaults.default_limit, s_.options.defaults.relation_fan_out_max_keys};
+    return {s_.options.strict, s_.options.defaults.default_limit, s_.options.defaults.relation_fan_out_max_keys,
+            s_.options.defaults.load_strategy};
   }
   source_site site() const { return convert::where(s_.where); }
   std::size_t table_count() const { return s_.tables.size; }

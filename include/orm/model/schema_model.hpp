@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include <orm/load_strategy.hpp>
 #include <orm/column_type.hpp>
 #include <orm/predicate.hpp>
 #include <orm/relation.hpp>
@@ -173,6 +174,7 @@ struct options {
   bool strict = true;
   std::int64_t default_limit = 0;  // 0: none
   std::int64_t relation_fan_out_max_keys = 1000;
+  load_strategy default_load = load_strategy::automatic;  // schema_defaults::load_strategy
 };
 
 struct schema {

@@ -30,6 +30,7 @@ class read_compiler {
     runtime::planning::check(schema_, table, o, warn_, unique_);
     compiled_read out;
     path_ = table.name;
+    parents_ = o.limit;
     const std::string alias = next_alias();
     std::string joins;
     const std::string select = result_columns(table, alias, o, out, joins);
@@ -85,9 +86,14 @@ class read_compiler {
     return out;
   }
 
-  // Loads a relation by a statement of its own where the call asks it, or where the
-  // measured rule prefers it (docs/performance.md, "Load strategies").
-  static constexpr load_strategy automatic = load_strategy::join;
+  // The measured rule (docs/performance.md, "Load strategies"): a statement per level
+  // (select_in) costs its round trips and a transaction's two, which a join saves where
+  // the parents are few; from a few dozen parents up, select_in is faster than building
+  // and parsing the join's JSON. A load's statement reads parents that no limit bounds.
+  static load_strategy automatic_for(std::optional<std::int64_t> parents) {
+    return parents && *parents <= few_parents ? load_strategy::join : load_strategy::select_in;
+  }
+  static constexpr std::int64_t few_parents = 10;
 
  private:
   static constexpr std::size_t longest_identifier = 63;  // NAMEDATALEN - 1
@@ -156,7 +162,7 @@ class read_compiler {
       if (o.columns.selects(d.column)) nested(d.as, variant_object(t, d, alias, s));
     for (const with_relation& w : o.with) {
       const model::relation& r = find_relation(t, w.relation);
-      const load_strategy how = runtime::strategy_of(schema_, r, w.options, top_, automatic);
+      const load_strategy how = runtime::strategy_of(schema_, r, w.options, top_, automatic_for(parents_));
       if (how == load_strategy::join) {
         nested(w.relation, load(t, alias, w, s, joins));
         continue;
@@ -173,7 +179,10 @@ class read_compiler {
       add(sql::column_ref(alias, key.parent_column));
       l.parent_column = static_cast<int>(out.columns.size());
       out.columns.push_back({"", key.kind, -1, -1, true});
-      l.read = read_compiler(schema_, top_, warn_).compile_separate(t, r, w, how, path_ + "." + r.name);
+      read_compiler separate(schema_, top_, warn_);
+      separate.aliases_ = aliases_;  // one read's aliases are its own across its statements
+      l.read = separate.compile_separate(t, r, w, how, path_ + "." + r.name);
+      aliases_ = separate.aliases_;
     }
     if (o.with_variants)
       for (const model::relation* r : runtime::variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, s, joins));
@@ -288,6 +297,7 @@ class read_compiler {
   warning_sink warn_;
   bool unique_;
   std::vector<runtime::param> params_;
+  std::optional<std::int64_t> parents_;  // the most rows the statement reads, when bounded
   std::string path_;  // the statement's level: "users", or a separate load's "users.posts"
   int aliases_ = 0;
 };

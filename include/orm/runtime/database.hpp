@@ -121,6 +121,7 @@ class basic_table_query {
   // The database's warn_unindexed_reads(): the read's plan judged, once per statement.
   void warn_if_unindexed(const find_options& options, const compiled_read& read) const;
   std::vector<node> run(const compiled_read& read) const;
+  void explain_into(compiled_read read, explained_read& out) const;
   // One statement's rows as nodes, appended to `out` (a load's relation slots left null).
   void read_node_rows(const compiled_read& read, const model::table& t, level_rows<node>& out) const;
   template <class Result>
@@ -151,6 +152,13 @@ class basic_table_query {
   }
   template <class T>
   std::vector<T> run_typed(const find_options& options, bool unique) const;
+  template <class T>
+  void read_typed_rows(const compiled_read& read, const model::table& t, const row_plan& plan, level_rows<T>& out) const;
+  template <class T>
+  void load_typed(const compiled_read& read, const row_plan& plan, level_rows<T>& out) const;
+  template <class T, std::size_t I>
+  void load_field(const compiled_load& l, const std::vector<std::optional<std::string>>& keys, const row_plan& plan,
+                  level_rows<T>& out) const;
 
   Backend& db_;
   const model::schema& schema_;
@@ -411,11 +419,71 @@ std::vector<T> basic_table_query<Backend>::run_typed(const find_options& options
   const compiled_read read = compile(typed::options_for(schema_, table_, row.fields, options), unique);
   const std::unique_ptr<row_plan> plan =
       typed::plan_of(schema_, table_, row.name, row.fields, Backend::sql_dialect().native_timestamps());
-  const std::vector<int> columns = typed::result_columns_of(*plan, read);
-  std::vector<T> out;
-  db_.for_each_row(read, table_, [&](const auto& r) { typed::read_top_row(r, columns, db_.decoder(), *plan, out.emplace_back()); });
-  if (options.before) std::reverse(out.begin(), out.end());  // read nearest first
-  return out;
+  level_rows<T> level;
+  const auto read_all = [&] {
+    level = {};
+    read_typed_rows(read, table_, *plan, level);
+    load_typed(read, *plan, level);
+  };
+  if (read.loads.empty()) read_all();
+  else db_.in_read_snapshot(read, read_all);  // its statements see one snapshot
+  if (options.before) std::reverse(level.rows.begin(), level.rows.end());  // read nearest first
+  return std::move(level.rows);
+}
+
+template <class Backend>
+template <class T>
+void basic_table_query<Backend>::read_typed_rows(const compiled_read& read, const model::table& t, const row_plan& plan,
+                                                 level_rows<T>& out) const {
+  const std::vector<int> columns = typed::result_columns_of(plan, read);
+  db_.for_each_row(read, t, [&](const auto& r) {
+    typed::read_top_row(r, columns, db_.decoder(), plan, out.rows.emplace_back());
+    out.note_keys(read, r);
+  });
+}
+
+// The relations `read` loads by statements of their own, into the fields of its rows.
+template <class Backend>
+template <class T>
+void basic_table_query<Backend>::load_typed(const compiled_read& read, const row_plan& plan, level_rows<T>& out) const {
+  out.parent_keys.resize(read.loads.size());  // none when the statement returned no row
+  for (std::size_t k = 0; k < read.loads.size(); ++k) {
+    const compiled_load& l = read.loads[k];
+    std::size_t index = 0;
+    while (index < plan.fields.size() && !(plan.fields[index].nested && plan.fields[index].key == l.key)) ++index;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      ((I == index ? load_field<T, I>(l, out.parent_keys[k], plan, out) : void()), ...);
+    }(std::make_index_sequence<reflection::field_count<T>>());
+  }
+}
+
+template <class Backend>
+template <class T, std::size_t I>
+void basic_table_query<Backend>::load_field(const compiled_load& l, const std::vector<std::optional<std::string>>& keys,
+                                            const row_plan& plan, level_rows<T>& out) const {
+  using F = reflection::field_value_t<std::tuple_element_t<I, decltype(reflection::tie_fields(std::declval<T&>()))>>;
+  if constexpr (typed::readable_row<F>) {
+    using Child = typename typed::row_of_field<F>::type;
+    const row_plan::source& from = plan.fields[I];
+    const model::table& target = *schema_.find_table(l.read.decode.table);
+    const key_groups groups = group_parents(keys, l.key_kind);
+    level_rows<Child> children;
+    const std::vector<int> columns = typed::result_columns_of(*from.nested, l.read);
+    const auto rows_of = run_load(l, target, groups, children, [&](const auto& r) {
+      typed::read_top_row(r, columns, db_.decoder(), *from.nested, children.rows.emplace_back());
+      children.note_keys(l.read, r);
+    });
+    load_typed(l.read, *from.nested, children);
+    std::vector<bool> found(out.rows.size(), false);
+    hand_out(groups, rows_of, [&](std::size_t parent, const std::vector<std::size_t>& rows, bool move) {
+      found[parent] = !rows.empty();
+      typed::assign_loaded(reflection::field_value(std::get<I>(reflection::tie_fields(out.rows[parent]))), rows,
+                           [&](std::size_t j) { return move ? std::move(children.rows[j]) : children.rows[j]; });
+    });
+    if constexpr (!reflection::is_vector<F>::value && !reflection::is_optional<F>::value)
+      for (std::size_t p = 0; p < found.size(); ++p)
+        if (!found[p]) throw typed::missing_row(plan, from);
+  }
 }
 
 template <class Backend>

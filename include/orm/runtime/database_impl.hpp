@@ -46,9 +46,30 @@ compiled_read basic_table_query<Backend>::sql(const find_options& options) const
 
 template <class Backend>
 explained_read basic_table_query<Backend>::explain(const find_options& options) const {
-  compiled_read read = compile(options, false, false);
-  explained_read out{{read.sql}, {}, read.levels};
+  explained_read out;
+  explain_into(compile(options, false, false), out);
+  return out;
+}
+
+// A statement's plan, then each load's by a statement of its own: under a line that names
+// the load ("LOAD users.posts"), indented one step, so that each statement's lines form a
+// block of their own.
+template <class Backend>
+void basic_table_query<Backend>::explain_into(compiled_read read, explained_read& out) const {
+  const bool load = read.key_column >= 0;
+  out.statements.push_back(read.sql);
+  out.levels.insert(out.levels.end(), read.levels.begin(), read.levels.end());
+  const std::string indent = load ? "  " : "";
+  if (load) {
+    out.plan.push_back("LOAD " + read.levels.front().path);
+    // Any key: the plan does not depend on it.
+    const column_kind kind = read.columns[static_cast<std::size_t>(read.key_column)].kind;
+    if (read.per_key) read.params[read.key_param] = kind == column_kind::text ? param("") : param(0LL);
+    else bind_key_list(read, {}, Backend::sql_dialect());
+  }
   const sql::dialect& d = Backend::sql_dialect();
+  const std::vector<compiled_load> loads = std::move(read.loads);
+  read.loads.clear();
   read.sql = d.explain_prefix + read.sql;
   read.fan_out_limit = 0;  // the plan's rows are no parents
   std::map<std::string, std::size_t, std::less<>> depth_of;  // a plan row's id -> its depth
@@ -59,9 +80,9 @@ explained_read basic_table_query<Backend>::explain(const find_options& options) 
       depth = parent == depth_of.end() ? 0 : parent->second + 1;
       depth_of.emplace(std::string(row.text_view(d.plan_id_column)), depth);
     }
-    out.plan.push_back(std::string(2 * depth, ' ') + std::string(row.text_view(d.plan_line_column)));
+    out.plan.push_back(indent + std::string(2 * depth, ' ') + std::string(row.text_view(d.plan_line_column)));
   });
-  return out;
+  for (const compiled_load& l : loads) explain_into(l.read, out);
 }
 
 template <class Backend>

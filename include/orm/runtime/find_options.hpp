@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include <orm/load_strategy.hpp>
 #include <orm/runtime/condition.hpp>
 
 namespace orm::runtime {
@@ -74,13 +75,7 @@ struct cursor {
   std::vector<std::pair<std::string, param>> values;
 };
 
-// How a read loads a relation (docs/runtime.md, "Load strategies"): `join` nests its rows
-// into the parent statement as JSON (one statement for the whole read); `select_in` reads
-// them for every parent row at once in a statement of their own (the parents' keys bound
-// as one list); `nested` runs one prepared statement per parent key. The statements of one
-// read run in one snapshot (a read transaction), so the rows agree as a join's do.
-// `automatic` lets the backend choose by its measured cost rule.
-enum class load_strategy : unsigned char { automatic, join, select_in, nested };
+using orm::load_strategy;
 
 struct find_options {
   selection columns{};
@@ -108,7 +103,8 @@ struct find_options {
   // On PostgreSQL with read replicas: read from a replica only once it has replayed this
   // database's own writes, else from the primary (replica_options). SQLite has no replicas.
   bool read_your_writes = false;
-  // How relations load: a `with` entry's own strategy, else the call's, else automatic.
+  // How relations load (orm/load_strategy.hpp): a `with` entry's own strategy, else the
+  // call's, else the schema's default, else the backend's rule.
   load_strategy strategy = load_strategy::automatic;
 };
 

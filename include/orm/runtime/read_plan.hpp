@@ -132,7 +132,7 @@ struct level_rows {
 };
 
 // How `w` loads under a statement (the top's or a load's own): the entry's strategy, else
-// the call's, else the backend's rule (`automatic`). A relation whose key is not one
+// the call's, else the schema's default, else the backend's rule (`automatic`). A relation whose key is not one
 // integer or text column, or a variant's relation, loads by join.
 load_strategy strategy_of(const model::schema& s, const model::relation& r, const find_options& load,
                           const find_options& top, load_strategy automatic);

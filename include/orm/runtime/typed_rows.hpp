@@ -126,6 +126,38 @@ void read_value(node value, F& out, const row_plan& plan, const row_plan::source
 template <class T>
 void read_row(const json_value& object, const row_plan& plan, T& out);
 
+// A relation field's result column when a statement of its own loads it (result_columns_of).
+inline constexpr int loaded_later = -2;
+
+// A relation field that found no row and cannot be empty (neither a list nor std::optional).
+runtime::error missing_row(const row_plan& plan, const row_plan::source& from);
+
+// The struct of a relation field's rows: the list's, the optional's, or the field's own.
+template <class F>
+struct row_of_field {
+  using type = F;
+};
+template <class F>
+struct row_of_field<std::vector<F>> {
+  using type = F;
+};
+template <class F>
+struct row_of_field<std::optional<F>> {
+  using type = F;
+};
+
+// A relation's rows, read by a statement of its own, into the field: a list takes them
+// all, anything else the first (take(i) gives the i-th of `rows`).
+template <class F, class Take>
+void assign_loaded(F& field, const std::vector<std::size_t>& rows, Take&& take) {
+  if constexpr (reflection::is_vector<F>::value) {
+    field.reserve(rows.size());
+    for (std::size_t i : rows) field.push_back(take(i));
+  } else {
+    if (!rows.empty()) field = take(rows.front());
+  }
+}
+
 template <class F>
 void read_nested(const std::optional<json_value>& value, F& out, const row_plan& plan, const row_plan::source& from) {
   if constexpr (reflection::is_vector<F>::value) {
@@ -141,9 +173,7 @@ void read_nested(const std::optional<json_value>& value, F& out, const row_plan&
     }
     read_row(*value, *from.nested, out.emplace());
   } else {
-    if (!value || value->is_null())
-      throw runtime::error("'" + plan.table->name + "." + from.key + "' found no row, and field '" + from.key +
-                           "' of '" + plan.row_name + "' is not std::optional");
+    if (!value || value->is_null()) throw missing_row(plan, from);
     read_row(*value, *from.nested, out);
   }
 }
@@ -178,7 +208,7 @@ void read_top_field(const Row& r, int column, row_decoder& decoder, const row_pl
   if constexpr (readable_value<F>) {
     if (from.column) read_column(r, column, out, plan, from);
   } else if constexpr (readable_row<F>) {
-    if (!from.nested) return;
+    if (!from.nested || column == loaded_later) return;
     std::optional<json_value> value;
     if (column >= 0 && !r.is_null(column)) value = decoder.parse(r.text_view(column));
     read_nested(value, out, plan, from);
@@ -194,7 +224,8 @@ void read_top_row(const Row& r, const std::vector<int>& columns, row_decoder& de
   (std::make_index_sequence<reflection::field_count<T>>());
 }
 
-// For each field of the parent row, the result column that holds it (-1: none).
+// For each field of the parent row, the result column that holds it (-1: none;
+// loaded_later: a relation loaded by a statement of its own, filled after the row).
 std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& read);
 
 // db.returning<T>(): T's fields must be columns of `t` (a write returns the rows it wrote,

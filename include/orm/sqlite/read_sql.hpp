@@ -70,11 +70,10 @@ class read_compiler {
     return out;
   }
 
-  // Loads a relation by a statement of its own where the call asks it, or where the
-  // measured rule prefers it (docs/performance.md, "Load strategies"): in one process,
-  // SQLite prepares and steps a statement per parent key faster than it builds and parses
-  // the JSON of a join.
-  static constexpr load_strategy automatic = load_strategy::join;
+  // The measured rule (docs/performance.md, "Load strategies"): in one process, SQLite
+  // steps a prepared statement per parent key faster than it builds and parses the JSON of
+  // a join, at every number of parents measured (1 to 5,000).
+  static constexpr load_strategy automatic = load_strategy::nested;
 
  private:
   std::string next_alias() { return "t" + std::to_string(aliases_++); }
@@ -151,7 +150,10 @@ class read_compiler {
       add(sql::column_ref(alias, key.parent_column));
       l.parent_column = static_cast<int>(out.columns.size());
       out.columns.push_back({"", key.kind, -1, -1, true});
-      l.read = read_compiler(schema_, top_, warn_).compile_separate(t, r, w, how, path + "." + r.name);
+      read_compiler separate(schema_, top_, warn_);
+      separate.aliases_ = aliases_;  // one read's aliases are its own across its statements
+      l.read = separate.compile_separate(t, r, w, how, path + "." + r.name);
+      aliases_ = separate.aliases_;
     }
     if (o.with_variants)
       for (const model::relation* r : variant_relations(schema_, t, o)) nested(r->name, load(t, alias, {r->name, {}}, 1, s, path));
