@@ -69,6 +69,9 @@ PGconn* raw() {
     prepare("posts_of", "SELECT id, title FROM posts WHERE \"authorId\" = $1");
     prepare("comments_of", "SELECT id, body FROM comments WHERE \"postId\" = $1");
     prepare("posts_in", "SELECT id, title, \"authorId\" FROM posts WHERE \"authorId\" = ANY($1::int8[]) ORDER BY id");
+    prepare("newest_posts_in",
+            "SELECT p.id, p.title, k.id FROM unnest($1::int8[]) AS k(id) CROSS JOIN LATERAL (SELECT id, title FROM posts "
+            "WHERE \"authorId\" = k.id ORDER BY id DESC LIMIT 2) AS p");
     prepare("comments_in", "SELECT id, body, \"postId\" FROM comments WHERE \"postId\" = ANY($1::int8[]) ORDER BY id");
     return conn;
   }();
@@ -107,6 +110,42 @@ void orm_automatic(benchmark::State& state) { orm_read(state, load_strategy::aut
 void orm_join(benchmark::State& state) { orm_read(state, load_strategy::join); }
 void orm_select_in(benchmark::State& state) { orm_read(state, load_strategy::select_in); }
 void orm_nested(benchmark::State& state) { orm_read(state, load_strategy::nested); }
+
+// Each user's newest 2 posts (a limit per parent, where a batched IN must over-read or
+// number the rows), 100 users.
+void orm_newest_posts(benchmark::State& state, load_strategy how) {
+  auto query = shared_db().query(schema, users);
+  const find_options options{.order_by = {asc("id")}, .limit = 100,
+                             .with = {{"posts", {.order_by = {desc("id")}, .limit = 2}}}, .strategy = how};
+  for (auto _ : state) benchmark::DoNotOptimize(query.find_many(options));
+}
+void newest_automatic(benchmark::State& state) { orm_newest_posts(state, load_strategy::automatic); }
+void newest_join(benchmark::State& state) { orm_newest_posts(state, load_strategy::join); }
+void newest_select_in(benchmark::State& state) { orm_newest_posts(state, load_strategy::select_in); }
+std::string array_of(const std::vector<std::int64_t>& ids);
+void newest_hand_batched(benchmark::State& state) {
+  raw();
+  for (auto _ : state) {
+    std::vector<node> out;
+    std::vector<std::int64_t> ids;
+    PGresult* top = exec("top", "100");
+    for (int u = 0; u < PQntuples(top); ++u) {
+      ids.push_back(integer(top, u, 0));
+      out.push_back(row(ids.back(), "name", PQgetvalue(top, u, 1)));
+    }
+    PQclear(top);
+    std::map<std::int64_t, std::vector<node>> posts_of;
+    PGresult* ps = exec("newest_posts_in", array_of(ids));
+    for (int p = 0; p < PQntuples(ps); ++p) posts_of[integer(ps, p, 2)].push_back(row(integer(ps, p, 0), "title", PQgetvalue(ps, p, 1)));
+    PQclear(ps);
+    for (node& user : out) {
+      node list = node::make(node::kind::array);
+      for (node& post : posts_of[user["id"].as_integer()]) list.push_back(std::move(post));
+      user.add("posts", std::move(list));
+    }
+    benchmark::DoNotOptimize(out);
+  }
+}
 
 void naive_n_plus_one(benchmark::State& state) {
   raw();
@@ -181,6 +220,10 @@ BENCHMARK(orm_automatic)->Apply(parents);
 BENCHMARK(orm_join)->Apply(parents);
 BENCHMARK(orm_select_in)->Apply(parents);
 BENCHMARK(orm_nested)->Apply(parents);
+BENCHMARK(newest_automatic)->Unit(benchmark::kMicrosecond);
+BENCHMARK(newest_join)->Unit(benchmark::kMicrosecond);
+BENCHMARK(newest_select_in)->Unit(benchmark::kMicrosecond);
+BENCHMARK(newest_hand_batched)->Unit(benchmark::kMicrosecond);
 BENCHMARK(naive_n_plus_one)->Apply(parents);
 BENCHMARK(batched_in_loader)->Apply(parents);
 

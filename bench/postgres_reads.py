@@ -47,6 +47,12 @@ def main() -> None:
                                                "naive_n_plus_one", "batched_in_loader"))
         print(f"| {parents} | {auto:.0f} | {join:.0f} | {select_in:.0f} | {nested:.0f} | {n1:.0f} | {batched:.0f} | "
               f"{min(n1, batched) / auto:.2f} | {n1 / auto:.2f} |")
+    names = ['newest_automatic', 'newest_join', 'newest_select_in', 'newest_hand_batched']
+    print("\n100 users, each user's newest 2 posts (a limit per parent), microseconds per call:\n")
+    print("| " + " | ".join(names) + " | best hand / automatic |")
+    print("|" + "---:|" * (len(names) + 1))
+    values = [median[n] for n in names]
+    print("| " + " | ".join(f"{v:.0f}" for v in values) + f" | {values[-1] / values[0]:.2f} |")
     print("\ntargets (issue 20): best hand / automatic >= 1.0 at every size; N+1 / automatic >= 10 at 100 parents")
 
 if __name__ == "__main__":

@@ -69,6 +69,37 @@ void orm_join(benchmark::State& state) { orm_read(state, load_strategy::join); }
 void orm_select_in(benchmark::State& state) { orm_read(state, load_strategy::select_in); }
 void orm_nested(benchmark::State& state) { orm_read(state, load_strategy::nested); }
 
+// Each user's newest 2 posts (a limit per parent, where a batched IN must over-read or
+// number the rows), 100 users.
+void orm_newest_posts(benchmark::State& state, load_strategy how) {
+  auto query = shared_db().query(schema, users);
+  const find_options options{.order_by = {asc("id")}, .limit = 100,
+                             .with = {{"posts", {.order_by = {desc("id")}, .limit = 2}}}, .strategy = how};
+  for (auto _ : state) benchmark::DoNotOptimize(query.find_many(options));
+}
+void newest_automatic(benchmark::State& state) { orm_newest_posts(state, load_strategy::automatic); }
+void newest_join(benchmark::State& state) { orm_newest_posts(state, load_strategy::join); }
+void newest_select_in(benchmark::State& state) { orm_newest_posts(state, load_strategy::select_in); }
+void newest_nested(benchmark::State& state) { orm_newest_posts(state, load_strategy::nested); }
+void newest_hand_n_plus_one(benchmark::State& state) {
+  database& db = shared_db();
+  for (auto _ : state) {
+    std::vector<node> out;
+    statement top(db.handle(), "SELECT id, name FROM users ORDER BY id LIMIT 100");
+    statement posts_of(db.handle(), "SELECT id, title FROM posts WHERE authorId = ? ORDER BY id DESC LIMIT 2");
+    while (top.step()) {
+      node user = row(top.integer(0), "name", top.text(1));
+      node list = node::make(node::kind::array);
+      posts_of.reset();
+      posts_of.bind({param(static_cast<long long>(top.integer(0)))});
+      while (posts_of.step()) list.push_back(row(posts_of.integer(0), "title", posts_of.text(1)));
+      user.add("posts", std::move(list));
+      out.push_back(std::move(user));
+    }
+    benchmark::DoNotOptimize(out);
+  }
+}
+
 void naive_n_plus_one(benchmark::State& state) {
   database& db = shared_db();
   for (auto _ : state) {
@@ -163,6 +194,11 @@ BENCHMARK(orm_automatic)->Apply(parents);
 BENCHMARK(orm_join)->Apply(parents);
 BENCHMARK(orm_select_in)->Apply(parents);
 BENCHMARK(orm_nested)->Apply(parents);
+BENCHMARK(newest_automatic)->Unit(benchmark::kMicrosecond);
+BENCHMARK(newest_join)->Unit(benchmark::kMicrosecond);
+BENCHMARK(newest_select_in)->Unit(benchmark::kMicrosecond);
+BENCHMARK(newest_nested)->Unit(benchmark::kMicrosecond);
+BENCHMARK(newest_hand_n_plus_one)->Unit(benchmark::kMicrosecond);
 BENCHMARK(naive_n_plus_one)->Apply(parents);
 BENCHMARK(batched_in_loader)->Apply(parents);
 BENCHMARK(hand_written_json)->Apply(parents);

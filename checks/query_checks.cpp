@@ -81,6 +81,9 @@ void query_depth_at_call(const schema_index&, const planned_query& q, findings& 
 void negative_bound_at_call(const schema_index&, const planned_query& q, findings& out) {
   report(q.problems, out, "orm-negative-bound", {kind::negative_bound});
 }
+void unknown_strategy_at_call(const schema_index&, const planned_query& q, findings& out) {
+  report(q.problems, out, "orm-unknown-strategy", {kind::unknown_strategy});
+}
 void unbounded_loads(const schema_index&, const planned_query& q, findings& out) {
   report(q.problems, out, "orm-unbounded-many", {kind::unbounded});
 }

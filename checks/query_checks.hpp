@@ -45,6 +45,7 @@ void unpinned_unique_at_call(const schema_index& schema, const planned_query& qu
 
 /// A negative limit or offset.
 void negative_bound_at_call(const schema_index& schema, const planned_query& query, findings& out);
+void unknown_strategy_at_call(const schema_index& schema, const planned_query& query, findings& out);
 
 /// A many() loaded with no limit where the schema sets no default_limit.
 void unbounded_loads(const schema_index& schema, const planned_query& query, findings& out);

@@ -63,6 +63,8 @@ constexpr check_info registry[] = {
     {"orm-unreadable-schema", "a schema ormlint cannot read, because its initializer is not a constant expression", warning,
      nullptr},
     {"orm-negative-bound", "a query with a negative limit or offset", error, nullptr, negative_bound_at_call},
+    {"orm-unknown-strategy", "a load strategy that is none of automatic, join, select_in and nested", error, nullptr,
+     unknown_strategy_at_call},
     {"orm-row-mismatch", "a find_*<T>, aggregate<T> or returning<T> whose struct T cannot hold the rows it reads", error,
      nullptr, row_mismatch_at_call, row_mismatch_in_write},
     {"orm-unindexed-query", "a read whose filter, or whose order under a limit, no index serves", warning, nullptr,

@@ -160,6 +160,10 @@ class planner {
     for (const written_name& c : o.counts) relation_count(t, c);
     expect_order(t, o.order_columns);
     bound(o.limit, o.limit_site, "limit", path);
+    if (o.strategy && (*o.strategy < 0 || *o.strategy > static_cast<std::int64_t>(load_strategy::nested)))
+      add(query_problem::kind::unknown_strategy, {std::to_string(*o.strategy), o.strategy_site},
+          "load strategy " + std::to_string(*o.strategy) + " at " + path +
+              " is none of automatic, join, select_in and nested; use one of them (orm::load_strategy)");
     bound(o.offset, o.offset_site, "offset", path);
     if (o.pages != query_options::paging::none) cursor_order(t, o, depth, path);
   }

@@ -37,6 +37,7 @@ load_strategy strategy_of(const model::schema& s, const model::relation& r, cons
   load_strategy asked = load.strategy != load_strategy::automatic ? load.strategy : top.strategy;
   if (asked == load_strategy::automatic) asked = s.settings.default_load;
   if (asked == load_strategy::automatic) asked = automatic;
+  // The planner has refused a value that is none of the four (orm-unknown-strategy).
   if (asked == load_strategy::join || asked == load_strategy::automatic) return load_strategy::join;
   const model::table* parent = s.find_table(r.source);
   if (!parent || !separate_key_of(s, *parent, r)) return load_strategy::join;

@@ -74,6 +74,7 @@ model::query_options options_of(const model::schema& s, const model::table* t, c
   }
   out.limit = o.limit;
   out.offset = o.offset;
+  out.strategy = static_cast<std::int64_t>(o.strategy);
   using paging = model::query_options::paging;
   out.pages = o.after && o.before ? paging::both : o.after ? paging::after : o.before ? paging::before : paging::none;
   out.limit_given = o.limit.has_value();
@@ -136,6 +137,7 @@ void refuse(const model::query_problem& p) {
     case k::discriminator_write: throw discriminator_write_error(p.message);
     case k::unknown_column:
     case k::negative_bound:
+    case k::unknown_strategy:
     case k::unpinned_unique:
     case k::unknown_name:
     case k::conflict_target:

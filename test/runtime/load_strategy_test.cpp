@@ -267,6 +267,113 @@ TEST(LoadStrategySnapshot, TheStatementsOfOneReadSeeOneSnapshot) {
   backend::forget(name);
 }
 
+#ifndef ORM_TEST_POSTGRES
+TEST(LoadStrategyFiles, AReadOnlyDatabaseReadsByStatementsOfTheirOwn) {
+  const std::string name = "read_only_loads_" + std::to_string(::getpid());
+  backend::forget(name);
+  {
+    backend::database writer = backend::open_at(name);
+    writer.migrate(blog::schema);
+    const auto ann = writer.insert(blog::schema, "users", {{"name", "ann"}});
+    writer.insert(blog::schema, "posts", {{"title", "first"}, {"score", 1}, {"authorId", ann}});
+  }
+  backend::database db(backend::path_of(name), {.read_only = true});
+  for (const load_strategy how : {load_strategy::select_in, load_strategy::nested}) {
+    const auto rows = db.query(blog::schema, blog::users).find_many(with_strategy({.with = {{"posts", {}}}}, how));
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0]["posts"].size(), 1u);
+  }
+  backend::forget(name);
+}
+#endif
+
+TEST_F(LoadStrategies, AStrategyThatIsNoneOfTheFourIsRefused) {
+  const find_options odd{.with = {{"posts", {}}}, .allow_full_scan = true, .strategy = static_cast<load_strategy>(9)};
+  try {
+    db.query(blog::schema, blog::users).find_many(odd);
+    FAIL() << "an unknown strategy was read";
+  } catch (const schema_error& e) {
+    EXPECT_NE(std::string(e.what()).find("load strategy 9"), std::string::npos) << e.what();
+  }
+}
+
+// Typed rows load their relation fields the same way: each strategy, the same structs.
+struct comment_row {
+  std::string body;
+  std::int64_t rank;
+};
+struct post_row {
+  std::string title;
+  std::vector<comment_row> comments;
+};
+struct author_row {
+  std::string name;
+};
+struct post_with_author {
+  std::int64_t id;
+  std::optional<author_row> author;
+};
+struct user_row {
+  std::int64_t id;
+  std::vector<post_row> posts;
+  std::optional<std::string> handle;
+};
+
+std::string text_of(const std::vector<user_row>& users) {
+  std::string out;
+  for (const user_row& u : users) {
+    out += std::to_string(u.id) + (u.handle ? *u.handle : "-") + "[";
+    for (const post_row& p : u.posts) {
+      out += p.title + "(";
+      for (const comment_row& c : p.comments) out += c.body + std::to_string(c.rank) + ",";
+      out += ")";
+    }
+    out += "]\n";
+  }
+  return out;
+}
+
+TEST_F(LoadStrategies, TypedRowsReadTheSameStructsByEachStrategy) {
+  seed(11, 15);
+  const find_options o{.order_by = {asc("id")},
+                       .with = {{"posts", {.order_by = {desc("score"), asc("id")}, .limit = 2,
+                                           .with = {{"comments", {.order_by = {asc("rank"), asc("id")}}}}}}}};
+  auto users = db.query(blog::schema, blog::users);
+  const std::string joined = text_of(users.find_many<user_row>(with_strategy(o, load_strategy::join)));
+  EXPECT_NE(joined.find("("), std::string::npos) << joined;  // some posts were read
+  for (const load_strategy how : {load_strategy::select_in, load_strategy::nested})
+    EXPECT_EQ(text_of(users.find_many<user_row>(with_strategy(o, how))), joined) << static_cast<int>(how);
+  // A one() field: the author of each post, shared by several posts, or none.
+  auto posts = db.query(blog::schema, blog::posts);
+  const auto by_join = posts.find_many<post_with_author>(with_strategy({.order_by = {asc("id")}}, load_strategy::join));
+  const auto by_list = posts.find_many<post_with_author>(with_strategy({.order_by = {asc("id")}}, load_strategy::select_in));
+  ASSERT_EQ(by_join.size(), by_list.size());
+  for (std::size_t i = 0; i < by_join.size(); ++i) {
+    EXPECT_EQ(by_join[i].id, by_list[i].id);
+    EXPECT_EQ(by_join[i].author.has_value(), by_list[i].author.has_value()) << i;
+    if (by_join[i].author && by_list[i].author) {
+      EXPECT_EQ(by_join[i].author->name, by_list[i].author->name);
+    }
+  }
+}
+
+struct post_requiring_author {
+  std::int64_t id;
+  author_row author;  // not optional: a post by nobody cannot be read into it
+};
+
+TEST_F(LoadStrategies, ARequiredOneFieldIsRefusedTheSameWayByEachStrategy) {
+  db.insert(blog::schema, "posts", {{"title", "orphan"}, {"score", 1}});
+  for (const load_strategy how : {load_strategy::join, load_strategy::select_in, load_strategy::nested}) {
+    try {
+      db.query(blog::schema, blog::posts).find_many<post_requiring_author>(with_strategy({}, how));
+      ADD_FAILURE() << "a post without an author was read, strategy " << static_cast<int>(how);
+    } catch (const row_mismatch_error& e) {
+      EXPECT_NE(std::string(e.what()).find("one() relation 'posts.author' may find no row"), std::string::npos) << e.what();
+    }
+  }
+}
+
 TEST_F(LoadStrategies, InsideTheCallersTransactionTheLoadsSeeItsWrites) {
   auto tx = db.transaction();
   const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}});

@@ -111,6 +111,32 @@ TEST(Connection, ALostConnectionFailsEveryCallWithoutRetrying) {
   EXPECT_EQ(backend::scalar(fresh, "SELECT count(*) FROM users"), "0");
 }
 
+TEST(Connection, ALostConnectionBetweenTheStatementsOfOneReadFailsTheRead) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  const std::string schema = backend::scalar(db, backend::pooled() ? "SELECT current_database()" : "SELECT current_schema()");
+  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  db.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
+  // After the read's first statement, its server process is ended.
+  db.between_read_statements([&] {
+    if (backend::pooled()) {
+      database server(backend::direct() + " dbname=" + schema);
+      server.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND state = 'idle in transaction'",
+                 {param(schema)});
+    } else {
+      database other(backend::conninfo());
+      other.run("SELECT pg_terminate_backend($1)", {param(static_cast<long long>(PQbackendPID(db.connection().handle())))});
+    }
+  });
+  std::vector<node> rows{node()};
+  const std::string message = message_of<postgres_error>([&] {
+    rows = db.query(blog::schema, blog::users).find_many({.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in});
+  });
+  EXPECT_NE(message.find("was lost"), std::string::npos) << message;
+  EXPECT_EQ(rows.size(), 1u);  // nothing half-read was returned: the call threw
+  EXPECT_TRUE(rows[0].is_null());
+}
+
 TEST(Transactions, AFailedStatementAbortsTheTransactionUntilItRollsBack) {
   auto db = backend::open();
   db.migrate(blog::schema);

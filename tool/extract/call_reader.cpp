@@ -80,6 +80,10 @@ model::query_options call_reader::options_of(const clang::InitListExpr& options)
     out.limit = constant(limit);
     out.limit_site = site_of(limit->getBeginLoc());
   }
+  if (const clang::Expr* strategy = field_init(options, "strategy"); given(strategy)) {
+    out.strategy = constant(strategy);
+    out.strategy_site = site_of(strategy->getBeginLoc());
+  }
   if (const clang::Expr* offset = field_init(options, "offset"); given(offset)) {
     out.offset = constant(offset);
     out.offset_site = site_of(offset->getBeginLoc());

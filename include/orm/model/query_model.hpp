@@ -42,6 +42,9 @@ struct query_options {
   enum class paging : unsigned char { none, after, before, both } pages = paging::none;
   source_site pages_site;
   source_site limit_site, offset_site;
+  // The load strategy asked for (orm/load_strategy.hpp), as its number, when known.
+  std::optional<std::int64_t> strategy;
+  source_site strategy_site;
   std::vector<query_load> with;
   std::vector<written_name> counts;  // relations whose rows each row counts (.count)
 };

@@ -25,6 +25,7 @@ struct query_problem {
     conflict_target,     // an upsert whose .on is not exactly a unique key, or is not in the row
     cursor_order,        // a cursor (.after/.before) on an order it cannot seek by, or on a load
     aggregate_type,      // aggregate() over a column its function cannot take, or computing nothing
+    unknown_strategy,    // a load strategy that is none of automatic, join, select_in and nested
     // Problems of the relation itself, found by the schema checks at the relation; the
     // runtime refuses the load for them, and ormlint reports them there, not here.
     unknown_name,

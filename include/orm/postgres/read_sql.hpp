@@ -1,5 +1,6 @@
 #pragma once
-// Compiles a find into exactly one PostgreSQL statement: the parent rows' columns as
+// Compiles a find into PostgreSQL statements (one, unless a relation loads by a statement
+// of its own: runtime/read_plan.hpp): the parent rows' columns as
 // plain result columns, each loaded relation a LEFT JOIN LATERAL that returns one JSON
 // value (json_agg of json_build_object for a many(), json_build_object or null for a
 // one()), nested loads joined the same way inside it. The guards, the shapes the

@@ -5,6 +5,10 @@
 //   void for_each_row(read, table, each)    runs a read, calls each(row) per result row; a
 //       row has is_null(i) and text_view(i), and column_node(row, i, ...) and
 //       read_column(row, i, out, plan, source) are declared beside its type
+//   void for_each_row_per_key(read, table, keys, each)  a load's statement once per key
+//       (load_strategy::nested), each(key's index, row)
+//   void in_read_snapshot(read, f)          runs f (a read's statements) in one snapshot:
+//       a read transaction, or the caller's
 //   std::int64_t write(schema, table, statement_text, answer, rows, where)  runs a write
 //       and returns what `answer` asks (writes::answer); `rows` are the rows it writes
 //       (to explain a failure, and for PostgreSQL to follow ids written)

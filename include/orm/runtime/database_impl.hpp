@@ -27,7 +27,17 @@ compiled_read basic_table_query<Backend>::compile(const find_options& given, boo
 
 template <class Backend>
 void basic_table_query<Backend>::warn_if_unindexed(const find_options& options, const compiled_read& read) const {
-  if (!db_.unindexed_reads().judged.insert(read.sql).second) return;
+  // Judged once per shape: the statement and its loads' (two reads of one top statement
+  // may load differently).
+  std::string statements = read.sql;
+  const auto add_loads = [&](const auto& self, const compiled_read& r) -> void {
+    for (const compiled_load& l : r.loads) {
+      statements += ";\n" + l.read.sql;
+      self(self, l.read);
+    }
+  };
+  add_loads(add_loads, read);
+  if (!db_.unindexed_reads().judged.insert(statements).second) return;
   const model::query_options given = planning::options_of(schema_, &table_, options);
   if (!may_be_unindexed(given)) return;
   for (const unindexed_level& level : unindexed_levels(schema_, table_.name, given, explain(options))) {

@@ -1,7 +1,9 @@
 #pragma once
-// Compiles a find into exactly one SQL statement: the parent rows as json_object(...),
-// each many() a correlated subquery over json_group_array(json_object(...)), each one()
-// a correlated json_object(...) or null. Loading a relation passes the guards first.
+// Compiles a find into SQL: the parent rows as plain columns; each relation loaded by
+// join a correlated subquery over json_group_array(json_object(...)) (a many()) or a
+// correlated json_object(...) or null (a one()); each relation loaded by a statement of
+// its own (select_in, nested: runtime/read_plan.hpp) a statement of its own beside it.
+// Loading a relation passes the guards first.
 #include <functional>
 #include <memory>
 #include <optional>

@@ -31,6 +31,11 @@ class database : public basic_database<database> {
   std::string begin_statement(const transaction_options&) const override;
   template <class Each>
   void for_each_row(const compiled_read& read, const model::table& table, Each&& each);
+  template <class Each>
+  void for_each_row_per_key(const compiled_read& read, const model::table& table, const std::vector<param>& keys,
+                            Each&& each);
+  template <class F>
+  void in_read_snapshot(const compiled_read& read, F&& f);
 };
 
 }  // namespace orm::other
