@@ -85,13 +85,9 @@ TEST(Connection, ThePoolerOptionIsReadFromEitherFormAndRefusedWhenMalformed) {
   EXPECT_EQ(orm::postgres::pooling::statement_name("").size(), 4u + 32u);
 }
 
-TEST(Connection, ALostConnectionFailsEveryCallWithoutRetrying) {
-  auto db = backend::open();
-  db.migrate(blog::schema);
-  // The test's schema (its database, behind the pooler).
-  const std::string schema = backend::scalar(db, backend::pooled() ? "SELECT current_database()" : "SELECT current_schema()");
-  auto tx = db.transaction();
-  db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+// Ends the server process of `db`'s open transaction (in `schema`, a database behind the
+// pooler): its connection is lost.
+void end_server_process(database& db, const std::string& schema) {
   if (backend::pooled()) {
     // The server process the pooler gave this transaction.
     database server(backend::direct() + " dbname=" + schema);
@@ -101,6 +97,16 @@ TEST(Connection, ALostConnectionFailsEveryCallWithoutRetrying) {
     database other(backend::conninfo());
     other.run("SELECT pg_terminate_backend($1)", {param(static_cast<long long>(PQbackendPID(db.connection().handle())))});
   }
+}
+
+TEST(Connection, ALostConnectionFailsEveryCallWithoutRetrying) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  // The test's schema (its database, behind the pooler).
+  const std::string schema = backend::scalar(db, backend::pooled() ? "SELECT current_database()" : "SELECT current_schema()");
+  auto tx = db.transaction();
+  db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  end_server_process(db, schema);
   const std::string message = message_of<postgres_error>([&] { db.insert(blog::schema, "users", {{"name", "bob"}, {"email", "b@x"}}); });
   EXPECT_NE(message.find("the connection to PostgreSQL at socket " + socket_dir()), std::string::npos) << message;
   EXPECT_NE(message.find("was lost"), std::string::npos) << message;
@@ -118,16 +124,7 @@ TEST(Connection, ALostConnectionBetweenTheStatementsOfOneReadFailsTheRead) {
   const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
   db.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
   // After the read's first statement, its server process is ended.
-  db.between_read_statements([&] {
-    if (backend::pooled()) {
-      database server(backend::direct() + " dbname=" + schema);
-      server.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND state = 'idle in transaction'",
-                 {param(schema)});
-    } else {
-      database other(backend::conninfo());
-      other.run("SELECT pg_terminate_backend($1)", {param(static_cast<long long>(PQbackendPID(db.connection().handle())))});
-    }
-  });
+  db.between_read_statements([&] { end_server_process(db, schema); });
   std::vector<node> rows{node()};
   const std::string message = message_of<postgres_error>([&] {
     rows = db.query(blog::schema, blog::users).find_many({.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in});

@@ -146,6 +146,14 @@ struct load_key {
 };
 std::optional<load_key> separate_key_of(const model::schema& s, const model::table& parent, const model::relation& r);
 
+// A relation loaded by a statement of its own, in its parent's statement `out` (rows at
+// `alias`): a NULL column that keeps its place among the row's keys, and the parent's key
+// as a hidden column, each added to the select list by add(expression). Returns the load,
+// whose statement the renderer then compiles into its `read`.
+compiled_load& add_separate_load(compiled_read& out, const model::schema& s, const model::table& t,
+                                 const model::relation& r, load_strategy how, const std::string& alias,
+                                 const std::function<void(const std::string&)>& add);
+
 // The statement of a separate load, from the pieces a renderer made for alias `alias`:
 // `select` its result columns (the key is appended), `from` the target (and junction),
 // `joins` what the renderer joins to each row (PostgreSQL's laterals), `conditions` the

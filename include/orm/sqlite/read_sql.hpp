@@ -140,18 +140,7 @@ class read_compiler {
         nested(w.relation, load(t, alias, w, 1, s, path));
         continue;
       }
-      // Its place among the row's keys, and the parent's key, hidden unless selected.
-      add("NULL");
-      out.columns.push_back({w.relation, column_kind::text, -1, static_cast<int>(out.loads.size())});
-      compiled_load& l = out.loads.emplace_back();
-      const load_key key = *separate_key_of(schema_, t, r);
-      l.key = r.name;
-      l.many = r.kind == relation_kind::many;
-      l.per_key = how == load_strategy::nested;
-      l.key_kind = key.kind;
-      add(sql::column_ref(alias, key.parent_column));
-      l.parent_column = static_cast<int>(out.columns.size());
-      out.columns.push_back({"", key.kind, -1, -1, true});
+      compiled_load& l = add_separate_load(out, schema_, t, r, how, alias, add);
       read_compiler separate(schema_, top_, warn_);
       separate.aliases_ = aliases_;  // one read's aliases are its own across its statements
       l.read = separate.compile_separate(t, r, w, how, path + "." + r.name);
