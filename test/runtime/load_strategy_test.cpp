@@ -374,6 +374,75 @@ TEST_F(LoadStrategies, ARequiredOneFieldIsRefusedTheSameWayByEachStrategy) {
   }
 }
 
+namespace edges {
+// A relation keyed by two columns (loads by join whatever is asked), and a self-reference.
+inline constexpr auto regions = table("regions", column("country", text().not_null()), column("code", text().not_null()));
+inline constexpr auto stores = table("stores", column("country", text()), column("code", text()), column("name", text()),
+                                     index("by_country_code").on("country", "code"));
+inline constexpr auto people = table("people", column("name", text().not_null()),
+                                     column("bossId", id("people").references("people")), index("by_boss").on("bossId"));
+inline constexpr auto schema =
+    define_schema(tables(regions, stores, people), {.defaults = {.default_limit = 0, .relation_fan_out_max_keys = 0}})
+        .relations(many(regions, "stores", stores, {.from = cols("country", "code"), .to = cols("country", "code")}),
+                   many(people, "reports", people, {.to = "bossId"}), one(people, "boss", people, {.from = "bossId"}));
+}  // namespace edges
+
+class LoadStrategyEdges : public LoadStrategies {
+ protected:
+  void SetUp() override { db.migrate(edges::schema); }
+  std::string read(const std::string& table, const find_options& o, load_strategy how) {
+    return text_of(db.query(db.model_of(edges::schema), table).find_many(with_strategy(o, how)));
+  }
+  void expect_same(const std::string& table, const find_options& o, const std::string& what) {
+    const std::string joined = read(table, o, load_strategy::join);
+    EXPECT_EQ(read(table, o, load_strategy::select_in), joined) << what;
+    EXPECT_EQ(read(table, o, load_strategy::nested), joined) << what;
+  }
+};
+
+TEST_F(LoadStrategyEdges, CompositeKeysLoadByJoinWhateverIsAsked) {
+  db.insert(edges::schema, "regions", {{"country", "fr"}, {"code", "75"}});
+  db.insert(edges::schema, "stores", {{"country", "fr"}, {"code", "75"}, {"name", "paris"}});
+  db.insert(edges::schema, "stores", {{"country", "fr"}, {"code", "13"}, {"name", "marseille"}});
+  const find_options o{.with = {{"stores", {.order_by = {asc("name")}}}}};
+  expect_same("regions", o, "two key columns");
+  EXPECT_TRUE(db.query(db.model_of(edges::schema), std::string("regions")).sql(with_strategy(o, load_strategy::select_in)).loads.empty());
+  EXPECT_NE(read("regions", o, load_strategy::nested).find("paris"), std::string::npos);
+}
+
+TEST_F(LoadStrategyEdges, ASelfReferenceThreeDeepAndAnEmptyTarget) {
+  const auto top = db.insert(edges::schema, "people", {{"name", "ceo"}});
+  const auto mid = db.insert(edges::schema, "people", {{"name", "vp"}, {"bossId", top}});
+  db.insert(edges::schema, "people", {{"name", "dev"}, {"bossId", mid}});
+  db.insert(edges::schema, "people", {{"name", "ops"}, {"bossId", mid}});
+  expect_same("people",
+              {.order_by = {asc("id")},
+               .with = {{"reports", {.order_by = {desc("name")}, .with = {{"reports", {.with = {{"boss", {}}}}}}}}, {"boss", {}}}},
+              "self-reference, three deep");
+  // A load whose table has no row at all: every parent gets an empty list.
+  db.insert(edges::schema, "regions", {{"country", "de"}, {"code", "10"}});
+  const std::string none = read("regions", {.with = {{"stores", {}}}}, load_strategy::select_in);
+  EXPECT_NE(none.find("stores:[]"), std::string::npos) << none;
+  expect_same("people", {.where = eq("name", "dev"), .with = {{"reports", {}}}}, "no child rows");
+}
+
+TEST_F(LoadStrategies, AHundredThousandParents) {
+  auto tx = db.transaction();
+  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}});
+  std::vector<fields> rows;
+  for (int p = 0; p < 100000; ++p) rows.push_back(fields{{"title", "p"}, {"score", p % 3}, {"authorId", ann}});
+  db.insert_many(blog::schema, "posts", rows);
+  tx.commit();
+  // 100,000 parents whose one() shares one row: one list bound (one distinct key), each
+  // parent given the row.
+  for (const load_strategy how : {load_strategy::select_in, load_strategy::nested}) {
+    const auto posts = db.query(blog::schema, blog::posts).find_many(with_strategy({.with = {{"author", {}}}}, how));
+    ASSERT_EQ(posts.size(), 100000u);
+    EXPECT_EQ(posts.front()["author"]["name"].as_text(), "ann");
+    EXPECT_EQ(posts.back()["author"]["name"].as_text(), "ann");
+  }
+}
+
 TEST_F(LoadStrategies, InsideTheCallersTransactionTheLoadsSeeItsWrites) {
   auto tx = db.transaction();
   const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}});
