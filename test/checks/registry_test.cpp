@@ -26,7 +26,7 @@ TEST(Registry, ListsEachCoreCheckOnceWithASummary) {
                                              "orm-unknown-relation", "orm-unknown-column", "orm-query-depth",
                                              "orm-negative-bound", "orm-full-scan-write", "orm-n-plus-one", "orm-unpinned-unique", "orm-value-type", "orm-discriminator-write",
                                              "orm-unreadable-schema", "orm-row-mismatch", "orm-unindexed-query", "orm-conflict-target", "orm-cursor-order",
-                                             "orm-aggregate-type"}));
+                                             "orm-aggregate-type", "orm-unknown-strategy"}));
   EXPECT_NE(checks::find_check("orm-missing-inverse"), nullptr);
   EXPECT_EQ(checks::find_check("orm-nope"), nullptr);
 }
