@@ -45,7 +45,7 @@ load_strategy strategy_of(const model::schema& s, const model::relation& r, cons
 }
 
 compiled_load& add_separate_load(compiled_read& out, const model::schema& s, const model::table& t,
-                                 const model::relation& r, load_strategy how, const std::string& alias,
+                                 const model::relation& r, const std::string& alias,
                                  const std::function<void(const std::string&)>& add) {
   add("NULL");
   out.columns.push_back({r.name, column_kind::text, -1, static_cast<int>(out.loads.size())});
@@ -53,7 +53,6 @@ compiled_load& add_separate_load(compiled_read& out, const model::schema& s, con
   const load_key key = *separate_key_of(s, t, r);
   l.key = r.name;
   l.many = r.kind == relation_kind::many;
-  l.per_key = how == load_strategy::nested;
   l.key_kind = key.kind;
   add(sql::column_ref(alias, key.parent_column));
   l.parent_column = static_cast<int>(out.columns.size());

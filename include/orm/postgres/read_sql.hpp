@@ -168,7 +168,7 @@ class read_compiler {
         nested(w.relation, load(t, alias, w, s, joins));
         continue;
       }
-      compiled_load& l = runtime::add_separate_load(out, schema_, t, r, how, alias, add);
+      compiled_load& l = runtime::add_separate_load(out, schema_, t, r, alias, add);
       read_compiler separate(schema_, top_, warn_);
       separate.aliases_ = aliases_;  // one read's aliases are its own across its statements
       l.read = separate.compile_separate(t, r, w, how, path_ + "." + r.name);

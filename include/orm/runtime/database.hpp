@@ -141,7 +141,7 @@ class basic_table_query {
     std::vector<std::vector<std::size_t>> rows_of(groups.keys.size());
     if (groups.keys.empty()) return rows_of;
     db_.reading_next_statement();
-    if (l.per_key) {
+    if (l.read.per_key) {
       db_.for_each_row_per_key(l.read, target, groups.keys, [&](std::size_t g, const auto& r) {
         read_row(r);
         rows_of[g].push_back(children.rows.size() - 1);

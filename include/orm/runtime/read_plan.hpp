@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <orm/model/query_plan.hpp>
@@ -95,8 +94,6 @@ struct compiled_read {
 struct compiled_load {
   std::string key;  // the relation: the member of the parent row it fills
   bool many = true;  // an array of rows; else the first row or null
-  // One statement per parent key (`= ?`), else one for all of them (the keys as one list).
-  bool per_key = false;
   int parent_column = -1;  // the parent statement's result column that holds the key
   column_kind key_kind = column_kind::integer;
   // Its parents' keys are bound into its parameters before each run (under the lock).
@@ -151,7 +148,7 @@ std::optional<load_key> separate_key_of(const model::schema& s, const model::tab
 // as a hidden column, each added to the select list by add(expression). Returns the load,
 // whose statement the renderer then compiles into its `read`.
 compiled_load& add_separate_load(compiled_read& out, const model::schema& s, const model::table& t,
-                                 const model::relation& r, load_strategy how, const std::string& alias,
+                                 const model::relation& r, const std::string& alias,
                                  const std::function<void(const std::string&)>& add);
 
 // The statement of a separate load, from the pieces a renderer made for alias `alias`:
@@ -182,9 +179,8 @@ key_groups group_parents(const std::vector<std::optional<std::string>>& keys, co
 // The keys bound to a load's statement as one list (select_in).
 void bind_key_list(compiled_read& statement, const std::vector<param>& keys, const sql::dialect& d);
 
-// Each group's rows handed to its parents, assign(parent, rows, first, count, move): the
-// rows at rows_of[first..first+count), moved to the last parent of the group, copied to
-// the others (parents that share a one()).
+// Each group's rows handed to its parents, assign(parent, the group's row indices, move):
+// moved to the last parent of the group, copied to the others (parents that share a one()).
 template <class Assign>
 void hand_out(const key_groups& groups, const std::vector<std::vector<std::size_t>>& rows_of, Assign&& assign) {
   for (std::size_t g = 0; g < groups.parents.size(); ++g) {

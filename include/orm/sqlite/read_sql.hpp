@@ -140,7 +140,7 @@ class read_compiler {
         nested(w.relation, load(t, alias, w, 1, s, path));
         continue;
       }
-      compiled_load& l = add_separate_load(out, schema_, t, r, how, alias, add);
+      compiled_load& l = add_separate_load(out, schema_, t, r, alias, add);
       read_compiler separate(schema_, top_, warn_);
       separate.aliases_ = aliases_;  // one read's aliases are its own across its statements
       l.read = separate.compile_separate(t, r, w, how, path + "." + r.name);
