@@ -5,12 +5,13 @@
 namespace orm::runtime {
 
 session::session(session&& other) noexcept
-    : models_(std::move(other.models_)), warnings_(std::move(other.warnings_)), decoder_(std::move(other.decoder_)),
+    : models_(std::move(other.models_)), reads_(std::move(other.reads_)), warnings_(std::move(other.warnings_)), decoder_(std::move(other.decoder_)),
       unindexed_reads_(std::move(other.unindexed_reads_)),
       mutex_(std::move(other.mutex_)), depth_(std::exchange(other.depth_, 0)) {}
 
 session& session::operator=(session&& other) noexcept {
   models_ = std::move(other.models_);
+  reads_ = std::move(other.reads_);
   warnings_ = std::move(other.warnings_);
   decoder_ = std::move(other.decoder_);
   unindexed_reads_ = std::move(other.unindexed_reads_);

@@ -120,7 +120,10 @@ class condition_renderer {
           // One bound list, whatever its length: no limit on the number of parameters
           // (SQLite's 32,766, PostgreSQL's 65,535), and one statement for every length.
           if (auto list = d_.bound_list(t.list, column->kind)) {
-            params_->push_back(param(std::move(list->text)));
+            param bound(std::move(list->text));
+            // The list's number, when the read cache numbered it: it binds the next call's list.
+            bound.set_origin(t.list.front().origin(), static_cast<std::uint8_t>(static_cast<int>(column->kind) + 1));
+            params_->push_back(std::move(bound));
             return col + list->test_before + d_.placeholder(params_->size()) + list->test_after;
           }
         }

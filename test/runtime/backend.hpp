@@ -33,6 +33,15 @@ namespace tested = orm::sqlite;
 
 namespace orm::testing {
 
+// Every database a test opens renders each read it serves from its read cache once more,
+// and fails the read when the two differ (runtime/read_cache.hpp): every test of a read,
+// on both backends, also tests the cache.
+template <class Database>
+Database checking_read_cache(Database db) {
+  db.reads().verify = true;
+  return db;
+}
+
 #ifdef ORM_TEST_POSTGRES
 struct backend {
   using database = orm::postgres::database;
@@ -66,7 +75,7 @@ struct backend {
     if (pooled()) return open_at(schema);
     database db(conninfo());
     db.exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema + "; SET search_path TO " + schema);
-    return db;
+    return checking_read_cache(std::move(db));
   }
   // Each test process's schemas (databases behind the pooler) are dropped when it ends:
   // left behind, they pile up over repeated runs on one server until a database-wide
@@ -92,11 +101,11 @@ struct backend {
   static database open_at(const std::string& name, const std::string& options = "") {
     if (pooled()) {
       make_database(name);
-      return database(conninfo() + " dbname=" + name + " " + options);
+      return checking_read_cache(database(conninfo() + " dbname=" + name + " " + options));
     }
     database db(conninfo() + " " + options);
     db.exec("CREATE SCHEMA IF NOT EXISTS " + name + "; SET search_path TO " + name);
-    return db;
+    return checking_read_cache(std::move(db));
   }
   static void forget(const std::string& name) {
     if (pooled()) database(direct()).exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -133,9 +142,9 @@ struct backend {
   using driver_error = orm::sqlite::sqlite_error;
   static constexpr bool is_postgres = false;
 
-  static database open() { return database(":memory:"); }
+  static database open() { return checking_read_cache(database(":memory:")); }
   static std::string path_of(const std::string& name) { return (temp_dir::path() / (name + ".db")).string(); }
-  static database open_at(const std::string& name) { return database(path_of(name)); }
+  static database open_at(const std::string& name) { return checking_read_cache(database(path_of(name))); }
   static void forget(const std::string& name) { std::remove(path_of(name).c_str()); }
   static std::string scalar(database& db, const std::string& sql) {
     orm::sqlite::statement s(db.handle(), sql);

@@ -34,6 +34,8 @@ class condition {
     for (const auto& t : c) terms_.push_back({t.op, t.column, value_of(t.operand), {}, t.arity, {}});
   }
   explicit condition(condition_term t) { terms_.push_back(std::move(t)); }
+  // Terms in postfix order, as terms() gives them.
+  explicit condition(std::vector<condition_term> terms) : terms_(std::move(terms)) {}
 
   bool empty() const { return terms_.empty(); }
   const std::vector<condition_term>& terms() const { return terms_; }

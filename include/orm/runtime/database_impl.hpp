@@ -18,7 +18,10 @@ compiled_read basic_table_query<Backend>::compile(const find_options& given, boo
   if (given.after || given.before) sought = paging::seek(table_, given);
   const find_options& options = sought ? *sought : given;
   const auto held = db_.hold();
-  compiled_read read = db_.compile_read(schema_, table_, options, [this](const std::string& m) { db_.warn(m); }, unique);
+  compiled_read read = cached_or_rendered(
+      db_.reads(), db_.keeps_reads_of(schema_), schema_, table_, options, unique,
+      [&](const find_options& o, const warning_sink& warn) { return db_.compile_read(schema_, table_, o, warn, unique); },
+      [this](const std::string& m) { db_.warn(m); }, Backend::sql_dialect());
   read.locks_rows = options.lock != row_lock::none;
   read.read_your_writes = options.read_your_writes;
   if (to_run && db_.unindexed_reads().on) warn_if_unindexed(options, read);

@@ -71,10 +71,28 @@ class param {
     return p;
   }
 
-  friend bool operator==(const param&, const param&) = default;
+  // Where the value came from in the options of a read being compiled: the read cache
+  // (runtime/read_cache.hpp) numbers the values of the options, renders them, and reads
+  // the numbers back from the statements' parameters, so that a cached statement takes
+  // the next call's values. 0: from nowhere in the options (the schema's, the runtime's).
+  // A bound list (`in`) also says the kind of its column, as kind + 1. Not part of the
+  // value: operator== ignores it.
+  std::uint16_t origin() const { return origin_; }
+  std::uint8_t origin_list_kind() const { return origin_list_kind_; }
+  void set_origin(std::uint16_t origin, std::uint8_t list_kind = 0) {
+    origin_ = origin;
+    origin_list_kind_ = list_kind;
+  }
+
+  friend bool operator==(const param& a, const param& b) {
+    return a.kind_ == b.kind_ && a.integer_ == b.integer_ && a.real_ == b.real_ && a.text_ == b.text_ &&
+           a.real_amount_ == b.real_amount_ && a.unit_den_ == b.unit_den_;
+  }
 
  private:
   kind kind_ = kind::null;
+  std::uint16_t origin_ = 0;  // in the padding after kind_: a param is no larger for it
+  std::uint8_t origin_list_kind_ = 0;
   std::int64_t integer_ = 0;
   double real_ = 0;
   std::string text_;

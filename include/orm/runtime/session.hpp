@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <orm/runtime/decode.hpp>
+#include <orm/runtime/read_cache.hpp>
 #include <orm/runtime/transaction_options.hpp>
 #include <orm/runtime/write_guard.hpp>
 
@@ -57,6 +58,12 @@ class session {
     if (between_read_statements_) between_read_statements_();
   }
 
+  // The reads this database rendered, one per shape (runtime/read_cache.hpp). Used under
+  // the lock only.
+  read_cache& reads() { return reads_; }
+  // Whether reads of `schema` may be kept: a constexpr schema's model, built by model_of.
+  bool keeps_reads_of(const model::schema& schema) const { return models_.owns(&schema); }
+
   // The model of a constexpr schema, built once per database.
   template <class Schema>
   const model::schema& model_of(const Schema& schema) {
@@ -76,6 +83,7 @@ class session {
   friend class transaction;
 
   guarded::model_cache models_;
+  read_cache reads_;
   mutable std::vector<std::string> warnings_;  // mutable: notices join them when read
   row_decoder decoder_;
   std::function<void()> between_read_statements_;                        // one parser, reused: used under the lock only

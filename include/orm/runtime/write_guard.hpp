@@ -58,6 +58,12 @@ class model_cache {
     if (!slot) slot = std::make_unique<model::schema>(model::build(schema));
     return *slot;
   }
+  // Whether `s` is one of these models: built once, it cannot change while the database lives.
+  bool owns(const model::schema* s) const {
+    for (const auto& [from, model] : models_)
+      if (model.get() == s) return true;
+    return false;
+  }
 
  private:
   std::map<const void*, std::unique_ptr<model::schema>> models_;

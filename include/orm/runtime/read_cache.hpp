@@ -1,0 +1,110 @@
+#pragma once
+// Reads rendered once per shape. A call's SQL depends on its options' structure (tables,
+// columns, the operators and columns of its filters and the kinds of their values, orders,
+// limits, offsets, loads and strategies), never on the filters' values, which are bound
+// parameters: so each database keeps the statements of every shape it has read (the
+// statements themselves are prepared once per text by the backend), and a call of a
+// shape it has seen renders no SQL, it binds its own values into the kept statements.
+//
+// Which parameter takes which value is not guessed from the renderer's order: the values
+// of the first call's options are numbered (param::origin), the renderer copies the
+// numbers into the parameters it binds, and the numbers are read back from them. A value
+// the renderer wrote into the SQL in a form a later call cannot replace (an `in` list one
+// parameter per item) makes its read one that is rendered every time.
+#include <cstddef>
+#include <cstdint>
+#include <list>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <orm/runtime/find_options.hpp>
+#include <orm/runtime/read_plan.hpp>
+
+namespace orm::runtime {
+
+// A value of a read's options that its statements bind: a filter's operand, or an `in`
+// filter's whole list.
+struct option_value {
+  const condition_term* term = nullptr;
+  bool list = false;
+};
+
+// What a read's SQL depends on, as a key, and its values in the order they are numbered.
+struct read_shape {
+  std::string key;
+  std::vector<option_value> values;
+};
+read_shape shape_of(const model::schema& s, const model::table& t, const find_options& o, bool unique);
+
+// Numbers the values of `o` 1, 2, ... (param::origin) in shape_of's order. False when
+// there are more than a parameter's origin can number (the read is not kept).
+bool number_values(find_options& o);
+
+// A read rendered once for its shape: its statements (the top's, then each load's, depth
+// first), the parameters that take a value of the call's options, and the planner's
+// warnings, given again on each call as a fresh render would.
+struct cached_read {
+  struct slot {
+    std::size_t statement = 0;
+    std::size_t param = 0;
+    std::size_t value = 0;       // the index into read_shape::values
+    std::uint8_t list_kind = 0;  // an `in` list: its column's kind + 1
+  };
+  compiled_read read;
+  std::vector<slot> slots;
+  std::vector<std::string> warnings;
+};
+
+// The cached form of a read rendered from numbered options, whose values shape_of listed
+// (the numbers are cleared from `read`); nullopt when a value went into it in a form a
+// later call cannot replace.
+std::optional<cached_read> cached_form(compiled_read& read, const std::vector<option_value>& values,
+                                       std::vector<std::string> warnings);
+
+// The cached statements with the call's values bound; nullopt when a value cannot be bound
+// as the cached statement binds it (an `in` list the dialect cannot bind as one parameter,
+// such as one holding text that is not UTF-8 on SQLite): that call is rendered.
+std::optional<compiled_read> with_values(const cached_read& c, const std::vector<option_value>& values,
+                                         const sql::dialect& d);
+
+// The rendered reads of one database, the least recently used dropped past `capacity`.
+// Used under the database's lock only.
+class read_cache {
+ public:
+  static constexpr std::size_t capacity = 256;
+
+  const cached_read* find(const std::string& key);
+  void keep(const std::string& key, cached_read read);
+  void clear();
+  std::size_t size() const { return entries_.size(); }
+
+  // For tests and benchmarks: reads served from the cache, reads rendered.
+  struct counts {
+    std::size_t hits = 0;
+    std::size_t renders = 0;
+  };
+  counts& counted() { return counts_; }
+  const counts& counted() const { return counts_; }
+  // For tests: every read served from the cache is also rendered, and a difference in
+  // its statements or parameters is an error (std::logic_error) that names both.
+  bool verify = false;
+
+ private:
+  using entry_list = std::list<std::pair<std::string, cached_read>>;
+  entry_list entries_;  // the most recently used first
+  std::unordered_map<std::string, entry_list::iterator> index_;
+  counts counts_;
+};
+
+// The read of `o`: the cached statements of its shape with its values bound, else
+// rendered by `render(options, warn)` and kept. `cacheable`: the schema cannot change under
+// its address while the database lives (a constexpr schema's model, built once per
+// database); any other is rendered every time.
+compiled_read cached_or_rendered(read_cache& cache, bool cacheable, const model::schema& s, const model::table& t,
+                                 const find_options& o, bool unique,
+                                 const std::function<compiled_read(const find_options&, const warning_sink&)>& render,
+                                 const warning_sink& warn, const sql::dialect& d);
+
+}  // namespace orm::runtime
