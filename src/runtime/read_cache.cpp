@@ -28,6 +28,7 @@ term_value value_of(const condition_term& t) {
 // A key of fixed-width numbers and length-prefixed names: no two shapes write the same.
 class key_writer {
  public:
+  key_writer() { out_.reserve(256); }  // a read of a few levels: grown once at most
   void number(std::int64_t n) { out_.append(reinterpret_cast<const char*>(&n), sizeof n); }
   void name(const std::string& s) {
     number(static_cast<std::int64_t>(s.size()));
