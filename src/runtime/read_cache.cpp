@@ -215,31 +215,6 @@ std::optional<compiled_read> with_values(const cached_read& c, const std::vector
   return out;
 }
 
-const cached_read* read_cache::find(const std::string& key) {
-  const auto it = index_.find(key);
-  if (it == index_.end()) return nullptr;
-  entries_.splice(entries_.begin(), entries_, it->second);  // the most recently used
-  return &it->second->second;
-}
-
-void read_cache::keep(const std::string& key, cached_read read) {
-  if (const auto it = index_.find(key); it != index_.end()) {
-    it->second->second = std::move(read);
-    return;
-  }
-  if (entries_.size() >= capacity) {
-    index_.erase(entries_.back().first);
-    entries_.pop_back();
-  }
-  entries_.emplace_front(key, std::move(read));
-  index_.emplace(key, entries_.begin());
-}
-
-void read_cache::clear() {
-  entries_.clear();
-  index_.clear();
-}
-
 compiled_read cached_or_rendered(read_cache& cache, bool cacheable, const model::schema& s, const model::table& t,
                                  const find_options& o, bool unique,
                                  const std::function<compiled_read(const find_options&, const warning_sink&)>& render,

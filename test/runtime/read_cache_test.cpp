@@ -38,6 +38,9 @@ inline constexpr auto schema = define_schema(tables(customers), {.defaults = {.d
 struct order_row {
   std::int64_t total;
 };
+struct wrong_row {  // customers have no nickname
+  std::string nickname;
+};
 struct customer_with_orders {
   std::string name;
   std::vector<order_row> orders;
@@ -152,12 +155,16 @@ TEST_F(ReadCache, PagesTypedRowsCountsAndWarningsUseTheKeptStatements) {
         {.where = eq("name", name), .with = {{"orders", {.order_by = {asc("total")}, .strategy = load_strategy::select_in}}}});
   };
   ASSERT_EQ(typed("bob").size(), 1u);
-  const auto typed_renders = counted().renders;
+  const auto typed_before = counted();
   const auto dee = typed("dee");
   ASSERT_EQ(dee.size(), 1u);
   EXPECT_EQ(dee[0].orders.size(), 4u);
   EXPECT_EQ(dee[0].orders.back().total, 33);
-  EXPECT_EQ(counted().renders, typed_renders);
+  EXPECT_EQ(counted().renders, typed_before.renders);
+  EXPECT_EQ(counted().typed_hits, typed_before.typed_hits + 1) << "the row type checked and planned again";
+  // A row type the read cannot fill is refused on every call, kept plans or not.
+  for (int i = 0; i < 2; ++i)
+    EXPECT_THROW(customers.find_many<wrong_row>({.where = eq("name", "ann")}), row_mismatch_error);
   // Counts are the read of the same rows, counted.
   EXPECT_EQ(customers.count({.where = gt("score", 0.7)}), 3);
   EXPECT_EQ(customers.count({.where = gt("score", 1.7)}), 1);

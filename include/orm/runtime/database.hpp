@@ -156,6 +156,10 @@ class basic_table_query {
   }
   template <class T>
   std::vector<T> run_typed(const find_options& options, bool unique) const;
+  // The plan that decodes `row` from the read of `options`, once `row` is checked against
+  // them (a row_mismatch_error when it cannot hold them); kept per shape and row type.
+  std::shared_ptr<const row_plan> checked_plan(const model::row_type& row, const find_options& options,
+                                               bool unique) const;
   template <class T>
   void read_typed_rows(const compiled_read& read, const model::table& t, const row_plan& plan, level_rows<T>& out) const;
   template <class T>
@@ -417,12 +421,8 @@ template <class Backend>
 template <class T>
 std::vector<T> basic_table_query<Backend>::run_typed(const find_options& options, bool unique) const {
   static const model::row_type row = reflection::describe<T>();  // once per struct
-  const model::query_options given = planning::options_of(schema_, &table_, options);
-  const std::vector<model::row_problem> problems = model::row_mismatches(schema_, table_, row, options.max_depth, &given);
-  if (!problems.empty()) throw row_mismatch_error(problems.front().message);
+  const std::shared_ptr<const row_plan> plan = checked_plan(row, options, unique);
   const compiled_read read = compile(typed::options_for(schema_, table_, row.fields, options), unique);
-  const std::unique_ptr<row_plan> plan =
-      typed::plan_of(schema_, table_, row.name, row.fields, Backend::sql_dialect().native_timestamps());
   level_rows<T> level;
   const auto read_all = [&] {
     level = {};

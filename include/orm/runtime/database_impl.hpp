@@ -3,6 +3,7 @@
 // backend's src/<backend>/database.cpp includes this, and instantiates both templates for
 // its database there, once: users' units call them without compiling them again.
 #include <map>
+#include <stdexcept>
 
 #include <orm/runtime/database.hpp>
 #include <orm/runtime/index_use.hpp>
@@ -26,6 +27,36 @@ compiled_read basic_table_query<Backend>::compile(const find_options& given, boo
   read.read_your_writes = options.read_your_writes;
   if (to_run && db_.unindexed_reads().on) warn_if_unindexed(options, read);
   return read;
+}
+
+template <class Backend>
+std::shared_ptr<const row_plan> basic_table_query<Backend>::checked_plan(const model::row_type& row,
+                                                                        const find_options& options, bool unique) const {
+  const auto held = db_.hold();
+  read_cache& cache = db_.reads();
+  const bool keep = db_.keeps_reads_of(schema_);
+  std::string key;
+  const std::shared_ptr<const row_plan>* kept = nullptr;
+  if (keep) {
+    key = shape_of(schema_, table_, options, unique).key;
+    const model::row_type* type = &row;  // one per row type (describe<T>'s static)
+    key.append(reinterpret_cast<const char*>(&type), sizeof type);
+    kept = cache.typed_plan(key);
+    if (kept) ++cache.counted().typed_hits;
+    if (kept && !cache.verify) return *kept;
+  }
+  const model::query_options given = planning::options_of(schema_, &table_, options);
+  const std::vector<model::row_problem> problems = model::row_mismatches(schema_, table_, row, options.max_depth, &given);
+  if (!problems.empty()) {
+    if (kept)
+      throw std::logic_error("the read cache kept a typed plan for a row type its read refuses: " + problems.front().message);
+    throw row_mismatch_error(problems.front().message);
+  }
+  if (kept) return *kept;  // checked once more (verify): the kept plan serves
+  std::shared_ptr<const row_plan> plan =
+      typed::plan_of(schema_, table_, row.name, row.fields, Backend::sql_dialect().native_timestamps());
+  if (keep) cache.keep_typed_plan(key, plan);
+  return plan;
 }
 
 template <class Backend>

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -69,21 +70,64 @@ std::optional<cached_read> cached_form(compiled_read& read, const std::vector<op
 std::optional<compiled_read> with_values(const cached_read& c, const std::vector<option_value>& values,
                                          const sql::dialect& d);
 
-// The rendered reads of one database, the least recently used dropped past `capacity`.
-// Used under the database's lock only.
+// At most `capacity` values by key, the least recently used dropped first.
+template <class Value>
+class lru_map {
+ public:
+  explicit lru_map(std::size_t capacity) : capacity_(capacity) {}
+
+  const Value* find(const std::string& key) {
+    const auto it = index_.find(key);
+    if (it == index_.end()) return nullptr;
+    entries_.splice(entries_.begin(), entries_, it->second);  // now the most recently used
+    return &it->second->second;
+  }
+  void keep(const std::string& key, Value value) {
+    if (const auto it = index_.find(key); it != index_.end()) {
+      it->second->second = std::move(value);
+      return;
+    }
+    if (entries_.size() >= capacity_) {
+      index_.erase(entries_.back().first);
+      entries_.pop_back();
+    }
+    entries_.emplace_front(key, std::move(value));
+    index_.emplace(key, entries_.begin());
+  }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  using entry_list = std::list<std::pair<std::string, Value>>;
+  std::size_t capacity_;
+  entry_list entries_;  // the most recently used first
+  std::unordered_map<std::string, typename entry_list::iterator> index_;
+};
+
+struct row_plan;
+
+// The rendered reads of one database. Used under the database's lock only.
 class read_cache {
  public:
   static constexpr std::size_t capacity = 256;
 
-  const cached_read* find(const std::string& key);
-  void keep(const std::string& key, cached_read read);
-  void clear();
-  std::size_t size() const { return entries_.size(); }
+  const cached_read* find(const std::string& key) { return reads_.find(key); }
+  void keep(const std::string& key, cached_read read) { reads_.keep(key, std::move(read)); }
+  std::size_t size() const { return reads_.size(); }
 
-  // For tests and benchmarks: reads served from the cache, reads rendered.
+  // Typed reads: a row type's decoding plan for a read shape, kept once the type was
+  // checked against the shape (orm-row-mismatch's rule found nothing). The key: the
+  // shape's and the row type's.
+  const std::shared_ptr<const row_plan>* typed_plan(const std::string& key) { return typed_.find(key); }
+  void keep_typed_plan(const std::string& key, std::shared_ptr<const row_plan> plan) {
+    typed_.keep(key, std::move(plan));
+  }
+
+  // For tests and benchmarks: reads served from the cache, reads rendered, typed reads
+  // whose row type's plan was kept.
   struct counts {
     std::size_t hits = 0;
     std::size_t renders = 0;
+    std::size_t typed_hits = 0;
   };
   counts& counted() { return counts_; }
   const counts& counted() const { return counts_; }
@@ -92,9 +136,8 @@ class read_cache {
   bool verify = false;
 
  private:
-  using entry_list = std::list<std::pair<std::string, cached_read>>;
-  entry_list entries_;  // the most recently used first
-  std::unordered_map<std::string, entry_list::iterator> index_;
+  lru_map<cached_read> reads_{capacity};
+  lru_map<std::shared_ptr<const row_plan>> typed_{capacity};
   counts counts_;
 };
 
