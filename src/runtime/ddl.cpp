@@ -1,5 +1,7 @@
 #include <orm/runtime/ddl.hpp>
 
+#include <algorithm>
+
 namespace orm::runtime::ddl {
 
 const char* action(fk_action a) {
@@ -35,13 +37,18 @@ std::string column_definition(const model::table& t, const model::column& c,
   return out;
 }
 
-std::string create_table(const model::table& t, const sql::dialect& d) {
+std::string references(const model::foreign_key& f) {
+  return "REFERENCES " + sql::identifier(f.target_table) + " (" + names(f.target_columns) + ") ON DELETE " +
+         action(f.options.on_delete) + " ON UPDATE " + action(f.options.on_update);
+}
+
+std::string create_table(const model::table& t, const sql::dialect& d,
+                         const std::vector<const model::foreign_key*>& left_out) {
   std::vector<std::string> parts;
   for (const auto& c : t.columns) parts.push_back(column_definition(t, c, d));
   for (const auto& f : t.foreign_keys)
-    parts.push_back("FOREIGN KEY (" + names(f.columns) + ") REFERENCES " + sql::identifier(f.target_table) + " (" +
-                    names(f.target_columns) + ") ON DELETE " + action(f.options.on_delete) + " ON UPDATE " +
-                    action(f.options.on_update));
+    if (std::find(left_out.begin(), left_out.end(), &f) == left_out.end())
+      parts.push_back("FOREIGN KEY (" + names(f.columns) + ") " + references(f));
   for (const auto& k : t.checks)
     parts.push_back("CONSTRAINT " + sql::identifier(k.name) + " CHECK (" +
                     sql::render(condition(k.predicate), t, sql::identifier(t.name), nullptr, d) + ")");
@@ -55,12 +62,8 @@ std::string create_index(const model::table& t, const model::index& i, const sql
          sql::identifier(sql::index_name(t.name, i.name, d)) + " ON " + sql::identifier(t.name) + " (" + names(i.columns) + ")";
 }
 
-std::vector<std::string> statements(const model::schema& s, const sql::dialect& d) {
-  std::vector<std::string> out;
-  for (const auto& t : s.tables) out.push_back(create_table(t, d));
-  for (const auto& t : s.tables)
-    for (const auto& i : t.indexes) out.push_back(create_index(t, i, d));
-  return out;
+std::string add_foreign_key(const model::table& t, const model::foreign_key& f) {
+  return "ALTER TABLE " + sql::identifier(t.name) + " ADD FOREIGN KEY (" + names(f.columns) + ") " + references(f);
 }
 
 }  // namespace orm::runtime::ddl

@@ -11,9 +11,7 @@ std::string index_definition(bool unique, const std::vector<std::string>& column
 std::string added_column(const model::table& t, const model::column& c, const sql::dialect& d) {
   std::string out = ddl::column_definition(t, c, d);
   for (const auto& f : t.foreign_keys)
-    if (f.columns == std::vector<std::string>{c.name})
-      out += " REFERENCES " + sql::identifier(f.target_table) + " (" + ddl::names(f.target_columns) + ") ON DELETE " +
-             ddl::action(f.options.on_delete) + " ON UPDATE " + ddl::action(f.options.on_update);
+    if (f.columns == std::vector<std::string>{c.name}) out += " " + ddl::references(f);
   return out;
 }
 
@@ -108,14 +106,38 @@ migration_plan plan_migration(
     const model::schema& s, const sql::dialect& d,
     const std::function<std::optional<migration_detail::existing_table>(const std::string&)>& read_table) {
   migration_plan out;
+  std::vector<const model::table*> created;
   for (const model::table& t : s.tables) {
-    if (const auto existing = read_table(t.name)) {
-      migration_detail::plan_table(t, *existing, d, out);
-    } else {
-      out.statements.push_back(ddl::create_table(t, d));
-      for (const model::index& i : t.indexes) out.statements.push_back(ddl::create_index(t, i, d));
-    }
+    if (const auto existing = read_table(t.name)) migration_detail::plan_table(t, *existing, d, out);
+    else created.push_back(&t);
   }
+  // New tables, each after the new tables its foreign keys name, where the database needs
+  // that (a schema may list a table before the one it references); keys that close a
+  // cycle are added once every table exists.
+  std::vector<std::string> added_keys;
+  while (!created.empty()) {
+    const auto waits_for = [&](const model::table& t, const model::foreign_key& f) {
+      return f.target_table != t.name && std::any_of(created.begin(), created.end(), [&](const model::table* other) {
+               return other->name == f.target_table;
+             });
+    };
+    const auto ready = std::find_if(created.begin(), created.end(), [&](const model::table* t) {
+      return d.references_later_tables ||
+             std::none_of(t->foreign_keys.begin(), t->foreign_keys.end(), [&](const auto& f) { return waits_for(*t, f); });
+    });
+    const model::table& t = **(ready == created.end() ? created.begin() : ready);  // none ready: a cycle
+    std::vector<const model::foreign_key*> later;
+    if (!d.references_later_tables)
+      for (const model::foreign_key& f : t.foreign_keys)
+        if (waits_for(t, f)) {
+          later.push_back(&f);
+          added_keys.push_back(ddl::add_foreign_key(t, f));
+        }
+    out.statements.push_back(ddl::create_table(t, d, later));
+    for (const model::index& i : t.indexes) out.statements.push_back(ddl::create_index(t, i, d));
+    created.erase(std::find(created.begin(), created.end(), &t));
+  }
+  out.statements.insert(out.statements.end(), added_keys.begin(), added_keys.end());
   return out;
 }
 

@@ -167,6 +167,11 @@ std::string related_value(const model::related_column& c, const std::string& ali
 }
 }  // namespace
 
+const std::vector<order>& top_order_of(const find_options& o) {
+  static const std::vector<order> by_id{asc("id")};
+  return o.order_by.empty() && (o.limit || o.offset) ? by_id : o.order_by;
+}
+
 std::string order_clause(const model::schema& s, const model::table& t, const std::string& alias,
                          const std::vector<order>& by, const sql::dialect& d) {
   std::string out;

@@ -9,11 +9,14 @@
 #include <gtest/gtest.h>
 
 #include "runtime/backend.hpp"
+#include "runtime/read_parity.hpp"
 
 namespace {
 using namespace orm;
 using namespace orm::testing::tested;
 using orm::testing::backend;
+using orm::testing::text_of;
+using orm::testing::with_strategy;
 
 namespace blog {
 inline constexpr auto users = table("users", column("name", text().not_null()), column("handle", text().unique()));
@@ -39,44 +42,6 @@ inline constexpr auto schema =
                    many(posts, "comments", comments), one(comments, "post", posts, {.from = "postId"}),
                    many(posts, "tags", tags).through(post_tags, "postId", "tagId"));
 }  // namespace blog
-
-// A node as text, keys in order: two reads agree when their texts do.
-std::string text_of(const node& n) {
-  switch (n.type()) {
-    case node::kind::null: return "null";
-    case node::kind::boolean: return n.as_boolean() ? "true" : "false";
-    case node::kind::integer: return std::to_string(n.as_integer());
-    case node::kind::real: return std::to_string(n.as_real());
-    case node::kind::text:
-    case node::kind::bytes: return "\"" + n.as_text() + "\"";
-    case node::kind::array: {
-      std::string out = "[";
-      for (const node& item : n) out += (out.size() > 1 ? "," : "") + text_of(item);
-      return out + "]";
-    }
-    case node::kind::object: {
-      std::string out = "{";
-      for (const auto& [key, value] : n.fields()) out += (out.size() > 1 ? "," : "") + key + ":" + text_of(value);
-      return out + "}";
-    }
-  }
-  return "?";
-}
-std::string text_of(const std::vector<node>& rows) {
-  std::string out;
-  for (const node& row : rows) out += text_of(row) + "\n";
-  return out;
-}
-
-// Every `with` entry (at every depth) given `how`; loads unbounded (the schema has indexes).
-find_options with_strategy(find_options o, load_strategy how) {
-  o.strategy = how;
-  o.allow_full_scan = true;
-  std::vector<with_relation> loads(o.with.begin(), o.with.end());
-  for (with_relation& w : loads) w.options = with_strategy(w.options, how);
-  o.with = with_list(loads);
-  return o;
-}
 
 class LoadStrategies : public ::testing::Test {
  protected:

@@ -293,4 +293,28 @@ TEST_F(Migration, AKilledMigrationLeavesTheOldSchemaWhole) {
   EXPECT_TRUE(db.plan_migration(big::schema).statements.empty());
 }
 
+// Tables listed before the tables their keys name, and two tables that name each other:
+// PostgreSQL needs each table created after the tables its keys reference, and a cycle's
+// last key added once both exist.
+namespace forward {
+inline constexpr auto comments = table("comments", column("postId", id("posts").not_null().references("posts")));
+inline constexpr auto posts = table("posts", column("authorId", id("users").references("users")));
+inline constexpr auto users = table("users", column("name", text()), column("pinnedId", id("posts").references("posts")));
+inline constexpr auto schema = define_schema(tables(comments, posts, users), {.strict = false});
+}  // namespace forward
+
+TEST(MigrateOrder, TablesMayNameTablesListedAfterThemAndEachOther) {
+  auto db = backend::open();
+  ASSERT_NO_THROW(db.migrate(forward::schema));
+  EXPECT_TRUE(db.plan_migration(forward::schema).statements.empty());  // nothing left to do
+  const auto user = db.insert(forward::schema, "users", {{"name", "ann"}});
+  const auto post = db.insert(forward::schema, "posts", {{"authorId", user}});
+  db.insert(forward::schema, "comments", {{"postId", post}});
+  db.update(forward::schema, "users", {{"pinnedId", post}}, eq("id", static_cast<long long>(user)));
+  // Every key holds, the cycle's included.
+  EXPECT_ANY_THROW(db.insert(forward::schema, "comments", {{"postId", post + 100}}));
+  EXPECT_ANY_THROW(db.update(forward::schema, "users", {{"pinnedId", post + 100}}, eq("id", static_cast<long long>(user))));
+  EXPECT_ANY_THROW(db.insert(forward::schema, "posts", {{"authorId", user + 100}}));
+}
+
 }  // namespace

@@ -43,13 +43,13 @@ class read_compiler {
                                                                      : "";
     if (joins.empty()) {
       out.sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                runtime::order_clause(schema_, table, alias, o.order_by, dialect) + limit_clause(limit, o.offset) + lock;
+                runtime::order_clause(schema_, table, alias, runtime::top_order_of(o), dialect) + limit_clause(limit, o.offset) + lock;
     } else {
       // The parents are chosen first, so that relations load for those rows only; the
       // id breaks ties, so that the outer order is the inner one.
       out.sql = "SELECT " + select + " FROM (SELECT * FROM " + sql::identifier(table.name) + " AS " + alias + where +
-                runtime::order_clause(schema_, table, alias, o.order_by, dialect) + limit_clause(limit, o.offset) + lock + ") AS " + alias + joins +
-                runtime::order_clause(schema_, table, alias, o.order_by, dialect);
+                runtime::order_clause(schema_, table, alias, runtime::top_order_of(o), dialect) + limit_clause(limit, o.offset) + lock + ") AS " + alias + joins +
+                runtime::order_clause(schema_, table, alias, runtime::top_order_of(o), dialect);
     }
     out.params = std::move(params_);
     out.levels = {{table.name, alias}};  // the top; its loads are lateral joins the plan names by their own aliases
@@ -76,7 +76,7 @@ class read_compiler {
     p.key_kind = key.kind;
     p.order = runtime::order_clause(schema_, target, alias, w.options.order_by, dialect);
     p.limit = r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : runtime::load_limit(schema_, w.options, top_);
-    p.offset = w.options.offset;
+    p.offset = r.kind == relation_kind::one ? std::nullopt : w.options.offset;  // one row: no offset, as in a join
     p.per_key = how == load_strategy::nested;
     out.per_key = p.per_key;
     out.sql = runtime::separate_load_sql(p, params_, out.key_param, dialect);
@@ -267,7 +267,7 @@ class read_compiler {
     const std::optional<std::int64_t> limit =
         r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : runtime::load_limit(schema_, w.options, top_);
     const std::string rows = "(SELECT " + alias + ".* FROM " + from + where + runtime::order_clause(schema_, target, alias, w.options.order_by, dialect) +
-                             limit_clause(limit, w.options.offset) + ") AS " + alias;
+                             limit_clause(limit, r.kind == relation_kind::one ? std::nullopt : w.options.offset) + ") AS " + alias;
 
     shape child;
     std::string inner_joins;

@@ -17,12 +17,17 @@ std::string names(const std::vector<std::string>& columns);
 std::string column_definition(const model::table& t, const model::column& c,
                                      const sql::dialect& d);
 
-std::string create_table(const model::table& t, const sql::dialect& d);
+// REFERENCES target (columns) ON DELETE ... ON UPDATE ...: a foreign key's clause.
+std::string references(const model::foreign_key& f);
+
+// CREATE TABLE with its foreign keys, but those in `left_out` (which add_foreign_key adds
+// once the tables they name exist).
+std::string create_table(const model::table& t, const sql::dialect& d,
+                         const std::vector<const model::foreign_key*>& left_out = {});
+std::string add_foreign_key(const model::table& t, const model::foreign_key& f);
 
 // Index names are per database (SQLite) or per schema (PostgreSQL), so each is prefixed
 // with its table.
 std::string create_index(const model::table& t, const model::index& i, const sql::dialect& d);
-
-std::vector<std::string> statements(const model::schema& s, const sql::dialect& d);
 
 }  // namespace orm::runtime::ddl

@@ -259,6 +259,12 @@ void check(const model::schema& s, const model::query& q, const warning_sink& wa
 
 }  // namespace planning
 
+// The order a read's top rows are read in: the order given; with none, by id when a
+// limit or offset cuts them, so that which rows it returns does not depend on the
+// database's plan (nor on the strategy, whose statements differ). A load's rows are cut
+// per parent in the order it gives; without one, which rows a limit keeps is the plan's.
+const std::vector<order>& top_order_of(const find_options& o);
+
 // The ORDER BY of a read or a load: the user's order, then the id, ascending, unless the
 // order names it already, so that rows tied on the user's columns come back in one order,
 // the same on both backends, and a limit cuts the same rows. An order by a one()

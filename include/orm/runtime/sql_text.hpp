@@ -39,6 +39,10 @@ struct dialect {
   const char* implicit_id;  // the primary key column's type and constraint
   // Whether ALTER TABLE ADD COLUMN takes a UNIQUE column (SQLite's does not).
   bool adds_unique_columns;
+  // Whether CREATE TABLE may name a table that does not exist yet in a foreign key
+  // (SQLite checks foreign keys when rows are written); else migrate creates tables in
+  // the order their keys need, and adds a cycle's last keys by ALTER TABLE.
+  bool references_later_tables;
   // Whether booleans need a CHECK (stored as integers).
   bool checks_booleans;
   // Why this database cannot keep a NaN as the value C++ has (writes refuse it).

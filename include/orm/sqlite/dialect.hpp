@@ -34,6 +34,7 @@ inline constexpr runtime::sql::dialect dialect{
     .type_name = dialect_detail::type_name,
     .implicit_id = "INTEGER PRIMARY KEY",
     .adds_unique_columns = false,
+    .references_later_tables = true,
     .checks_booleans = true,
     .nan_reason = "SQLite would store NULL",
     .longest_identifier = 0,

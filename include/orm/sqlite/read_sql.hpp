@@ -32,7 +32,7 @@ class read_compiler {
     const std::string select = result_columns(table, alias, o, out, table.name);
     std::string sql = "SELECT " + select + " FROM " + sql::identifier(table.name) + " AS " + alias;
     if (!o.where.empty()) sql += " WHERE " + sql::render(o.where, table, alias, &params_, dialect, &schema_);
-    sql += order_clause(table, alias, o);
+    sql += runtime::order_clause(schema_, table, alias, top_order_of(o), dialect);
     sql += limit_clause(fan_out_bounded(schema_, o, out), o.offset);
     out.sql = std::move(sql);
     out.params = std::move(params_);
@@ -61,7 +61,7 @@ class read_compiler {
     p.key_kind = key.kind;
     p.order = order_clause(target, alias, w.options);
     p.limit = r.kind == relation_kind::one ? std::optional<std::int64_t>(1) : load_limit(schema_, w.options, top_);
-    p.offset = w.options.offset;
+    p.offset = r.kind == relation_kind::one ? std::nullopt : w.options.offset;  // one row: no offset, as in a join
     p.per_key = how == load_strategy::nested;
     out.per_key = p.per_key;
     out.sql = separate_load_sql(p, params_, out.key_param, dialect);
