@@ -12,6 +12,8 @@
 
 #include <orm/sqlite.hpp>
 
+#include "timing.hpp"
+
 namespace {
 using namespace orm;
 using namespace orm::sqlite;
@@ -24,11 +26,7 @@ inline constexpr auto schema = define_schema(tables(posts, comments))
 
 constexpr int post_count = 10000, per_post = 20;
 
-double micros_per_call(const std::function<void(int)>& call, int calls) {
-  const auto start = std::chrono::steady_clock::now();
-  for (int k = 0; k < calls; ++k) call(k);
-  return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() / calls;
-}
+using bench::micros_per_call;
 
 std::int64_t hand_count(sqlite3* db, const char* sql, const std::vector<std::int64_t>& values) {
   static std::vector<std::pair<std::string, sqlite3_stmt*>> prepared;

@@ -15,6 +15,8 @@
 
 #include <orm/sqlite.hpp>
 
+#include "timing.hpp"
+
 namespace {
 using namespace orm;
 using namespace orm::sqlite;
@@ -33,16 +35,8 @@ inline constexpr auto schema =
 
 constexpr int user_count = 2000;
 
-double micros_per_call(const std::function<void(int)>& call, int calls) {
-  const auto start = std::chrono::steady_clock::now();
-  for (int k = 0; k < calls; ++k) call(k);
-  return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() / calls;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+using bench::median;
+using bench::micros_per_call;
 
 struct user_row {
   std::int64_t id;

@@ -59,6 +59,11 @@ TEST(Guards, NonStrictSchemasWarnInstead) {
   EXPECT_NO_THROW(db.query(lenient::schema, lenient::users).find_many({.with = {{"posts", {}}}}));
   ASSERT_EQ(db.warnings().size(), 1u);
   EXPECT_NE(db.warnings()[0].find("'users.posts'"), std::string::npos);
+  // Read again, the statements kept (runtime/read_cache.hpp): it warns again, as a render would.
+  db.query(lenient::schema, lenient::users).find_many({.with = {{"posts", {}}}});
+  ASSERT_EQ(db.warnings().size(), 2u);
+  EXPECT_EQ(db.warnings()[0], db.warnings()[1]);
+  EXPECT_EQ(db.reads().counted().hits, 1u);
 }
 
 TEST(Guards, UnboundedManyUnlessLimitedOrAllowed) {

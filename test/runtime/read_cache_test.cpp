@@ -170,24 +170,6 @@ TEST_F(ReadCache, PagesTypedRowsCountsAndWarningsUseTheKeptStatements) {
   EXPECT_EQ(customers.count({.where = gt("score", 1.7)}), 1);
 }
 
-namespace lenient {
-inline constexpr auto users = table("users");
-inline constexpr auto posts = table("posts", column("authorId", id("users")));
-inline constexpr auto schema = define_schema(tables(users, posts), {.strict = false, .defaults = {.default_limit = 5}})
-                                   .relations(many(users, "posts", posts, {.to = "authorId"}));
-}  // namespace lenient
-
-TEST(ReadCacheWarnings, AKeptReadWarnsOnEveryCallAsARenderedOneDoes) {
-  auto db = backend::open();
-  db.migrate(lenient::schema);
-  auto users = db.query(lenient::schema, lenient::users);
-  users.find_many({.with = {{"posts", {}}}});
-  users.find_many({.with = {{"posts", {}}}});
-  ASSERT_EQ(db.warnings().size(), 2u);
-  EXPECT_EQ(db.warnings()[0], db.warnings()[1]);
-  EXPECT_EQ(db.reads().counted().hits, 1u);
-}
-
 TEST_F(ReadCache, ASchemaThatCanChangeUnderItsAddressIsRenderedEveryTime) {
   // A model the caller built and owns: changed in place, the next read follows it.
   model::schema mine = db.model_of(shop::schema);
