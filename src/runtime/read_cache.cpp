@@ -215,17 +215,15 @@ std::optional<compiled_read> with_values(const cached_read& c, const std::vector
   return out;
 }
 
-compiled_read cached_or_rendered(read_cache& cache, bool cacheable, const model::schema& s, const model::table& t,
-                                 const find_options& o, bool unique,
+compiled_read cached_or_rendered(read_cache& cache, const read_shape* shape, const find_options& o,
                                  const std::function<compiled_read(const find_options&, const warning_sink&)>& render,
                                  const warning_sink& warn, const sql::dialect& d) {
-  if (!cacheable) {
+  if (!shape) {
     ++cache.counted().renders;
     return render(o, warn);
   }
-  const read_shape shape = shape_of(s, t, o, unique);
-  if (const cached_read* kept = cache.find(shape.key)) {
-    if (std::optional<compiled_read> read = with_values(*kept, shape.values, d)) {
+  if (const cached_read* kept = cache.find(shape->key)) {
+    if (std::optional<compiled_read> read = with_values(*kept, shape->values, d)) {
       ++cache.counted().hits;
       if (warn)
         for (const std::string& w : kept->warnings) warn(w);
@@ -245,7 +243,8 @@ compiled_read cached_or_rendered(read_cache& cache, bool cacheable, const model:
     warnings.push_back(w);
     if (warn) warn(w);
   });
-  if (std::optional<cached_read> c = cached_form(read, shape.values, std::move(warnings))) cache.keep(shape.key, *std::move(c));
+  if (std::optional<cached_read> c = cached_form(read, shape->values, std::move(warnings)))
+    cache.keep(shape->key, *std::move(c));
   return read;
 }
 

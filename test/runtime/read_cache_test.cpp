@@ -165,9 +165,15 @@ TEST_F(ReadCache, PagesTypedRowsCountsAndWarningsUseTheKeptStatements) {
   // A row type the read cannot fill is refused on every call, kept plans or not.
   for (int i = 0; i < 2; ++i)
     EXPECT_THROW(customers.find_many<wrong_row>({.where = eq("name", "ann")}), row_mismatch_error);
-  // Counts are the read of the same rows, counted.
+  // Counts are the read of the same rows, counted: kept as reads of their own.
   EXPECT_EQ(customers.count({.where = gt("score", 0.7)}), 3);
+  const auto count_before = counted();
   EXPECT_EQ(customers.count({.where = gt("score", 1.7)}), 1);
+  EXPECT_EQ(counted().renders, count_before.renders) << "a count of a shape already counted rendered its SQL again";
+  const std::vector<node> read = customers.find_many({.where = gt("score", 1.7)});
+  ASSERT_EQ(read.size(), 1u) << "the read of a counted shape ran the count's statement";
+  EXPECT_TRUE(read[0].contains("name"));
+  EXPECT_EQ(counted().renders, count_before.renders + 1);
 }
 
 TEST_F(ReadCache, ASchemaThatCanChangeUnderItsAddressIsRenderedEveryTime) {

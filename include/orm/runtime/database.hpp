@@ -119,11 +119,19 @@ class basic_table_query {
   std::vector<T> aggregate(const aggregate_options& options) const;
 
  private:
+  // What a read is compiled for besides its rows as nodes: a row type to decode them into
+  // (its fields decide the columns and loads; `plan` receives the decoding plan), or only
+  // their count. Part of the read's shape: each form keeps statements of its own.
+  struct read_form {
+    const model::row_type* row = nullptr;
+    std::shared_ptr<const row_plan>* plan = nullptr;
+    bool count = false;
+  };
   // `to_run`: the statement is about to run (not only shown by sql() or explain()).
-  compiled_read compile(const find_options& options, bool unique, bool to_run = true) const;
+  compiled_read compile(const find_options& options, bool unique, bool to_run = true, const read_form& form = {}) const;
   compiled_read compile_aggregate(const aggregate_options& options) const;
   // The database's warn_unindexed_reads(): the read's plan judged, once per statement.
-  void warn_if_unindexed(const find_options& options, const compiled_read& read) const;
+  void warn_if_unindexed(const find_options& options, const read_form& form, const compiled_read& read) const;
   std::vector<node> run(const compiled_read& read) const;
   void explain_into(compiled_read read, explained_read& out) const;
   // One statement's rows as nodes, appended to `out` (a load's relation slots left null).
@@ -158,8 +166,9 @@ class basic_table_query {
   std::vector<T> run_typed(const find_options& options, bool unique) const;
   // The plan that decodes `row` from the read of `options`, once `row` is checked against
   // them (a row_mismatch_error when it cannot hold them); kept per shape and row type.
+  // `key`: the read's shape key (null when its schema's reads are not kept).
   std::shared_ptr<const row_plan> checked_plan(const model::row_type& row, const find_options& options,
-                                               bool unique) const;
+                                               const std::string* key) const;
   template <class T>
   void read_typed_rows(const compiled_read& read, const model::table& t, const row_plan& plan, level_rows<T>& out) const;
   template <class T>
@@ -421,8 +430,8 @@ template <class Backend>
 template <class T>
 std::vector<T> basic_table_query<Backend>::run_typed(const find_options& options, bool unique) const {
   static const model::row_type row = reflection::describe<T>();  // once per struct
-  const std::shared_ptr<const row_plan> plan = checked_plan(row, options, unique);
-  const compiled_read read = compile(typed::options_for(schema_, table_, row.fields, options), unique);
+  std::shared_ptr<const row_plan> plan;
+  const compiled_read read = compile(options, unique, true, {.row = &row, .plan = &plan});
   level_rows<T> level;
   const auto read_all = [&] {
     level = {};

@@ -13,38 +13,45 @@
 namespace orm::runtime {
 
 template <class Backend>
-compiled_read basic_table_query<Backend>::compile(const find_options& given, bool unique, bool to_run) const {
+compiled_read basic_table_query<Backend>::compile(const find_options& given, bool unique, bool to_run,
+                                                  const read_form& form) const {
   // A cursor is a filter and (for .before) the order reversed: the read that returns it.
   std::optional<find_options> sought;
   if (given.after || given.before) sought = paging::seek(table_, given);
   const find_options& options = sought ? *sought : given;
   const auto held = db_.hold();
+  std::optional<read_shape> shape;
+  if (db_.keeps_reads_of(schema_)) {
+    shape = shape_of(schema_, table_, options, unique);
+    // The form: a row type (one model::row_type per type, describe<T>'s static), a count.
+    shape->key.append(reinterpret_cast<const char*>(&form.row), sizeof form.row);
+    shape->key += form.count ? 'c' : 'r';
+  }
+  if (form.row) *form.plan = checked_plan(*form.row, options, shape ? &shape->key : nullptr);
   compiled_read read = cached_or_rendered(
-      db_.reads(), db_.keeps_reads_of(schema_), schema_, table_, options, unique,
-      [&](const find_options& o, const warning_sink& warn) { return db_.compile_read(schema_, table_, o, warn, unique); },
+      db_.reads(), shape ? &*shape : nullptr, options,
+      [&](const find_options& o, const warning_sink& warn) {
+        compiled_read r = db_.compile_read(schema_, table_, form.row ? typed::options_for(schema_, table_, form.row->fields, o) : o,
+                                           warn, unique);
+        // Both databases flatten the subquery: the count reads no column.
+        if (form.count) r.sql = "SELECT COUNT(*) FROM (" + r.sql + ") AS counted";
+        return r;
+      },
       [this](const std::string& m) { db_.warn(m); }, Backend::sql_dialect());
   read.locks_rows = options.lock != row_lock::none;
   read.read_your_writes = options.read_your_writes;
-  if (to_run && db_.unindexed_reads().on) warn_if_unindexed(options, read);
+  if (to_run && db_.unindexed_reads().on) warn_if_unindexed(options, form, read);
   return read;
 }
 
 template <class Backend>
 std::shared_ptr<const row_plan> basic_table_query<Backend>::checked_plan(const model::row_type& row,
-                                                                        const find_options& options, bool unique) const {
-  const auto held = db_.hold();
+                                                                        const find_options& options,
+                                                                        const std::string* key) const {
   read_cache& cache = db_.reads();
-  const bool keep = db_.keeps_reads_of(schema_);
-  std::string key;
-  const std::shared_ptr<const row_plan>* kept = nullptr;
-  if (keep) {
-    key = shape_of(schema_, table_, options, unique).key;
-    const model::row_type* type = &row;  // one per row type (describe<T>'s static)
-    key.append(reinterpret_cast<const char*>(&type), sizeof type);
-    kept = cache.typed_plan(key);
-    if (kept) ++cache.counted().typed_hits;
-    if (kept && !cache.verify) return *kept;
-  }
+  const std::shared_ptr<const row_plan>* kept = key ? cache.typed_plan(*key) : nullptr;
+  if (kept) ++cache.counted().typed_hits;
+  if (kept && !cache.verify) return *kept;
   const model::query_options given = planning::options_of(schema_, &table_, options);
   const std::vector<model::row_problem> problems = model::row_mismatches(schema_, table_, row, options.max_depth, &given);
   if (!problems.empty()) {
@@ -55,12 +62,13 @@ std::shared_ptr<const row_plan> basic_table_query<Backend>::checked_plan(const m
   if (kept) return *kept;  // checked once more (verify): the kept plan serves
   std::shared_ptr<const row_plan> plan =
       typed::plan_of(schema_, table_, row.name, row.fields, Backend::sql_dialect().native_timestamps());
-  if (keep) cache.keep_typed_plan(key, plan);
+  if (key) cache.keep_typed_plan(*key, plan);
   return plan;
 }
 
 template <class Backend>
-void basic_table_query<Backend>::warn_if_unindexed(const find_options& options, const compiled_read& read) const {
+void basic_table_query<Backend>::warn_if_unindexed(const find_options& given, const read_form& form,
+                                                   const compiled_read& read) const {
   // Judged once per shape: the statement and its loads' (two reads of one top statement
   // may load differently).
   std::string statements = read.sql;
@@ -72,9 +80,11 @@ void basic_table_query<Backend>::warn_if_unindexed(const find_options& options, 
   };
   add_loads(add_loads, read);
   if (!db_.unindexed_reads().judged.insert(statements).second) return;
-  const model::query_options given = planning::options_of(schema_, &table_, options);
-  if (!may_be_unindexed(given)) return;
-  for (const unindexed_level& level : unindexed_levels(schema_, table_.name, given, explain(options))) {
+  // A typed read loads what its row type's fields hold.
+  const find_options options = form.row ? typed::options_for(schema_, table_, form.row->fields, given) : given;
+  const model::query_options planned = planning::options_of(schema_, &table_, options);
+  if (!may_be_unindexed(planned)) return;
+  for (const unindexed_level& level : unindexed_levels(schema_, table_.name, planned, explain(options))) {
     db_.warn(level.finding + "; " +
              (level.index.empty() ? no_one_index_advice()
                                   : "an index on (" + quoted_columns(level.index) + ") of '" + level.table->name +
@@ -131,12 +141,11 @@ void basic_table_query<Backend>::explain_into(compiled_read read, explained_read
 
 template <class Backend>
 std::int64_t basic_table_query<Backend>::count(const count_options& options) const {
-  // Planned and rendered as the read of the same rows, then counted around it: both
-  // databases flatten the subquery, so the count reads no column.
+  // Planned and rendered as the read of the same rows, counted around it (compile's count
+  // form, kept per shape as any read).
   const find_options as_read{.where = options.where, .limit = options.limit, .offset = options.offset,
                              .read_your_writes = options.read_your_writes};
-  compiled_read read = compile(as_read, false);
-  read.sql = "SELECT COUNT(*) FROM (" + read.sql + ") AS counted";
+  const compiled_read read = compile(as_read, false, true, {.count = true});
   std::int64_t out = 0;
   db_.for_each_row(read, table_, [&](const auto& row) { out = std::stoll(std::string(row.text_view(0))); });
   return out;

@@ -142,11 +142,11 @@ class read_cache {
 };
 
 // The read of `o`: the cached statements of its shape with its values bound, else
-// rendered by `render(options, warn)` and kept. `cacheable`: the schema cannot change under
-// its address while the database lives (a constexpr schema's model, built once per
-// database); any other is rendered every time.
-compiled_read cached_or_rendered(read_cache& cache, bool cacheable, const model::schema& s, const model::table& t,
-                                 const find_options& o, bool unique,
+// rendered by `render(options, warn)` and kept. `shape`: shape_of(o), its key extended by
+// what else the statements depend on (a typed read's row type, a count); null when the
+// read must not be kept: its schema can change under its address while the database lives
+// (any schema but a constexpr schema's model, built once per database).
+compiled_read cached_or_rendered(read_cache& cache, const read_shape* shape, const find_options& o,
                                  const std::function<compiled_read(const find_options&, const warning_sink&)>& render,
                                  const warning_sink& warn, const sql::dialect& d);
 
