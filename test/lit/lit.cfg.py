@@ -12,20 +12,19 @@ config.excludes = ["Inputs"]
 
 include = os.path.join(config.orm_source_dir, "include")
 config.substitutions.append(("%orm_include", include))
-# A program that uses a runtime compiles its source files in (the build's libraries may
-# carry sanitizers this compile does not): the model's and the shared runtime's, then its
-# backend's.
-import glob
-def sources(*parts):
-    return " ".join(sorted(glob.glob(os.path.join(config.orm_source_dir, "src", *parts, "*.cpp"))))
-config.substitutions.append(("%orm_runtime_sources", sources("model") + " " + sources("runtime")))
-config.substitutions.append(("%orm_sqlite_sources", sources("sqlite")))
+# A program that uses a runtime links this build's libraries: the backend's, the shared
+# runtime's and the model's. A build with sanitizers compiles the program with them too.
+def libraries(backend, *system):
+    built = [os.path.join(config.orm_binary_dir, "liborm_%s.a" % name) for name in (backend, "runtime")]
+    return " ".join(built + [os.path.join(config.orm_binary_dir, "liborm.a")] + ["-l" + s for s in system])
+config.substitutions.append(("%orm_sqlite_libs", libraries("sqlite", "sqlite3", "simdjson", "fmt")))
 # A program that uses the PostgreSQL runtime; and the tests' server, which ctest's
 # fixture starts (without it, the programs that need it fail, saying so).
 config.substitutions.append(("%orm_postgres_flags", "-I" + config.postgres_include))
-config.substitutions.append(("%orm_postgres_sources", sources("postgres")))
+config.substitutions.append(("%orm_postgres_libs", libraries("postgres", "pq", "simdjson", "fmt")))
 config.substitutions.append(("%orm_test_postgres", os.environ.get("ORM_TEST_POSTGRES", "")))
-config.substitutions.append(("%clangxx", config.clangxx + " -std=c++20 -I" + include))
+sanitizers = " -fsanitize=" + config.orm_sanitizers if config.orm_sanitizers else ""
+config.substitutions.append(("%clangxx", config.clangxx + " -std=c++20" + sanitizers + " -I" + include))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%orm_source_dir", config.orm_source_dir))
 config.substitutions.append(("%python", sys.executable))

@@ -8,9 +8,9 @@
 // the schema's empty tables. The INDEX lines are shared: every read of this corpus that
 // the runtime's plan says no index serves, and only those, is reported by ormlint, in
 // the same words (each adds its own way out: the runtime the columns, ormlint the fix).
-// RUN: %clangxx -I%S/../checks/Inputs %s %orm_runtime_sources %orm_sqlite_sources -o %t -lsqlite3 -lsimdjson
+// RUN: %clangxx -I%S/../checks/Inputs %s -o %t %orm_sqlite_libs
 // RUN: %t | FileCheck %s -check-prefixes=CHECK,RUNTIME,SQLITE,INDEX -implicit-check-not='warning:'
-// RUN: %clangxx -DPARITY_POSTGRES %orm_postgres_flags -I%S/../checks/Inputs %s %orm_runtime_sources %orm_postgres_sources -o %t.pg -lsimdjson -lpq
+// RUN: %clangxx -DPARITY_POSTGRES %orm_postgres_flags -I%S/../checks/Inputs %s -o %t.pg %orm_postgres_libs
 // RUN: %t.pg "%orm_test_postgres" | FileCheck %s -check-prefixes=CHECK,RUNTIME
 // RUN: %exit1 %ormlint %s -- %cxxflags -I%S/../checks/Inputs | FileCheck %s -check-prefixes=CHECK,LINT,INDEX -implicit-check-not='{{warning|error}}:'
 #include <chrono>
