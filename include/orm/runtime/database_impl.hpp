@@ -142,12 +142,16 @@ void basic_table_query<Backend>::explain_into(compiled_read read, explained_read
 template <class Backend>
 std::int64_t basic_table_query<Backend>::count(const count_options& options) const {
   // Planned and rendered as the read of the same rows, counted around it (compile's count
-  // form, kept per shape as any read).
-  const find_options as_read{.where = options.where, .limit = options.limit, .offset = options.offset,
-                             .read_your_writes = options.read_your_writes};
+  // form, kept per shape as any read). No column: both databases flatten the subquery, and
+  // a call copies the kept read with nothing to decode.
+  const find_options as_read{.columns = no_columns(), .where = options.where, .limit = options.limit,
+                             .offset = options.offset, .read_your_writes = options.read_your_writes};
   const compiled_read read = compile(as_read, false, true, {.count = true});
   std::int64_t out = 0;
-  db_.for_each_row(read, table_, [&](const auto& row) { out = std::stoll(std::string(row.text_view(0))); });
+  db_.for_each_row(read, table_, [&](const auto& row) {
+    if constexpr (requires { row.integer(0); }) out = row.integer(0);  // SQLite's: no text made
+    else out = std::stoll(std::string(row.text_view(0)));
+  });
   return out;
 }
 

@@ -106,44 +106,53 @@ class statement {
 // (every value is a bound parameter), so a call of the same shape skips sqlite3_prepare,
 // which is most of a small read's cost. A statement is lent to one use at a time.
 class statement_cache {
+  struct entry {
+    std::unique_ptr<statement> prepared;
+    bool lent = false;
+  };
+
  public:
   class lease {
    public:
-    lease(statement_cache& cache, std::string sql, std::unique_ptr<statement> s)
-        : cache_(&cache), sql_(std::move(sql)), statement_(std::move(s)) {}
-    lease(lease&&) = default;
+    // A kept statement, given back when the lease ends; or one of its own (`own`), for a
+    // text whose kept statement is lent already (a statement run inside another's rows).
+    lease(entry* kept, std::unique_ptr<statement> own) : kept_(kept), own_(std::move(own)) {}
+    lease(lease&& other) noexcept : kept_(std::exchange(other.kept_, nullptr)), own_(std::move(other.own_)) {}
     lease& operator=(lease&&) = delete;
     ~lease() {
-      if (statement_) cache_->give_back(std::move(sql_), std::move(statement_));
+      if (!kept_) return;
+      kept_->prepared->reset();
+      kept_->lent = false;
     }
-    statement* operator->() const { return statement_.get(); }
-    statement& operator*() const { return *statement_; }
+    statement* operator->() const { return kept_ ? kept_->prepared.get() : own_.get(); }
+    statement& operator*() const { return *operator->(); }
 
    private:
-    statement_cache* cache_;
-    std::string sql_;
-    std::unique_ptr<statement> statement_;
+    entry* kept_;
+    std::unique_ptr<statement> own_;
   };
 
+  // One lookup by text per use; no allocation once the text is kept.
   lease take(sqlite3* db, const std::string& sql) {
-    if (const auto it = idle_.find(sql); it != idle_.end()) {
-      auto s = std::move(it->second);
-      idle_.erase(it);
-      return lease(*this, sql, std::move(s));
+    if (const auto it = kept_.find(sql); it != kept_.end()) {
+      if (it->second.lent) return lease(nullptr, std::make_unique<statement>(db, sql));
+      it->second.lent = true;
+      return lease(&it->second, nullptr);
     }
-    return lease(*this, sql, std::make_unique<statement>(db, sql));
+    auto prepared = std::make_unique<statement>(db, sql);
+    if (kept_.size() >= most)  // the cache starts again; a lent statement stays with its lease
+      std::erase_if(kept_, [](const auto& e) { return !e.second.lent; });
+    entry& e = kept_[sql];  // node-based: the entry stays where it is until erased
+    e.prepared = std::move(prepared);
+    e.lent = true;
+    return lease(&e, nullptr);
   }
   // Finalizes every statement: before the connection closes.
-  void clear() { idle_.clear(); }
+  void clear() { kept_.clear(); }
 
  private:
   static constexpr std::size_t most = 256;  // shapes kept; beyond, the cache starts again
-  void give_back(std::string sql, std::unique_ptr<statement> s) {
-    s->reset();
-    if (idle_.size() >= most) idle_.clear();
-    idle_.emplace(std::move(sql), std::move(s));
-  }
-  std::unordered_map<std::string, std::unique_ptr<statement>> idle_;
+  std::unordered_map<std::string, entry> kept_;
 };
 
 }  // namespace orm::sqlite
