@@ -31,8 +31,9 @@ compiled_read basic_table_query<Backend>::compile(const find_options& given, boo
   compiled_read read = cached_or_rendered(
       db_.reads(), shape ? &*shape : nullptr, options,
       [&](const find_options& o, const warning_sink& warn) {
-        compiled_read r = db_.compile_read(schema_, table_, form.row ? typed::options_for(schema_, table_, form.row->fields, o) : o,
-                                           warn, unique);
+        compiled_read r = form.row ? db_.compile_read(schema_, table_, typed::options_for(schema_, table_, form.row->fields, o),
+                                                      warn, unique)
+                                   : db_.compile_read(schema_, table_, o, warn, unique);
         // Both databases flatten the subquery: the count reads no column.
         if (form.count) r.sql = "SELECT COUNT(*) FROM (" + r.sql + ") AS counted";
         return r;
@@ -148,10 +149,8 @@ std::int64_t basic_table_query<Backend>::count(const count_options& options) con
                              .offset = options.offset, .read_your_writes = options.read_your_writes};
   const compiled_read read = compile(as_read, false, true, {.count = true});
   std::int64_t out = 0;
-  db_.for_each_row(read, table_, [&](const auto& row) {
-    if constexpr (requires { row.integer(0); }) out = row.integer(0);  // SQLite's: no text made
-    else out = std::stoll(std::string(row.text_view(0)));
-  });
+  db_.for_each_row(read, table_,
+                   [&](const auto& row) { out = column_node(row, 0, column_kind::integer, table_.name, "COUNT(*)").as_integer(); });
   return out;
 }
 
