@@ -122,6 +122,38 @@ TEST(Pooler, AMissingNameInsideATransactionSaysToRunItAgain) {
   EXPECT_EQ(a.query(blog::schema, blog::users).find_many({.where = eq("name", "bo")}).size(), 1u);
 }
 
+// A read of several statements begins its transaction with its first statement. When the
+// pooler puts that transaction on a server connection without the statement's name,
+// nothing of it has reached the caller yet: it is rolled back and run again unnamed, and
+// the read returns its rows (before, it failed as a transaction of the caller's does).
+TEST(Pooler, AReadInOneSnapshotOnAServerConnectionWithoutItsNameRunsAgain) {
+  REQUIRE_POOLER();
+  const std::string name = database_name();
+  auto a = named(name);
+  auto b = named(name);
+  auto c = named(name);
+  three_users(a);
+  const auto ann = a.query(blog::schema, blog::users).find_many({.where = eq("name", "ann")})[0]["id"].as_integer();
+  a.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
+  const find_options read{.order_by = {postgres::asc("name")}, .with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in};
+  auto holds_x = a.transaction();
+  EXPECT_EQ(a.query(blog::schema, blog::users).find_many().size(), 3u);  // A holds server connection X
+  EXPECT_EQ(b.query(blog::schema, blog::users).find_many(read).size(), 3u);  // B prepares its read's names on Y
+  auto holds_y = c.transaction();
+  EXPECT_EQ(c.query(blog::schema, blog::users).find_many().size(), 3u);  // C holds Y
+  holds_x.commit();  // X is free again, and it has never seen B's statements
+  const auto rows = b.query(blog::schema, blog::users).find_many(read);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0]["name"].as_text(), "ann");
+  EXPECT_EQ(rows[0]["authoredPosts"].size(), 1u);
+  EXPECT_EQ(rows[1]["authoredPosts"].size(), 0u);
+  EXPECT_TRUE(b.connection().unnamed_statements());
+  EXPECT_TRUE(warned_of_pooler(b));
+  EXPECT_FALSE(b.connection().in_transaction());
+  holds_y.commit();
+  EXPECT_EQ(b.query(blog::schema, blog::users).find_many(read).size(), 3u);
+}
+
 // With pgbouncer=true the same sequences run without an error. Outside a transaction,
 // statements run under their hashed names (prepared on whichever server connection lacks
 // them), so the pool's server connections keep them; inside one, they run unnamed.

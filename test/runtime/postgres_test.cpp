@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <set>
 #include <string>
 #include <thread>
@@ -132,6 +133,82 @@ TEST(Connection, ALostConnectionBetweenTheStatementsOfOneReadFailsTheRead) {
   EXPECT_NE(message.find("was lost"), std::string::npos) << message;
   EXPECT_EQ(rows.size(), 1u);  // nothing half-read was returned: the call threw
   EXPECT_TRUE(rows[0].is_null());
+}
+
+// The lines libpq's trace wrote to `file`, from its start.
+std::vector<std::string> trace_lines(std::FILE* file) {
+  std::fflush(file);
+  std::rewind(file);
+  std::vector<std::string> lines;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, file)) lines.emplace_back(buffer);
+  return lines;
+}
+
+std::size_t line_where(const std::vector<std::string>& lines, std::size_t from, const std::string& direction,
+                       const std::string& text) {
+  for (std::size_t i = from; i < lines.size(); ++i)
+    if (lines[i].starts_with(direction + "\t") && lines[i].find(text) != std::string::npos) return i;
+  return lines.size();
+}
+
+// A read of several statements in one snapshot: its BEGIN travels with its first
+// statement (the client does not wait for BEGIN's answer before sending it), and the read
+// returns without waiting for its COMMIT's answer, which the next use reads.
+TEST(Statements, AReadInOneSnapshotWaitsForNoBeginOrCommit) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  db.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
+  std::FILE* file = std::tmpfile();
+  ASSERT_NE(file, nullptr);
+  PGconn* conn = db.connection().handle();
+  PQtrace(conn, file);
+  PQsetTraceFlags(conn, PQTRACE_SUPPRESS_TIMESTAMPS);  // after PQtrace, which clears the flags
+  const auto rows =
+      db.query(blog::schema, blog::users).find_many({.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in});
+  PQuntrace(conn);
+  const std::vector<std::string> lines = trace_lines(file);
+  std::fclose(file);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["authoredPosts"].size(), 1u);
+  std::string trace;
+  for (const std::string& l : lines) trace += l;
+  const std::size_t begin_sent = line_where(lines, 0, "F", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  const std::size_t begin_answered = line_where(lines, begin_sent, "B", "CommandComplete\t \"BEGIN\"");
+  ASSERT_LT(begin_answered, lines.size()) << trace;
+  std::size_t executes = 0;  // statements sent before BEGIN's answer came: BEGIN's, and the read's first
+  for (std::size_t i = begin_sent; i < begin_answered; ++i) executes += line_where(lines, i, "F", "Execute") == i;
+  EXPECT_EQ(executes, 2u) << trace;
+  const std::size_t commit_sent = line_where(lines, begin_answered, "F", "COMMIT");
+  EXPECT_LT(commit_sent, lines.size()) << trace;
+  EXPECT_EQ(line_where(lines, commit_sent, "B", "COMMIT"), lines.size()) << trace;  // not waited for
+  EXPECT_TRUE(db.connection().commit_in_flight());
+  EXPECT_FALSE(db.connection().in_transaction());
+  // The next use reads the answer, and is outside the read's transaction.
+  EXPECT_EQ(db.query(blog::schema, blog::posts).count(), 1);
+  EXPECT_FALSE(db.connection().commit_in_flight());
+  EXPECT_EQ(PQtransactionStatus(db.connection().handle()), PQTRANS_IDLE);
+  // A read that fails after its BEGIN went out rolls back; the connection stays usable.
+  db.between_read_statements([] { throw std::runtime_error("stopped between statements"); });
+  EXPECT_THROW(db.query(blog::schema, blog::users).find_many({.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in}),
+               std::runtime_error);
+  db.between_read_statements({});
+  EXPECT_FALSE(db.connection().in_transaction());
+  EXPECT_EQ(db.query(blog::schema, blog::users).find_many({.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in})
+                .size(),
+            1u);
+  // Inside the caller's transaction the read adds no BEGIN or COMMIT of its own.
+  auto tx = db.transaction();
+  db.insert(blog::schema, "posts", {{"title", "second"}, {"authorId", ann}});
+  EXPECT_EQ(db.query(blog::schema, blog::users)
+                .find_many({.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in})[0]["authoredPosts"]
+                .size(),
+            2u);
+  EXPECT_TRUE(db.connection().in_transaction());
+  EXPECT_FALSE(db.connection().commit_in_flight());
+  tx.rollback();
+  EXPECT_EQ(db.query(blog::schema, blog::posts).count(), 1);
 }
 
 TEST(Transactions, AFailedStatementAbortsTheTransactionUntilItRollsBack) {

@@ -111,12 +111,17 @@ class connection {
   }
 
   // SQL without parameters (DDL, BEGIN); several statements may be given.
-  result exec(const std::string& sql) { return checked(PQexec(conn_, sql.c_str()), sql); }
+  result exec(const std::string& sql) {
+    ready();
+    return checked(PQexec(conn_, sql.c_str()), sql);
+  }
 
   // A statement with bound parameters, prepared on first use and kept for the
   // connection's life (by its text: a query shape is prepared once).
   result run(const std::string& sql, const std::vector<runtime::param>& params) {
+    settle();
     bound values_of(params);
+    if (!begin_.empty()) return begun_with(sql, values_of);
     if (unnamed_) return checked(in_transaction() ? unnamed(sql, values_of) : pooled(sql, values_of), sql);
     const std::string name = prepared(sql);
     if (unnamed_) return checked(unnamed(sql, values_of), sql);  // preparing found the pooler
@@ -130,6 +135,20 @@ class connection {
     if (in_transaction()) throw server_connection_changed(sql);
     return checked(unnamed(sql, values_of), sql);
   }
+
+  // A read's transaction without round trips of its own: `begin` (a BEGIN statement) goes
+  // to the server in one pipeline with the next run(), and COMMIT is sent without waiting
+  // for its answer, which is read before the connection's next use. A read of three
+  // statements waits for three answers, not five; on a network each is a round trip.
+  // (A COMMIT of a transaction that wrote nothing has nothing to say that the next use
+  // of the connection would not say itself: a lost connection.)
+  void begin_with_next(std::string begin) { begin_ = std::move(begin); }
+  // Forgets a BEGIN no statement has taken yet: true when there was one (the
+  // transaction never began, so there is nothing to roll back or commit).
+  bool drop_unsent_begin() { return !std::exchange(begin_, "").empty(); }
+  void commit_unawaited();
+  // Whether a COMMIT was sent and its answer not read yet (for tests).
+  bool commit_in_flight() const { return commit_in_flight_; }
 
   // Whether statements are unnamed (`pgbouncer=true`, or a pooler was seen).
   bool unnamed_statements() const { return unnamed_; }
@@ -225,13 +244,20 @@ class connection {
 
  public:
  public:
-  // Whether a transaction block is open (BEGIN without COMMIT yet).
+  // Whether a transaction block is open (BEGIN without COMMIT yet, or a BEGIN waiting for
+  // its statement).
   bool in_transaction() const {
+    if (!begin_.empty()) return true;
+    if (commit_in_flight_) return false;  // the COMMIT ends it, whatever its answer
     const PGTransactionStatusType s = PQtransactionStatus(conn_);
     return s == PQTRANS_INTRANS || s == PQTRANS_INERROR;
   }
   std::size_t prepared_count() const { return prepared_.size(); }
-  PGconn* handle() const { return conn_; }
+  // libpq's connection, with no answer left to read (a COMMIT sent unawaited is read).
+  PGconn* handle() {
+    ready();
+    return conn_;
+  }
 
  private:
   static std::string trimmed(std::string text) {
@@ -251,6 +277,7 @@ class connection {
   // server already has was prepared there by another client of the same server
   // connection (by its name, with this text): a pooler shares it; statements go unnamed.
   std::string prepared(const std::string& sql) {
+    settle();
     if (const auto it = prepared_.find(sql); it != prepared_.end()) return it->second;
     if (prepared_.size() >= most) {
       // Query shapes beyond the cache's size: start again, as the SQLite cache does.
@@ -289,12 +316,28 @@ class connection {
     throw failure(sql, sqlstate);
   }
 
+  // Reads the answer of a COMMIT sent unawaited; its failure is this use's error.
+  void settle();
+  // settle(), and a BEGIN waiting for a statement sent on its own (the next use is not a
+  // statement that can take it along, such as exec's).
+  void ready() {
+    settle();
+    if (!begin_.empty()) {
+      const std::string begin = std::exchange(begin_, "");
+      checked(PQexec(conn_, begin.c_str()), begin);
+    }
+  }
+  // The waiting BEGIN and `sql` sent in one pipeline; `sql`'s result.
+  result begun_with(const std::string& sql, const bound& values);
+
   static constexpr std::size_t most = 256;  // statements kept prepared
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> prepared statement's name
   std::unordered_map<std::string, std::string> pooled_names_;  // SQL -> its name behind a pooler
   std::size_t pooled_prepares_ = 0;  // names this client prepared behind a pooler since the last DEALLOCATE ALL
   bool unnamed_ = false;                                    // statements unnamed: behind a pooler
+  std::string begin_;                                       // a BEGIN sent with the next statement
+  bool commit_in_flight_ = false;                           // a COMMIT sent, its answer not read
   std::string notice_;                                      // why they became unnamed, until taken
 };
 
