@@ -154,24 +154,28 @@ std::size_t line_where(const std::vector<std::string>& lines, std::size_t from, 
 
 // A read of several statements in one snapshot: its BEGIN travels with its first
 // statement (the client does not wait for BEGIN's answer before sending it), and the read
-// returns without waiting for its COMMIT's answer, which the next use reads.
+// returns without waiting for its COMMIT's answer, which comes with the next statement's.
 TEST(Statements, AReadInOneSnapshotWaitsForNoBeginOrCommit) {
   auto db = backend::open();
   db.migrate(blog::schema);
   const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
   db.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
+  const find_options read{.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in};
+  auto users = db.query(blog::schema, blog::users);
+  users.find_many(read);  // its statements prepared: the traced reads need no round trip to prepare
   std::FILE* file = std::tmpfile();
   ASSERT_NE(file, nullptr);
   PGconn* conn = db.connection().handle();
   PQtrace(conn, file);
   PQsetTraceFlags(conn, PQTRACE_SUPPRESS_TIMESTAMPS);  // after PQtrace, which clears the flags
-  const auto rows =
-      db.query(blog::schema, blog::users).find_many({.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in});
+  const auto rows = users.find_many(read);
+  const auto again = users.find_many(read);  // right after: the first read's COMMIT is still unanswered
   PQuntrace(conn);
   const std::vector<std::string> lines = trace_lines(file);
   std::fclose(file);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["authoredPosts"].size(), 1u);
+  EXPECT_EQ(again.size(), 1u);
   std::string trace;
   for (const std::string& l : lines) trace += l;
   const std::size_t begin_sent = line_where(lines, 0, "F", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -180,9 +184,14 @@ TEST(Statements, AReadInOneSnapshotWaitsForNoBeginOrCommit) {
   std::size_t executes = 0;  // statements sent before BEGIN's answer came: BEGIN's, and the read's first
   for (std::size_t i = begin_sent; i < begin_answered; ++i) executes += line_where(lines, i, "F", "Execute") == i;
   EXPECT_EQ(executes, 2u) << trace;
-  const std::size_t commit_sent = line_where(lines, begin_answered, "F", "COMMIT");
-  EXPECT_LT(commit_sent, lines.size()) << trace;
-  EXPECT_EQ(line_where(lines, commit_sent, "B", "COMMIT"), lines.size()) << trace;  // not waited for
+  const std::size_t commit_sent = line_where(lines, begin_answered, "F", "\"COMMIT\"");
+  const std::size_t next_begin_sent = line_where(lines, commit_sent, "F", "BEGIN ISOLATION LEVEL");
+  const std::size_t commit_answered = line_where(lines, commit_sent, "B", "CommandComplete\t \"COMMIT\"");
+  ASSERT_LT(commit_answered, lines.size()) << trace;
+  EXPECT_LT(next_begin_sent, commit_answered) << trace;  // the second read did not wait for it
+  const std::size_t last_commit_sent = line_where(lines, next_begin_sent, "F", "\"COMMIT\"");
+  EXPECT_LT(last_commit_sent, lines.size()) << trace;
+  EXPECT_EQ(line_where(lines, last_commit_sent, "B", "CommandComplete\t \"COMMIT\""), lines.size()) << trace;
   EXPECT_TRUE(db.connection().commit_in_flight());
   EXPECT_FALSE(db.connection().in_transaction());
   // The next use reads the answer, and is outside the read's transaction.

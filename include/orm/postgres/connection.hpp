@@ -119,9 +119,14 @@ class connection {
   // A statement with bound parameters, prepared on first use and kept for the
   // connection's life (by its text: a query shape is prepared once).
   result run(const std::string& sql, const std::vector<runtime::param>& params) {
-    settle();
     bound values_of(params);
-    if (!begin_.empty()) return begun_with(sql, values_of);
+    if (!begin_.empty() || commit_in_flight_) {
+      // What waits goes in one pipeline with this statement, when this statement needs no
+      // round trip first: a name prepared already, or a statement unnamed in a transaction.
+      if (!unnamed_ && !prepared_.contains(sql)) prepared(sql);  // reads the COMMIT's answer first
+      if (!unnamed_ || !begin_.empty()) return pipelined(sql, values_of);
+      settle();
+    }
     if (unnamed_) return checked(in_transaction() ? unnamed(sql, values_of) : pooled(sql, values_of), sql);
     const std::string name = prepared(sql);
     if (unnamed_) return checked(unnamed(sql, values_of), sql);  // preparing found the pooler
@@ -138,8 +143,9 @@ class connection {
 
   // A read's transaction without round trips of its own: `begin` (a BEGIN statement) goes
   // to the server in one pipeline with the next run(), and COMMIT is sent without waiting
-  // for its answer, which is read before the connection's next use. A read of three
-  // statements waits for three answers, not five; on a network each is a round trip.
+  // for its answer, which is read with the next statement's (in one pipeline with it) or
+  // before any other use. A read of three statements waits for three answers, not five;
+  // on a network each is a round trip.
   // (A COMMIT of a transaction that wrote nothing has nothing to say that the next use
   // of the connection would not say itself: a lost connection.)
   void begin_with_next(std::string begin) { begin_ = std::move(begin); }
@@ -327,8 +333,12 @@ class connection {
       checked(PQexec(conn_, begin.c_str()), begin);
     }
   }
-  // The waiting BEGIN and `sql` sent in one pipeline; `sql`'s result.
-  result begun_with(const std::string& sql, const bound& values);
+  // `sql` sent in one pipeline after what waits: the answer of a COMMIT sent unawaited
+  // (read first), a BEGIN (sent first). Named statements are prepared already.
+  result pipelined(const std::string& sql, const bound& values);
+  // The answers of one pipeline segment: one per query sent (fewer when the connection
+  // was lost), up to and with its sync, which is not returned.
+  std::vector<PGresult*> segment_answers(std::size_t queries);
 
   static constexpr std::size_t most = 256;  // statements kept prepared
   PGconn* conn_ = nullptr;
@@ -337,7 +347,7 @@ class connection {
   std::size_t pooled_prepares_ = 0;  // names this client prepared behind a pooler since the last DEALLOCATE ALL
   bool unnamed_ = false;                                    // statements unnamed: behind a pooler
   std::string begin_;                                       // a BEGIN sent with the next statement
-  bool commit_in_flight_ = false;                           // a COMMIT sent, its answer not read
+  bool commit_in_flight_ = false;                           // a COMMIT sent, its answer not read (pipeline mode)
   std::string notice_;                                      // why they became unnamed, until taken
 };
 

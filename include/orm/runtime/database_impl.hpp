@@ -81,8 +81,12 @@ void basic_table_query<Backend>::warn_if_unindexed(const find_options& given, co
   };
   add_loads(add_loads, read);
   if (!db_.unindexed_reads().judged.insert(statements).second) return;
-  // A typed read loads what its row type's fields hold.
-  const find_options options = form.row ? typed::options_for(schema_, table_, form.row->fields, given) : given;
+  // A typed read loads what its row type's fields hold. `given` is sought already (its
+  // cursor is its filter and order now): explained with the cursor, it would be sought
+  // twice, and a read .before a cursor explained in the order it does not run in.
+  find_options options = form.row ? typed::options_for(schema_, table_, form.row->fields, given) : given;
+  options.after.reset();
+  options.before.reset();
   const model::query_options planned = planning::options_of(schema_, &table_, options);
   if (!may_be_unindexed(planned)) return;
   for (const unindexed_level& level : unindexed_levels(schema_, table_.name, planned, explain(options))) {
