@@ -108,8 +108,23 @@ std::string separate_load_sql(const separate_load_parts& p, std::vector<param>& 
          p.alias + p.joins + kept + p.order;
 }
 
+index_groups index_groups::from(const std::vector<std::size_t>& group_of, std::size_t groups) {
+  index_groups out;
+  out.first.assign(groups + 1, 0);
+  for (std::size_t g : group_of)
+    if (g != none) ++out.first[g + 1];
+  for (std::size_t g = 0; g < groups; ++g) out.first[g + 1] += out.first[g];
+  out.items.resize(out.first[groups]);
+  std::vector<std::size_t> next(out.first.begin(), out.first.end() - 1);
+  for (std::size_t i = 0; i < group_of.size(); ++i)
+    if (group_of[i] != none) out.items[next[group_of[i]]++] = i;
+  return out;
+}
+
 key_groups group_parents(const std::vector<std::optional<std::string>>& keys, column_kind kind) {
   key_groups out;
+  out.index.reserve(keys.size());
+  std::vector<std::size_t> group_of(keys.size(), index_groups::none);
   for (std::size_t p = 0; p < keys.size(); ++p) {
     if (!keys[p]) continue;
     const auto [at, added] = out.index.emplace(*keys[p], out.keys.size());
@@ -121,10 +136,10 @@ key_groups group_parents(const std::vector<std::optional<std::string>>& keys, co
         std::memcpy(&value, keys[p]->data(), sizeof value);
         out.keys.emplace_back(static_cast<long long>(value));
       }
-      out.parents.emplace_back();
     }
-    out.parents[at->second].push_back(p);
+    group_of[p] = at->second;
   }
+  out.parents = index_groups::from(group_of, out.keys.size());
   return out;
 }
 

@@ -143,24 +143,26 @@ class basic_table_query {
   // Runs a load's statement for its parents' keys, once for all or once per key, each
   // row read by read_row(row) into `children`: each group's rows.
   template <class Row, class ReadRow>
-  std::vector<std::vector<std::size_t>> run_load(const compiled_load& l, const model::table& target,
-                                                 const key_groups& groups, level_rows<Row>& children,
-                                                 ReadRow&& read_row) const {
-    std::vector<std::vector<std::size_t>> rows_of(groups.keys.size());
-    if (groups.keys.empty()) return rows_of;
+  index_groups run_load(const compiled_load& l, const model::table& target, const key_groups& groups,
+                        level_rows<Row>& children, ReadRow&& read_row) const {
+    if (groups.keys.empty()) return index_groups::from({}, 0);
     db_.reading_next_statement();
+    std::vector<std::size_t> group_of;  // each child row's group
     if (l.read.per_key) {
       db_.for_each_row_per_key(l.read, target, groups.keys, [&](std::size_t g, const auto& r) {
         read_row(r);
-        rows_of[g].push_back(children.rows.size() - 1);
+        group_of.push_back(g);
       });
-      return rows_of;
+      return index_groups::from(group_of, groups.keys.size());
     }
     bind_key_list(l.read, groups.keys, Backend::sql_dialect());
     db_.for_each_row(l.read, target, read_row);
-    for (std::size_t j = 0; j < children.keys.size(); ++j)
-      if (const auto g = groups.index.find(children.keys[j]); g != groups.index.end()) rows_of[g->second].push_back(j);
-    return rows_of;
+    group_of.reserve(children.keys.size());
+    for (const std::string& key : children.keys) {
+      const auto g = groups.index.find(key);
+      group_of.push_back(g == groups.index.end() ? index_groups::none : g->second);
+    }
+    return index_groups::from(group_of, groups.keys.size());
   }
   template <class T>
   std::vector<T> run_typed(const find_options& options, bool unique) const;
@@ -488,7 +490,7 @@ void basic_table_query<Backend>::load_field(const compiled_load& l, const std::v
     });
     load_typed(l.read, *from.nested, children);
     std::vector<bool> found(out.rows.size(), false);
-    hand_out(groups, rows_of, [&](std::size_t parent, const std::vector<std::size_t>& rows, bool move) {
+    hand_out(groups, rows_of, [&](std::size_t parent, std::span<const std::size_t> rows, bool move) {
       found[parent] = !rows.empty();
       typed::assign_loaded(reflection::field_value(std::get<I>(reflection::tie_fields(out.rows[parent]))), rows,
                            [&](std::size_t j) { return move ? std::move(children.rows[j]) : children.rows[j]; });

@@ -261,7 +261,7 @@ void basic_table_query<Backend>::load_separately(const compiled_read& read, leve
         run_load(l, target, groups, children, [&](const auto& r) { read_node_row(l.read, target, r, children); });
     load_separately(l.read, children);
     for (node& parent : out.rows) parent.at(l.key) = l.many ? node::make(node::kind::array) : node();
-    hand_out(groups, rows_of, [&](std::size_t parent, const std::vector<std::size_t>& rows, bool move) {
+    hand_out(groups, rows_of, [&](std::size_t parent, std::span<const std::size_t> rows, bool move) {
       const auto take = [&](std::size_t j) { return move ? std::move(children.rows[j]) : children.rows[j]; };
       node& slot = out.rows[parent].at(l.key);
       if (!l.many) {

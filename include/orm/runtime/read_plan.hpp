@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -168,11 +169,25 @@ struct separate_load_parts {
 std::string separate_load_sql(const separate_load_parts& parts, std::vector<param>& params, std::size_t& key_param,
                               const sql::dialect& d);
 
+// Indices in groups, flat (no list per group: a load's parents and rows are grouped per
+// read, and a read of 100 parents would otherwise allocate hundreds of small lists):
+// group g's indices are items[first[g] .. first[g + 1]), in their order.
+struct index_groups {
+  std::vector<std::size_t> items;
+  std::vector<std::size_t> first{0};
+
+  std::size_t size() const { return first.size() - 1; }
+  std::span<const std::size_t> of(std::size_t g) const { return {items.data() + first[g], first[g + 1] - first[g]}; }
+  // From the group of each index (`none`: in no group), of `groups` groups.
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+  static index_groups from(const std::vector<std::size_t>& group_of, std::size_t groups);
+};
+
 // A load's parents grouped by key: the distinct keys, in the order of their first parent,
 // and the parents of each. NULL keys relate to no row and are in no group.
 struct key_groups {
   std::vector<param> keys;
-  std::vector<std::vector<std::size_t>> parents;
+  index_groups parents;
   std::unordered_map<std::string_view, std::size_t> index;  // a key's text -> its group
 };
 key_groups group_parents(const std::vector<std::optional<std::string>>& keys, column_kind kind);
@@ -182,10 +197,10 @@ void bind_key_list(compiled_read& statement, const std::vector<param>& keys, con
 // Each group's rows handed to its parents, assign(parent, the group's row indices, move):
 // moved to the last parent of the group, copied to the others (parents that share a one()).
 template <class Assign>
-void hand_out(const key_groups& groups, const std::vector<std::vector<std::size_t>>& rows_of, Assign&& assign) {
+void hand_out(const key_groups& groups, const index_groups& rows_of, Assign&& assign) {
   for (std::size_t g = 0; g < groups.parents.size(); ++g) {
-    const std::vector<std::size_t>& parents = groups.parents[g];
-    for (std::size_t n = 0; n < parents.size(); ++n) assign(parents[n], rows_of[g], n + 1 == parents.size());
+    const std::span<const std::size_t> parents = groups.parents.of(g);
+    for (std::size_t n = 0; n < parents.size(); ++n) assign(parents[n], rows_of.of(g), n + 1 == parents.size());
   }
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -149,7 +150,7 @@ struct row_of_field<std::optional<F>> {
 // A relation's rows, read by a statement of its own, into the field: a list takes them
 // all, anything else the first (take(i) gives the i-th of `rows`).
 template <class F, class Take>
-void assign_loaded(F& field, const std::vector<std::size_t>& rows, Take&& take) {
+void assign_loaded(F& field, std::span<const std::size_t> rows, Take&& take) {
   if constexpr (reflection::is_vector<F>::value) {
     field.reserve(rows.size());
     for (std::size_t i : rows) field.push_back(take(i));
