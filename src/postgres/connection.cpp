@@ -1,6 +1,7 @@
 #include <orm/postgres/connection.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <vector>
 
 namespace orm::postgres {
@@ -12,6 +13,16 @@ void clear_all(std::vector<PGresult*>& answers, std::size_t from = 0) {
 }
 
 }  // namespace
+
+std::chrono::nanoseconds connection::measured_round_trip() {
+  std::chrono::nanoseconds fastest = std::chrono::nanoseconds::max();
+  for (int i = 0; i < 3; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    checked(PQexec(conn_, ""), "(an empty statement)");
+    fastest = std::min(fastest, std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start));
+  }
+  return fastest;
+}
 
 void connection::commit_unawaited() {
   settle();

@@ -47,7 +47,8 @@ result database::run(const std::string& sql, const std::vector<param>& params) {
 
 compiled_read database::compile_read(const model::schema& schema, const model::table& table, const find_options& options,
                                      warning_sink warn, bool unique) const {
-  return read_compiler(schema, options, std::move(warn), unique).compile(table, options);
+  return read_compiler(schema, options, std::move(warn), unique, read_compiler::joined_parents_for(connection_->round_trip()))
+      .compile(table, options);
 }
 
 std::int64_t database::write(const model::schema&, const model::table& t, const runtime::writes::statement_text& text,

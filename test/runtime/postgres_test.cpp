@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include <orm/postgres/read_sql.hpp>
+
 #include "runtime/blog_fixture.hpp"
 
 namespace {
@@ -218,6 +220,27 @@ TEST(Statements, AReadInOneSnapshotWaitsForNoBeginOrCommit) {
   EXPECT_FALSE(db.connection().commit_in_flight());
   tx.rollback();
   EXPECT_EQ(db.query(blog::schema, blog::posts).count(), 1);
+}
+
+// `automatic` joins a level's loads when its parents' JSON costs less than a round trip:
+// how many parents that is follows the connection's round trip, measured at connect.
+TEST(Strategies, AutomaticJoinsAsManyParentsAsARoundTripPaysFor) {
+  using namespace std::chrono_literals;
+  EXPECT_EQ(read_compiler::joined_parents_for(0ns), 10);     // never fewer than the socket's measured 10
+  EXPECT_EQ(read_compiler::joined_parents_for(34us), 10);    // a Unix socket's round trip
+  EXPECT_EQ(read_compiler::joined_parents_for(340us), 100);  // a network's
+  EXPECT_EQ(read_compiler::joined_parents_for(800us), 235);
+  auto db = backend::open();
+  const auto round_trip = db.connection().round_trip();
+  EXPECT_GT(round_trip, 0ns);
+  EXPECT_LT(round_trip, 1s);
+  db.migrate(blog::schema);
+  const auto statements = [&](std::int64_t limit) {
+    return db.query(blog::schema, blog::users).explain({.limit = limit, .with = {{"authoredPosts", {}}}}).statements.size();
+  };
+  EXPECT_EQ(statements(5), 1u);  // joined
+  // Loaded by a statement of their own, unless a round trip here took over 34 ms.
+  EXPECT_EQ(statements(10000), round_trip < 34ms ? 2u : 1u);
 }
 
 TEST(Transactions, AFailedStatementAbortsTheTransactionUntilItRollsBack) {

@@ -7,6 +7,7 @@
 // decoder reads and the result columns are SQLite's (sqlite/read_sql.hpp): only the SQL
 // text is this dialect's.
 #include <algorithm>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,8 +24,10 @@ namespace orm::postgres {
 
 class read_compiler {
  public:
-  read_compiler(const model::schema& schema, const find_options& top, warning_sink warn, bool unique = false)
-      : schema_(schema), top_(top), warn_(std::move(warn)), unique_(unique) {}
+  // `joined_parents`: the most parents whose loads `automatic` joins (joined_parents_for).
+  read_compiler(const model::schema& schema, const find_options& top, warning_sink warn, bool unique = false,
+                std::int64_t joined_parents = few_parents)
+      : schema_(schema), top_(top), warn_(std::move(warn)), unique_(unique), joined_parents_(joined_parents) {}
 
   // Plans the query first (model/query_plan.hpp): what renders below is known to be valid.
   compiled_read compile(const model::table& table, const find_options& o) {
@@ -87,14 +90,22 @@ class read_compiler {
     return out;
   }
 
-  // The measured rule (docs/performance.md, "Load strategies"): a statement per level
-  // (select_in) costs its round trips and a transaction's two, which a join saves where
-  // the parents are few; from a few dozen parents up, select_in is faster than building
-  // and parsing the join's JSON. A load's statement reads parents that no limit bounds.
-  static load_strategy automatic_for(std::optional<std::int64_t> parents) {
-    return parents && *parents <= few_parents ? load_strategy::join : load_strategy::select_in;
+  // `automatic` on PostgreSQL: a statement per level (select_in) costs a round trip per
+  // level, which a join saves; the join costs building and parsing its JSON per parent.
+  // So a load is joined where its parents are few enough that their JSON costs less than
+  // a round trip: on the Unix socket of the benchmarks (a round trip of about 34 us), up
+  // to 10 parents, measured (docs/performance.md, "Load strategies"); a round trip of
+  // 0.8 ms joins up to 235 (measured there too: at 100 parents the join took 2.6 ms and
+  // select_in 3.9 ms). A load's statement reads parents that no limit bounds.
+  load_strategy automatic_for(std::optional<std::int64_t> parents) const {
+    return parents && *parents <= joined_parents_ ? load_strategy::join : load_strategy::select_in;
   }
   static constexpr std::int64_t few_parents = 10;
+  static constexpr std::chrono::nanoseconds join_cost_per_parent{3400};
+  // The most parents joined for the connection's round trip (its time, measured).
+  static std::int64_t joined_parents_for(std::chrono::nanoseconds round_trip) {
+    return std::max<std::int64_t>(few_parents, round_trip / join_cost_per_parent);
+  }
 
  private:
   static constexpr std::size_t longest_identifier = 63;  // NAMEDATALEN - 1
@@ -169,7 +180,7 @@ class read_compiler {
         continue;
       }
       compiled_load& l = runtime::add_separate_load(out, schema_, t, r, alias, add);
-      read_compiler separate(schema_, top_, warn_);
+      read_compiler separate(schema_, top_, warn_, false, joined_parents_);
       separate.aliases_ = aliases_;  // one read's aliases are its own across its statements
       l.read = separate.compile_separate(t, r, w, how, path_ + "." + r.name);
       aliases_ = separate.aliases_;
@@ -288,6 +299,7 @@ class read_compiler {
   bool unique_;
   std::vector<runtime::param> params_;
   std::optional<std::int64_t> parents_;  // the most rows the statement reads, when bounded
+  std::int64_t joined_parents_;
   std::string path_;  // the statement's level: "users", or a separate load's "users.posts"
   int aliases_ = 0;
 };
