@@ -222,6 +222,41 @@ TEST(Statements, AReadInOneSnapshotWaitsForNoBeginOrCommit) {
   EXPECT_EQ(db.query(blog::schema, blog::posts).count(), 1);
 }
 
+// The server process ends while a read's COMMIT is unanswered: the next call reads what
+// the connection has (the COMMIT's answer, then the loss) and says the connection was lost.
+TEST(Connection, ALostConnectionAfterAnUnansweredCommitFailsTheNextCall) {
+  auto db = backend::open();
+  db.migrate(blog::schema);
+  const std::string schema = backend::scalar(db, backend::pooled() ? "SELECT current_database()" : "SELECT current_schema()");
+  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  db.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
+  const long long pid = PQbackendPID(db.connection().handle());
+  const find_options read{.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in};
+  EXPECT_EQ(db.query(blog::schema, blog::users).find_many(read).size(), 1u);
+  ASSERT_TRUE(db.connection().commit_in_flight());
+  if (backend::pooled()) {
+    // Behind the pooler every server process of the test's database ends; the pooler
+    // gives the next call a new one, or reports the loss: either way no wrong answer.
+    database server(backend::direct() + " dbname=" + schema);
+    server.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+               {param(schema)});
+    try {
+      EXPECT_EQ(db.query(blog::schema, blog::posts).count(), 1);
+    } catch (const postgres_error& e) {
+      EXPECT_NE(std::string(e.what()).find("was lost"), std::string::npos) << e.what();
+    }
+    return;
+  }
+  database other(backend::conninfo());
+  other.run("SELECT pg_terminate_backend($1)", {param(pid)});
+  // The process is gone once no row of pg_stat_activity has its pid.
+  for (int i = 0; i < 500 && backend::scalar(other, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + std::to_string(pid)) != "0"; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  const std::string message = message_of<postgres_error>([&] { db.query(blog::schema, blog::posts).count(); });
+  EXPECT_NE(message.find("was lost"), std::string::npos) << message;
+  EXPECT_FALSE(db.connection().commit_in_flight());
+}
+
 // `automatic` joins a level's loads when its parents' JSON costs less than a round trip:
 // how many parents that is follows the connection's round trip, measured at connect.
 TEST(Strategies, AutomaticJoinsAsManyParentsAsARoundTripPaysFor) {
