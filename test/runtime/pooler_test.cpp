@@ -85,21 +85,39 @@ TEST(Pooler, AStatementNameNeverRunsAnotherClientsStatement) {
   EXPECT_TRUE(b.connection().unnamed_statements());
 }
 
+// Three clients with named statements, on a database of the test's own with three users.
+struct three_clients {
+  database a, b, c;
+};
+three_clients three_named_clients() {
+  const std::string name = database_name();
+  three_clients out{named(name), named(name), named(name)};
+  three_users(out.a);
+  return out;
+}
+
+// B's names only on server connection Y, and X the one B gets next: A holds X while B
+// reads (and prepares) by `b_reads` on Y, then C holds Y and A lets X go. Returns C's
+// transaction, which holds Y until it ends.
+template <class Read>
+auto b_names_only_on_y(database& a, database& b, database& c, Read&& b_reads) {
+  auto holds_x = a.transaction();
+  EXPECT_EQ(a.query(blog::schema, blog::users).find_many().size(), 3u);  // A holds server connection X
+  b_reads(b);                                                             // B prepares on Y
+  auto holds_y = c.transaction();
+  EXPECT_EQ(c.query(blog::schema, blog::users).find_many().size(), 3u);  // C holds Y
+  holds_x.commit();  // X is free again, and it has never seen B's statements
+  return holds_y;
+}
+
 // A name missing inside a transaction cannot be prepared again there (the error has
 // aborted it): the error says so and what to do, and running the transaction again works.
 TEST(Pooler, AMissingNameInsideATransactionSaysToRunItAgain) {
   REQUIRE_POOLER();
-  const std::string name = database_name();
-  auto a = named(name);
-  auto b = named(name);
-  auto c = named(name);
-  three_users(a);
-  auto holds_x = a.transaction();
-  EXPECT_EQ(a.query(blog::schema, blog::users).find_many().size(), 3u);  // A holds server connection X
-  EXPECT_EQ(b.query(blog::schema, blog::users).find_many({.where = eq("name", "bob")}).size(), 1u);  // B prepares on Y
-  auto holds_y = c.transaction();
-  EXPECT_EQ(c.query(blog::schema, blog::users).find_many().size(), 3u);  // C holds Y
-  holds_x.commit();  // X is free again, and it has never seen B's statement
+  auto [a, b, c] = three_named_clients();
+  auto holds_y = b_names_only_on_y(a, b, c, [](database& on) {
+    EXPECT_EQ(on.query(blog::schema, blog::users).find_many({.where = eq("name", "bob")}).size(), 1u);
+  });
   {
     auto tx = b.transaction();
     try {
@@ -128,20 +146,13 @@ TEST(Pooler, AMissingNameInsideATransactionSaysToRunItAgain) {
 // the read returns its rows (before, it failed as a transaction of the caller's does).
 TEST(Pooler, AReadInOneSnapshotOnAServerConnectionWithoutItsNameRunsAgain) {
   REQUIRE_POOLER();
-  const std::string name = database_name();
-  auto a = named(name);
-  auto b = named(name);
-  auto c = named(name);
-  three_users(a);
+  auto [a, b, c] = three_named_clients();
   const auto ann = a.query(blog::schema, blog::users).find_many({.where = eq("name", "ann")})[0]["id"].as_integer();
   a.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
   const find_options read{.order_by = {postgres::asc("name")}, .with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in};
-  auto holds_x = a.transaction();
-  EXPECT_EQ(a.query(blog::schema, blog::users).find_many().size(), 3u);  // A holds server connection X
-  EXPECT_EQ(b.query(blog::schema, blog::users).find_many(read).size(), 3u);  // B prepares its read's names on Y
-  auto holds_y = c.transaction();
-  EXPECT_EQ(c.query(blog::schema, blog::users).find_many().size(), 3u);  // C holds Y
-  holds_x.commit();  // X is free again, and it has never seen B's statements
+  auto holds_y = b_names_only_on_y(a, b, c, [&](database& on) {
+    EXPECT_EQ(on.query(blog::schema, blog::users).find_many(read).size(), 3u);  // the read's names
+  });
   const auto rows = b.query(blog::schema, blog::users).find_many(read);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0]["name"].as_text(), "ann");

@@ -102,6 +102,14 @@ void end_server_process(database& db, const std::string& schema) {
   }
 }
 
+// Migrates, adds ann and her post; the test's schema (its database, behind the pooler).
+std::string ann_and_her_post(database& db) {
+  db.migrate(blog::schema);
+  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
+  db.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
+  return backend::scalar(db, backend::pooled() ? "SELECT current_database()" : "SELECT current_schema()");
+}
+
 TEST(Connection, ALostConnectionFailsEveryCallWithoutRetrying) {
   auto db = backend::open();
   db.migrate(blog::schema);
@@ -122,10 +130,7 @@ TEST(Connection, ALostConnectionFailsEveryCallWithoutRetrying) {
 
 TEST(Connection, ALostConnectionBetweenTheStatementsOfOneReadFailsTheRead) {
   auto db = backend::open();
-  db.migrate(blog::schema);
-  const std::string schema = backend::scalar(db, backend::pooled() ? "SELECT current_database()" : "SELECT current_schema()");
-  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
-  db.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
+  const std::string schema = ann_and_her_post(db);
   // After the read's first statement, its server process is ended.
   db.between_read_statements([&] { end_server_process(db, schema); });
   std::vector<node> rows{node()};
@@ -226,10 +231,7 @@ TEST(Statements, AReadInOneSnapshotWaitsForNoBeginOrCommit) {
 // the connection has (the COMMIT's answer, then the loss) and says the connection was lost.
 TEST(Connection, ALostConnectionAfterAnUnansweredCommitFailsTheNextCall) {
   auto db = backend::open();
-  db.migrate(blog::schema);
-  const std::string schema = backend::scalar(db, backend::pooled() ? "SELECT current_database()" : "SELECT current_schema()");
-  const auto ann = db.insert(blog::schema, "users", {{"name", "ann"}, {"email", "a@x"}});
-  db.insert(blog::schema, "posts", {{"title", "first"}, {"authorId", ann}});
+  const std::string schema = ann_and_her_post(db);
   const long long pid = PQbackendPID(db.connection().handle());
   const find_options read{.with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in};
   EXPECT_EQ(db.query(blog::schema, blog::users).find_many(read).size(), 1u);
