@@ -255,15 +255,9 @@ class connection {
   }
 
  public:
- public:
   // Whether a transaction block is open (BEGIN without COMMIT yet, or a BEGIN waiting for
   // its statement).
-  bool in_transaction() const {
-    if (!begin_.empty()) return true;
-    if (commit_in_flight_) return false;  // the COMMIT ends it, whatever its answer
-    const PGTransactionStatusType s = PQtransactionStatus(conn_);
-    return s == PQTRANS_INTRANS || s == PQTRANS_INERROR;
-  }
+  bool in_transaction() const { return !begin_.empty() || server_in_transaction(); }
   std::size_t prepared_count() const { return prepared_.size(); }
   // libpq's connection, with no answer left to read (a COMMIT sent unawaited is read).
   PGconn* handle() {
@@ -301,7 +295,7 @@ class connection {
     if (sqlstate_of(r) == "42P05") {
       PQclear(r);
       pooler_seen();
-      if (in_transaction()) throw server_connection_changed(sql);
+      if (server_in_transaction()) throw server_connection_changed(sql);  // a BEGIN not sent yet is not
       return name;
     }
     checked(r, sql);
@@ -328,6 +322,13 @@ class connection {
     throw failure(sql, sqlstate);
   }
 
+  // Whether the server has a transaction block open for this connection (a BEGIN not
+  // sent yet does not count).
+  bool server_in_transaction() const {
+    if (commit_in_flight_) return false;  // the COMMIT ends it, whatever its answer
+    const PGTransactionStatusType s = PQtransactionStatus(conn_);
+    return s == PQTRANS_INTRANS || s == PQTRANS_INERROR;
+  }
   std::chrono::nanoseconds measured_round_trip();
   // Reads the answer of a COMMIT sent unawaited; its failure is this use's error.
   void settle();
