@@ -165,6 +165,24 @@ TEST(Pooler, AReadInOneSnapshotOnAServerConnectionWithoutItsNameRunsAgain) {
   EXPECT_EQ(b.query(blog::schema, blog::users).find_many(read).size(), 3u);
 }
 
+// A read's first statement prepared on a server connection where another client prepared
+// the same text (under the same name) already: its BEGIN has not been sent, so the read is
+// outside a transaction and goes on unnamed (it once failed as if inside one).
+TEST(Pooler, AReadInOneSnapshotMeetingAnotherClientsNameGoesOn) {
+  REQUIRE_POOLER();
+  auto [a, b, c] = three_named_clients();
+  const find_options read{.order_by = {postgres::asc("name")}, .with = {{"authoredPosts", {}}}, .strategy = load_strategy::select_in};
+  EXPECT_EQ(a.query(blog::schema, blog::users).find_many(read).size(), 3u);  // A prepares the read's names
+  // B's first read gets the server connection used last, which has A's names.
+  const auto rows = b.query(blog::schema, blog::users).find_many(read);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0]["name"].as_text(), "ann");
+  EXPECT_TRUE(b.connection().unnamed_statements());
+  EXPECT_TRUE(warned_of_pooler(b));
+  EXPECT_EQ(b.query(blog::schema, blog::users).find_many(read).size(), 3u);
+  (void)c;
+}
+
 // With pgbouncer=true the same sequences run without an error. Outside a transaction,
 // statements run under their hashed names (prepared on whichever server connection lacks
 // them), so the pool's server connections keep them; inside one, they run unnamed.
