@@ -113,12 +113,9 @@ result connection::pipelined(const std::string& sql, const bound& values) {
     // again or the statement runs unnamed, as run() does; inside a transaction this
     // read began, nothing has reached the caller yet: it is rolled back and begun again.
     PQclear(answer);
+    if (begin.empty()) return name_missing(sql, values);
     prepared_.clear();
     pooler_seen();
-    if (begin.empty()) {
-      if (in_transaction()) throw server_connection_changed(sql);
-      return checked(unnamed(sql, values), sql);
-    }
     checked(PQexec(conn_, "ROLLBACK"), "ROLLBACK");
     begin_ = begin;
     return pipelined(sql, values);

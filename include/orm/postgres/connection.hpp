@@ -135,12 +135,8 @@ class connection {
     PGresult* r = PQexecPrepared(conn_, name.c_str(), values_of.count(), values_of.values.data(),
                                  values_of.lengths.data(), values_of.formats.data(), 0);
     if (sqlstate_of(r) != "26000") return checked(r, sql);
-    // The name is missing on this server connection: a pooler gave this client another one.
     PQclear(r);
-    prepared_.clear();
-    pooler_seen();
-    if (in_transaction()) throw server_connection_changed(sql);
-    return checked(unnamed(sql, values_of), sql);
+    return name_missing(sql, values_of);
   }
 
   // A read's transaction without round trips of its own: `begin` (a BEGIN statement) goes
@@ -340,6 +336,15 @@ class connection {
       const std::string begin = std::exchange(begin_, "");
       checked(PQexec(conn_, begin.c_str()), begin);
     }
+  }
+  // The name of `sql` was missing on this server connection (26000): a pooler gave this
+  // client another one. Outside a transaction the call runs unnamed; inside one, whose
+  // error has aborted it, it fails saying to run the transaction again.
+  result name_missing(const std::string& sql, const bound& values) {
+    prepared_.clear();
+    pooler_seen();
+    if (in_transaction()) throw server_connection_changed(sql);
+    return checked(unnamed(sql, values), sql);
   }
   // `sql` sent in one pipeline after what waits: the answer of a COMMIT sent unawaited
   // (read first), a BEGIN (sent first). Named statements are prepared already.

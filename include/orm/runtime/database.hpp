@@ -145,7 +145,7 @@ class basic_table_query {
   template <class Row, class ReadRow>
   index_groups run_load(const compiled_load& l, const model::table& target, const key_groups& groups,
                         level_rows<Row>& children, ReadRow&& read_row) const {
-    if (groups.keys.empty()) return index_groups::from({}, 0);
+    if (groups.keys.empty()) return {};  // no group
     db_.reading_next_statement();
     std::vector<std::size_t> group_of;  // each child row's group
     if (l.read.per_key) {
