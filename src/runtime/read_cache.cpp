@@ -1,5 +1,6 @@
 #include <orm/runtime/read_cache.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -26,23 +27,32 @@ term_value value_of(const condition_term& t) {
 }
 
 // A key of fixed-width numbers and length-prefixed names: no two shapes write the same.
+// Written straight into the string's storage (kept from call to call), since a call of a
+// kept shape writes a few dozen of them and an append each was a tenth of a count's cost.
 class key_writer {
  public:
-  key_writer() { out_.reserve(256); }  // a read of a few levels: grown once at most
-  void number(std::int64_t n) { out_.append(reinterpret_cast<const char*>(&n), sizeof n); }
+  explicit key_writer(std::string& out) : out_(out) { out_.resize(std::max<std::size_t>(out_.capacity(), 256)); }
+  void number(std::int64_t n) { bytes(&n, sizeof n); }
   void name(const std::string& s) {
     number(static_cast<std::int64_t>(s.size()));
-    out_ += s;
+    bytes(s.data(), s.size());
   }
   void address(const void* p) { number(static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(p))); }
   void optional(const std::optional<std::int64_t>& n) {
     number(n ? 1 : 0);
     if (n) number(*n);
   }
-  std::string take() { return std::move(out_); }
+  // The key's end: the string holds what was written, no more.
+  void finish() { out_.resize(used_); }
 
  private:
-  std::string out_;
+  void bytes(const void* p, std::size_t n) {
+    if (used_ + n > out_.size()) out_.resize(std::max(2 * out_.size(), used_ + n));
+    std::memcpy(out_.data() + used_, p, n);
+    used_ += n;
+  }
+  std::string& out_;
+  std::size_t used_ = 0;
 };
 
 void add_terms(const std::vector<condition_term>& terms, key_writer& key, std::vector<option_value>& values) {
@@ -136,34 +146,48 @@ void for_each_statement(Read& read, F&& f) {
   for (auto& l : read.loads) for_each_statement(l.read, f);
 }
 
-std::vector<compiled_read*> statements_of(compiled_read& read) {
-  std::vector<compiled_read*> out;
-  for_each_statement(read, [&](compiled_read& r) { out.push_back(&r); });
+std::vector<const compiled_read*> statements_of(const compiled_read& read) {
+  std::vector<const compiled_read*> out;
+  for_each_statement(read, [&](const compiled_read& r) { out.push_back(&r); });
   return out;
 }
 
+// Whether two renders of a statement bind the same values. A load's parents' keys are not
+// the call's: the kept read holds its last run's (it is lent, not copied), a fresh one none.
+bool same_values(const compiled_read& a, const compiled_read& b) {
+  if (a.params.size() != b.params.size()) return false;
+  for (std::size_t i = 0; i < a.params.size(); ++i)
+    if (!(a.key_column >= 0 && i == a.key_param) && a.params[i] != b.params[i]) return false;
+  return true;
+}
+
 // Where a cached read and a fresh render of the same call differ ("" when they do not).
-std::string difference(compiled_read& cached, compiled_read& fresh) {
-  const std::vector<compiled_read*> a = statements_of(cached), b = statements_of(fresh);
+std::string difference(const compiled_read& cached, const compiled_read& fresh) {
+  const std::vector<const compiled_read*> a = statements_of(cached), b = statements_of(fresh);
   if (a.size() != b.size())
     return std::to_string(a.size()) + " statements cached, " + std::to_string(b.size()) + " rendered";
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i]->sql != b[i]->sql) return "statement " + std::to_string(i) + ": cached\n" + a[i]->sql + "\nrendered\n" + b[i]->sql;
-    if (a[i]->params != b[i]->params) return "statement " + std::to_string(i) + " binds other values: " + b[i]->sql;
+    if (!same_values(*a[i], *b[i])) return "statement " + std::to_string(i) + " binds other values: " + b[i]->sql;
   }
   return "";
 }
 
 }  // namespace
 
-read_shape shape_of(const model::schema& s, const model::table& t, const find_options& o, bool unique) {
-  key_writer key;
+void shape_of(const model::schema& s, const model::table& t, const find_options& o, bool unique, read_shape& out) {
+  key_writer key(out.key);
   key.address(&s);
   key.address(&t);
   key.number(unique);
-  read_shape out;
+  out.values.clear();
   add_options(o, key, out.values);
-  out.key = key.take();
+  key.finish();
+}
+
+read_shape shape_of(const model::schema& s, const model::table& t, const find_options& o, bool unique) {
+  read_shape out;
+  shape_of(s, t, o, unique, out);
   return out;
 }
 
@@ -196,48 +220,50 @@ std::optional<cached_read> cached_form(compiled_read& read, const std::vector<op
   return out;
 }
 
-std::optional<compiled_read> with_values(const cached_read& c, const std::vector<option_value>& values,
-                                         const sql::dialect& d) {
-  compiled_read out = c.read;
-  const std::vector<compiled_read*> statements = statements_of(out);
-  for (const cached_read::slot& s : c.slots) {
-    const option_value& v = values[s.value];
-    param& p = statements[s.statement]->params[s.param];
-    if (!v.list) {
-      p = v.term->operand;
-      p.set_origin(0);
-      continue;
+bool bind_values(cached_read& c, const std::vector<option_value>& values, const sql::dialect& d) {
+  // The slots are in the statements' order (cached_form's): one walk binds them all.
+  auto slot = c.slots.begin();
+  std::size_t statement = 0;
+  bool bound = true;
+  for_each_statement(c.read, [&](compiled_read& r) {
+    for (; bound && slot != c.slots.end() && slot->statement == statement; ++slot) {
+      const option_value& v = values[slot->value];
+      param& p = r.params[slot->param];
+      if (!v.list) {
+        p = v.term->operand;
+        p.set_origin(0);
+        continue;
+      }
+      auto list = d.bound_list(v.term->list, static_cast<column_kind>(slot->list_kind - 1));
+      if (!list) bound = false;
+      else p = param(std::move(list->text));
     }
-    auto bound = d.bound_list(v.term->list, static_cast<column_kind>(s.list_kind - 1));
-    if (!bound) return std::nullopt;
-    p = param(std::move(bound->text));
-  }
-  return out;
+    ++statement;
+  });
+  return bound;
 }
 
-compiled_read cached_or_rendered(read_cache& cache, const read_shape* shape, const find_options& o,
-                                 const std::function<compiled_read(const find_options&, const warning_sink&)>& render,
-                                 const warning_sink& warn, const sql::dialect& d) {
+read_to_run cached_or_rendered(read_cache& cache, const read_shape* shape, const find_options& o,
+                               detail::function_ref<compiled_read(const find_options&, const warning_sink&)> render,
+                               const warning_sink& warn, const sql::dialect& d) {
   if (!shape) {
     ++cache.counted().renders;
-    return render(o, warn);
+    return read_to_run(render(o, warn));
   }
-  if (const cached_read* kept = cache.find(shape->key)) {
-    if (std::optional<compiled_read> read = with_values(*kept, shape->values, d)) {
-      ++cache.counted().hits;
-      if (warn)
-        for (const std::string& w : kept->warnings) warn(w);
-      if (cache.verify) {
-        compiled_read fresh = render(o, nullptr);
-        if (const std::string diff = difference(*read, fresh); !diff.empty())
-          throw std::logic_error("the read cache's statements differ from a fresh render: " + diff);
-      }
-      return *std::move(read);
+  if (cached_read* kept = cache.find(shape->key); kept && bind_values(*kept, shape->values, d)) {
+    ++cache.counted().hits;
+    if (warn)
+      for (const std::string& w : kept->warnings) warn(w);
+    if (cache.verify) {
+      const compiled_read fresh = render(o, nullptr);
+      if (const std::string diff = difference(kept->read, fresh); !diff.empty())
+        throw std::logic_error("the read cache's statements differ from a fresh render: " + diff);
     }
+    return read_to_run::lent(kept->read);
   }
   ++cache.counted().renders;
   find_options numbered = o;
-  if (!number_values(numbered)) return render(o, warn);
+  if (!number_values(numbered)) return read_to_run(render(o, warn));
   std::vector<std::string> warnings;
   compiled_read read = render(numbered, [&](const std::string& w) {
     warnings.push_back(w);
@@ -245,7 +271,7 @@ compiled_read cached_or_rendered(read_cache& cache, const read_shape* shape, con
   });
   if (std::optional<cached_read> c = cached_form(read, shape->values, std::move(warnings)))
     cache.keep(shape->key, *std::move(c));
-  return read;
+  return read_to_run(std::move(read));
 }
 
 }  // namespace orm::runtime

@@ -2,6 +2,7 @@
 // has read renders no SQL and binds its own values, at every level of the read, on both
 // backends; what changes the SQL (limits, NULL, an empty list, another schema) is another
 // shape; a schema that can change under its address is never kept.
+#include <algorithm>
 #include <atomic>
 #include <limits>
 #include <thread>
@@ -222,6 +223,31 @@ TEST_F(ReadCache, AListTheStatementCannotBindAsOneValueIsRendered) {
             std::vector<std::string>{"cy"});
   EXPECT_EQ(names_of(customers.find_many({.where = in("score", {0.0, 2.0}), .order_by = {asc("name")}})),
             (std::vector<std::string>{"ann", "eve"}));
+}
+
+// A kept read is lent to its call, not copied, and finds its prepared statement by a hint:
+// both must hold after the connection's statement cache dropped statements, and an
+// explanation (a copy of the kept read, its text changed) must run its own statement.
+TEST_F(ReadCache, AKeptReadStaysRightAfterTheStatementCacheStartsAgainAndBesideExplain) {
+  auto customers = db.query(shop::schema, shop::customers);
+  const find_options by_name{.where = eq("name", "ann"), .with = {{"orders", {.order_by = {asc("total")}}}}};
+  EXPECT_EQ(names_of(customers.find_many(by_name)), std::vector<std::string>{"ann"});
+  EXPECT_EQ(customers.count({.where = eq("name", "ann")}), 1);
+  for (int i = 0; i < 300; ++i) db.exec("SELECT " + std::to_string(i), {});
+  const auto hits = counted().hits;
+  const auto bob = customers.find_many({.where = eq("name", "bob"), .with = {{"orders", {.order_by = {asc("total")}}}}});
+  ASSERT_EQ(names_of(bob), std::vector<std::string>{"bob"});
+  EXPECT_EQ(totals_of(bob[0]), (std::vector<std::int64_t>{10, 11}));
+  EXPECT_EQ(customers.count({.where = eq("name", "bob")}), 1);
+  EXPECT_EQ(customers.count({.where = ne("name", "bob")}), 4);
+  EXPECT_EQ(counted().hits, hits + 2) << "not served by the kept reads";
+  const explained_read plan = customers.explain(by_name);
+  // The plan's lines name the read's alias (SQLite's "SEARCH t0 ...", PostgreSQL's "... on
+  // customers t0"); the read's own rows would not.
+  EXPECT_TRUE(std::any_of(plan.plan.begin(), plan.plan.end(), [](const std::string& line) { return line.find("t0") != std::string::npos; }))
+      << ::testing::PrintToString(plan.plan);
+  EXPECT_EQ(plan.statements.front(), customers.sql(by_name).sql);
+  EXPECT_EQ(names_of(customers.find_many(by_name)), std::vector<std::string>{"ann"}) << "the explanation disturbed it";
 }
 
 TEST_F(ReadCache, TwoThreadsReadingOneShapeEachGetTheirOwnValues) {

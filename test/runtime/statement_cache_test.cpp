@@ -1,7 +1,9 @@
 // The connection's prepared statements (sqlite/statement.hpp): a kept statement is lent to
 // one use at a time and serves the next use of its text; a use of a text whose statement
 // is lent already (a statement run inside another's rows) gets one of its own; the cache
-// starting again never finalizes a statement that is lent.
+// starting again never finalizes a statement that is lent; a kept read's hint finds its
+// statement without a lookup only while the cache has dropped nothing; a statement bound
+// with fewer values than it takes has NULL for the rest, not an earlier use's values.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -55,6 +57,62 @@ TEST_F(StatementCache, StartingAgainKeepsALentStatement) {
     EXPECT_EQ(value_of(*s, 1), i + 1);
   }
   EXPECT_EQ(value_of(*lent, 10), 9);
+}
+
+TEST_F(StatementCache, AStatementBoundWithFewerValuesHasNullForTheRest) {
+  using orm::runtime::param;
+  {
+    auto s = cache.take(db.handle(), "SELECT ?1, ?2");
+    s->bind({param(1LL), param(2LL)});
+    ASSERT_TRUE(s->step());
+    EXPECT_EQ(s->integer(1), 2);
+  }
+  auto again = cache.take(db.handle(), "SELECT ?1, ?2");
+  again->bind({param(5LL)});
+  ASSERT_TRUE(again->step());
+  EXPECT_EQ(again->integer(0), 5);
+  EXPECT_TRUE(again->is_null(1)) << "the earlier use's second value was bound still";
+}
+
+TEST_F(StatementCache, AHintFindsItsStatementUntilTheCacheDropsStatements) {
+  orm::runtime::statement_hint hint;
+  const statement* first = nullptr;
+  {
+    auto s = cache.take(db.handle(), "SELECT ? + 100", hint);
+    first = &*s;
+    EXPECT_EQ(value_of(*s, 1), 101);
+  }
+  ASSERT_NE(hint.entry, nullptr);
+  {
+    auto s = cache.take(db.handle(), "SELECT ? + 100", hint);
+    EXPECT_EQ(&*s, first);
+    EXPECT_EQ(value_of(*s, 2), 102);
+  }
+  {
+    auto lent = cache.take(db.handle(), "SELECT ? + 100", hint);  // lent: a use inside it gets its own
+    auto inner = cache.take(db.handle(), "SELECT ? + 100", hint);
+    EXPECT_NE(&*inner, &*lent);
+    EXPECT_EQ(value_of(*inner, 3), 103);
+  }
+  for (int i = 0; i < 600; ++i) cache.take(db.handle(), "SELECT " + std::to_string(i) + " + ?");  // drops statements
+  auto s = cache.take(db.handle(), "SELECT ? + 100", hint);
+  EXPECT_EQ(value_of(*s, 4), 104);
+}
+
+TEST_F(StatementCache, AHintOfAnotherCacheOrACopyIsNotFollowed) {
+  orm::runtime::statement_hint hint;
+  statement_cache other;
+  {
+    auto s = other.take(db.handle(), "SELECT ? * 10", hint);
+    EXPECT_EQ(value_of(*s, 1), 10);
+  }
+  {
+    auto s = cache.take(db.handle(), "SELECT ? - 10", hint);  // the hint is other's: looked up
+    EXPECT_EQ(value_of(*s, 11), 1);
+  }
+  const orm::runtime::statement_hint copy = hint;  // a copy's text may be another (explain's)
+  EXPECT_EQ(copy.entry, nullptr);
+  other.clear();
 }
 
 }  // namespace

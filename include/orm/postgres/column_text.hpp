@@ -3,6 +3,7 @@
 // typed by the column's kind, as sqlite/column_values.hpp reads SQLite's. What the kind
 // cannot hold is an error naming the table and column.
 #include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,10 @@ struct result_row {
   std::string_view text_view(int column) const { return r.text(row, column); }
   int column_count() const { return r.column_count(); }
   std::string_view column_name(int column) const { return r.column_name(column); }
+  // A column that is an integer whatever the rows (a COUNT(*)).
+  std::int64_t integer(int column) const {
+    return column_node(r, row, column, column_kind::integer, "", "").as_integer();
+  }
 };
 
 inline runtime::node column_node(const result_row& r, int column, column_kind kind, std::string_view table,

@@ -29,7 +29,7 @@ class condition {
  public:
   condition() = default;
   // Implicit, so that `.where = eq("a", 1)` reads naturally; converted as the model converts.
-  condition(const predicate& p) : condition(model::convert::condition_of(p)) {}
+  condition(const predicate& p);
   explicit condition(const model::condition& c) {
     for (const auto& t : c) terms_.push_back({t.op, t.column, value_of(t.operand), {}, t.arity, {}});
   }

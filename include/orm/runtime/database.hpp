@@ -3,7 +3,8 @@
 // from basic_database<itself> and gives, to these templates only (friends):
 //   compiled_read compile_read(schema, table, options, warn, unique)  its SQL renderer
 //   void for_each_row(read, table, each)    runs a read, calls each(row) per result row; a
-//       row has is_null(i) and text_view(i), and column_node(row, i, ...) and
+//       row has is_null(i), text_view(i) and integer(i) (of a column that cannot be
+//       anything else, a COUNT(*)), and column_node(row, i, ...) and
 //       read_column(row, i, out, plan, source) are declared beside its type
 //   void for_each_row_per_key(read, table, keys, each)  a load's statement once per key
 //       (load_strategy::nested), each(key's index, row)
@@ -63,9 +64,9 @@ class basic_table_query {
   std::optional<node> find_unique(find_options options) const;
   // The rows the filter selects (within limit and offset, when given), counted by the
   // database (COUNT(*)): none is read. The filter's columns are planned as find_many's.
-  std::int64_t count(const count_options& options = {}) const;
+  std::int64_t count(count_options options = {}) const;
   // Whether the filter selects any row: the database stops at the first.
-  bool exists(const count_options& options = {}) const;
+  bool exists(count_options options = {}) const;
   // Counts, sums, averages, minima and maxima of the rows the filter selects, per group
   // (docs/runtime.md, "Aggregates"): one node per group, keyed by the group's columns and
   // what it computes ("count", "total_sum", ...).
@@ -128,7 +129,9 @@ class basic_table_query {
     bool count = false;
   };
   // `to_run`: the statement is about to run (not only shown by sql() or explain()).
-  compiled_read compile(const find_options& options, bool unique, bool to_run = true, const read_form& form = {}) const;
+  // Called with the database's lock held, until the read has run: the cache lends it
+  // (read_to_run).
+  read_to_run compile(const find_options& options, bool unique, bool to_run = true, const read_form& form = {}) const;
   compiled_read compile_aggregate(const aggregate_options& options) const;
   // The database's warn_unindexed_reads(): the read's plan judged, once per statement.
   void warn_if_unindexed(const find_options& options, const read_form& form, const compiled_read& read) const;
@@ -433,7 +436,9 @@ template <class T>
 std::vector<T> basic_table_query<Backend>::run_typed(const find_options& options, bool unique) const {
   static const model::row_type row = reflection::describe<T>();  // once per struct
   std::shared_ptr<const row_plan> plan;
-  const compiled_read read = compile(options, unique, true, {.row = &row, .plan = &plan});
+  const auto held = db_.hold();  // from compiling to running: the kept read is lent (read_to_run)
+  const read_to_run lent = compile(options, unique, true, {.row = &row, .plan = &plan});
+  const compiled_read& read = *lent;
   level_rows<T> level;
   const auto read_all = [&] {
     level = {};

@@ -13,35 +13,43 @@
 namespace orm::runtime {
 
 template <class Backend>
-compiled_read basic_table_query<Backend>::compile(const find_options& given, bool unique, bool to_run,
-                                                  const read_form& form) const {
+read_to_run basic_table_query<Backend>::compile(const find_options& given, bool unique, bool to_run,
+                                                const read_form& form) const {
   // A cursor is a filter and (for .before) the order reversed: the read that returns it.
   std::optional<find_options> sought;
   if (given.after || given.before) sought = paging::seek(table_, given);
   const find_options& options = sought ? *sought : given;
-  const auto held = db_.hold();
-  std::optional<read_shape> shape;
+  read_shape* shape = nullptr;
   if (db_.keeps_reads_of(schema_)) {
-    shape = shape_of(schema_, table_, options, unique);
+    shape = &db_.reads().scratch_shape();  // its storage reused: used up before another compile
+    shape_of(schema_, table_, options, unique, *shape);
     // The form: a row type (one model::row_type per type, describe<T>'s static), a count.
     shape->key.append(reinterpret_cast<const char*>(&form.row), sizeof form.row);
     shape->key += form.count ? 'c' : 'r';
   }
   if (form.row) *form.plan = checked_plan(*form.row, options, shape ? &shape->key : nullptr);
-  compiled_read read = cached_or_rendered(
-      db_.reads(), shape ? &*shape : nullptr, options,
+  read_to_run read = cached_or_rendered(
+      db_.reads(), shape, options,
       [&](const find_options& o, const warning_sink& warn) {
         compiled_read r = form.row ? db_.compile_read(schema_, table_, typed::options_for(schema_, table_, form.row->fields, o),
                                                       warn, unique)
                                    : db_.compile_read(schema_, table_, o, warn, unique);
         // Both databases flatten the subquery: the count reads no column.
-        if (form.count) r.sql = "SELECT COUNT(*) FROM (" + r.sql + ") AS counted";
+        if (form.count) {
+          r.sql = "SELECT COUNT(*) FROM (" + r.sql + ") AS counted";
+          r.one_row = true;
+        }
+        // Part of the shape (its key holds both): a kept read has them.
+        r.locks_rows = o.lock != row_lock::none;
+        r.read_your_writes = o.read_your_writes;
         return r;
       },
       [this](const std::string& m) { db_.warn(m); }, Backend::sql_dialect());
-  read.locks_rows = options.lock != row_lock::none;
-  read.read_your_writes = options.read_your_writes;
-  if (to_run && db_.unindexed_reads().on) warn_if_unindexed(options, form, read);
+  if (to_run && db_.unindexed_reads().on) {
+    // The judgement compiles the read's explanation: the kept read could be dropped under it.
+    read = read_to_run(std::move(read).owned());
+    warn_if_unindexed(options, form, *read);
+  }
   return read;
 }
 
@@ -100,13 +108,15 @@ void basic_table_query<Backend>::warn_if_unindexed(const find_options& given, co
 
 template <class Backend>
 compiled_read basic_table_query<Backend>::sql(const find_options& options) const {
-  return compile(options, false, false);
+  const auto held = db_.hold();
+  return compile(options, false, false).owned();
 }
 
 template <class Backend>
 explained_read basic_table_query<Backend>::explain(const find_options& options) const {
   explained_read out;
-  explain_into(compile(options, false, false), out);
+  const auto held = db_.hold();
+  explain_into(compile(options, false, false).owned(), out);
   return out;
 }
 
@@ -145,16 +155,16 @@ void basic_table_query<Backend>::explain_into(compiled_read read, explained_read
 }
 
 template <class Backend>
-std::int64_t basic_table_query<Backend>::count(const count_options& options) const {
+std::int64_t basic_table_query<Backend>::count(count_options options) const {
   // Planned and rendered as the read of the same rows, counted around it (compile's count
   // form, kept per shape as any read). No column: both databases flatten the subquery, and
-  // a call copies the kept read with nothing to decode.
-  const find_options as_read{.columns = no_columns(), .where = options.where, .limit = options.limit,
+  // a call has nothing to decode.
+  const find_options as_read{.columns = no_columns(), .where = std::move(options.where), .limit = options.limit,
                              .offset = options.offset, .read_your_writes = options.read_your_writes};
-  const compiled_read read = compile(as_read, false, true, {.count = true});
+  const auto held = db_.hold();  // from compiling to running: the kept read is lent (read_to_run)
+  const read_to_run read = compile(as_read, false, true, {.count = true});
   std::int64_t out = 0;
-  db_.for_each_row(read, table_,
-                   [&](const auto& row) { out = column_node(row, 0, column_kind::integer, table_.name, "COUNT(*)").as_integer(); });
+  db_.for_each_row(*read, table_, [&](const auto& row) { out = row.integer(0); });
   return out;
 }
 
@@ -170,15 +180,18 @@ std::vector<node> basic_table_query<Backend>::aggregate(const aggregate_options&
 }
 
 template <class Backend>
-bool basic_table_query<Backend>::exists(const count_options& options) const {
-  count_options first = options;
-  first.limit = options.limit && *options.limit < 1 ? *options.limit : 1;
-  return count(first) > 0;
+bool basic_table_query<Backend>::exists(count_options options) const {
+  options.limit = options.limit && *options.limit < 1 ? *options.limit : 1;
+  return count(std::move(options)) > 0;
 }
 
 template <class Backend>
 std::vector<node> basic_table_query<Backend>::find_many(const find_options& options) const {
-  std::vector<node> rows = run(compile(options, false));
+  std::vector<node> rows;
+  {
+    const auto held = db_.hold();  // from compiling to running: the kept read is lent (read_to_run)
+    rows = run(*compile(options, false));
+  }
   if (options.before) std::reverse(rows.begin(), rows.end());  // read nearest first
   return rows;
 }
@@ -205,7 +218,8 @@ std::optional<node> basic_table_query<Backend>::find_first(find_options options)
 template <class Backend>
 std::optional<node> basic_table_query<Backend>::find_unique(find_options options) const {
   options.limit = 2;
-  return unique_row(run(compile(options, true)), table_.name);
+  const auto held = db_.hold();  // from compiling to running: the kept read is lent (read_to_run)
+  return unique_row(run(*compile(options, true)), table_.name);
 }
 
 template <class Backend>

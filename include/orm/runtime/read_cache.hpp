@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include <orm/detail/function_ref.hpp>
 #include <orm/runtime/find_options.hpp>
 #include <orm/runtime/read_plan.hpp>
 
@@ -38,6 +39,9 @@ struct read_shape {
   std::vector<option_value> values;
 };
 read_shape shape_of(const model::schema& s, const model::table& t, const find_options& o, bool unique);
+// The same, written into `out` (its key's and values' storage reused: a call of a kept
+// shape then allocates nothing for it).
+void shape_of(const model::schema& s, const model::table& t, const find_options& o, bool unique, read_shape& out);
 
 // Numbers the values of `o` 1, 2, ... (param::origin) in shape_of's order. False when
 // there are more than a parameter's origin can number (the read is not kept).
@@ -64,11 +68,39 @@ struct cached_read {
 std::optional<cached_read> cached_form(compiled_read& read, const std::vector<option_value>& values,
                                        std::vector<std::string> warnings);
 
-// The cached statements with the call's values bound; nullopt when a value cannot be bound
-// as the cached statement binds it (an `in` list the dialect cannot bind as one parameter,
-// such as one holding text that is not UTF-8 on SQLite): that call is rendered.
-std::optional<compiled_read> with_values(const cached_read& c, const std::vector<option_value>& values,
-                                         const sql::dialect& d);
+// Binds the call's values into the cached statements, in place; false when a value cannot
+// be bound as the cached statement binds it (an `in` list the dialect cannot bind as one
+// parameter, such as one holding text that is not UTF-8 on SQLite): that call is rendered.
+bool bind_values(cached_read& c, const std::vector<option_value>& values, const sql::dialect& d);
+
+// A read ready to run: the cache's kept read with the call's values bound into it, or one
+// rendered for this call. A kept read is lent, not copied (the copy was a sixth of a small
+// read's cost): it holds the call's values only until another read of its shape binds
+// its own, and it lives until the cache drops it for another. So a call holds the
+// database's lock from compiling its read to the end of running it, and compiles no other
+// read in between.
+class read_to_run {
+ public:
+  static read_to_run lent(const compiled_read& kept) { return read_to_run(&kept); }
+  explicit read_to_run(compiled_read own) : own_(std::move(own)), read_(&*own_) {}
+  read_to_run(read_to_run&& other) noexcept
+      : own_(std::move(other.own_)), read_(own_ ? &*own_ : other.read_) {}
+  read_to_run& operator=(read_to_run&& other) noexcept {
+    own_ = std::move(other.own_);
+    read_ = own_ ? &*own_ : other.read_;
+    return *this;
+  }
+
+  const compiled_read& operator*() const { return *read_; }
+  const compiled_read* operator->() const { return read_; }
+  // A read of the caller's own, which outlives the lock (sql(), explain()).
+  compiled_read owned() && { return own_ ? std::move(*own_) : *read_; }
+
+ private:
+  explicit read_to_run(const compiled_read* kept) : read_(kept) {}
+  std::optional<compiled_read> own_;
+  const compiled_read* read_;
+};
 
 // At most `capacity` values by key, the least recently used dropped first.
 template <class Value>
@@ -76,7 +108,7 @@ class lru_map {
  public:
   explicit lru_map(std::size_t capacity) : capacity_(capacity) {}
 
-  const Value* find(const std::string& key) {
+  Value* find(const std::string& key) {
     const auto it = index_.find(key);
     if (it == index_.end()) return nullptr;
     entries_.splice(entries_.begin(), entries_, it->second);  // now the most recently used
@@ -110,7 +142,7 @@ class read_cache {
  public:
   static constexpr std::size_t capacity = 256;
 
-  const cached_read* find(const std::string& key) { return reads_.find(key); }
+  cached_read* find(const std::string& key) { return reads_.find(key); }
   void keep(const std::string& key, cached_read read) { reads_.keep(key, std::move(read)); }
   std::size_t size() const { return reads_.size(); }
 
@@ -130,6 +162,8 @@ class read_cache {
     std::size_t typed_hits = 0;
   };
   counts& counted() { return counts_; }
+  // The shape of the read being compiled, its storage kept from call to call.
+  read_shape& scratch_shape() { return scratch_; }
   const counts& counted() const { return counts_; }
   // For tests: every read served from the cache is also rendered, and a difference in
   // its statements or parameters is an error (std::logic_error) that names both.
@@ -139,6 +173,7 @@ class read_cache {
   lru_map<cached_read> reads_{capacity};
   lru_map<std::shared_ptr<const row_plan>> typed_{capacity};
   counts counts_;
+  read_shape scratch_;
 };
 
 // The read of `o`: the cached statements of its shape with its values bound, else
@@ -146,8 +181,8 @@ class read_cache {
 // what else the statements depend on (a typed read's row type, a count); null when the
 // read must not be kept: its schema can change under its address while the database lives
 // (any schema but a constexpr schema's model, built once per database).
-compiled_read cached_or_rendered(read_cache& cache, const read_shape* shape, const find_options& o,
-                                 const std::function<compiled_read(const find_options&, const warning_sink&)>& render,
+read_to_run cached_or_rendered(read_cache& cache, const read_shape* shape, const find_options& o,
+                                 detail::function_ref<compiled_read(const find_options&, const warning_sink&)> render,
                                  const warning_sink& warn, const sql::dialect& d);
 
 }  // namespace orm::runtime

@@ -3,6 +3,7 @@
 // (model/query_plan.hpp) that refuse or warn, the limits a load takes, and the ORDER BY
 // both backends' renderers put on a read. Each backend renders the SQL itself
 // (sqlite/read_sql.hpp, postgres/read_sql.hpp).
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include <orm/runtime/find_options.hpp>
 #include <orm/runtime/node.hpp>
 #include <orm/runtime/sql_text.hpp>
+#include <orm/runtime/statement_hint.hpp>
 
 namespace orm::runtime {
 
@@ -76,6 +78,9 @@ struct compiled_read {
   std::vector<result_column> columns;
   // Parents beyond which the fan-out guard fires (the statement fetches one more); 0: none.
   std::int64_t fan_out_limit = 0;
+  // The statement returns one row (a count): a backend may stop reading after it.
+  bool one_row = false;
+  mutable statement_hint prepared;
   // Where the read may run, with read replicas (postgres/replicas.hpp): a read that locks
   // rows runs on the primary; one that must see its database's writes, on a replica that
   // has replayed them.

@@ -129,7 +129,7 @@ class database : public runtime::basic_database<database> {
       s->bind(read.params);
       const int key = static_cast<int>(read.key_param) + 1;
       for (std::size_t g = 0; g < keys.size(); ++g) {
-        if (g > 0) s->rewind();
+        if (g > 0) s->reset();
         s->bind(key, keys[g]);
         while (s->step()) each(g, static_cast<const statement&>(*s));
       }
@@ -194,13 +194,14 @@ template <class Each>
 void database::for_each_row(const compiled_read& read, const model::table& table, Each&& each) {
   const auto held = hold();
   explaining([&] {
-    auto s = prepared(read.sql);
+    auto s = statements_.take(db_, read.sql, read.prepared);
     s->bind(read.params);
     std::int64_t rows = 0;
     while (s->step()) {
       if (read.fan_out_limit > 0 && rows == read.fan_out_limit) throw too_many_parents(table.name, read.fan_out_limit);
       each(*s);
       ++rows;
+      if (read.one_row) break;  // no step more to see the end
     }
   });
 }

@@ -2,6 +2,8 @@
 // RAII over sqlite3 and sqlite3_stmt: prepared statements with bound parameters only.
 #include <sqlite3.h>
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <cctype>
 #include <string>
@@ -12,6 +14,7 @@
 
 #include <orm/sqlite/vocabulary.hpp>
 #include <orm/runtime/param.hpp>
+#include <orm/runtime/statement_hint.hpp>
 
 namespace orm::sqlite {
 
@@ -40,7 +43,11 @@ class statement {
     return name ? std::string_view(name) : std::string_view();
   }
 
+  // Binds the statement's first parameters; any left over are NULL, not a value of an
+  // earlier use (reset() keeps bindings: clearing them on every use cost a call into
+  // SQLite that a statement bound whole does not need).
   void bind(const std::vector<param>& params) {
+    if (static_cast<int>(params.size()) < parameter_count()) sqlite3_clear_bindings(stmt_);
     for (std::size_t i = 0; i < params.size(); ++i) bind(static_cast<int>(i + 1), params[i]);
   }
   void bind(int index, const param& v) {
@@ -60,13 +67,8 @@ class statement {
     if (rc != SQLITE_OK) throw sqlite_error(std::string("cannot bind parameter: ") + sqlite3_errmsg(db_), rc);
   }
 
-  // Ready to run again with new parameters.
-  void reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  // To run again, with the same bindings but those bound anew.
-  void rewind() { sqlite3_reset(stmt_); }
+  // Ready to run again, with the same bindings but those bound anew (bind() binds them all).
+  void reset() { sqlite3_reset(stmt_); }
 
   // True while there is a row to read.
   bool step() {
@@ -134,23 +136,46 @@ class statement_cache {
 
   // One lookup by text per use; no allocation once the text is kept.
   lease take(sqlite3* db, const std::string& sql) {
-    if (const auto it = kept_.find(sql); it != kept_.end()) {
-      if (it->second.lent) return lease(nullptr, std::make_unique<statement>(db, sql));
-      it->second.lent = true;
-      return lease(&it->second, nullptr);
-    }
+    if (const auto it = kept_.find(sql); it != kept_.end()) return lend(db, it->second, sql);
     auto prepared = std::make_unique<statement>(db, sql);
-    if (kept_.size() >= most)  // the cache starts again; a lent statement stays with its lease
+    if (kept_.size() >= most) {  // the cache starts again; a lent statement stays with its lease
       std::erase_if(kept_, [](const auto& e) { return !e.second.lent; });
+      generation_ = next_generation();
+    }
     entry& e = kept_[sql];  // node-based: the entry stays where it is until erased
     e.prepared = std::move(prepared);
     e.lent = true;
     return lease(&e, nullptr);
   }
+  // The same, through the hint of where `sql`'s statement was found before: an entry
+  // stays where it is until the cache drops entries, which gives it a new generation.
+  lease take(sqlite3* db, const std::string& sql, runtime::statement_hint& hint) {
+    if (hint.generation == generation_) return lend(db, *static_cast<entry*>(hint.entry), sql);
+    lease l = take(db, sql);
+    if (const auto it = kept_.find(sql); it != kept_.end()) {
+      hint.generation = generation_;
+      hint.entry = &it->second;
+    }
+    return l;
+  }
   // Finalizes every statement: before the connection closes.
-  void clear() { kept_.clear(); }
+  void clear() {
+    kept_.clear();
+    generation_ = next_generation();
+  }
 
  private:
+  lease lend(sqlite3* db, entry& e, const std::string& sql) {
+    if (e.lent) return lease(nullptr, std::make_unique<statement>(db, sql));
+    e.lent = true;
+    return lease(&e, nullptr);
+  }
+  // Unique across caches (a hint names the cache it came from by it), never 0.
+  static std::uint64_t next_generation() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+  }
+  std::uint64_t generation_ = next_generation();
   static constexpr std::size_t most = 256;  // shapes kept; beyond, the cache starts again
   std::unordered_map<std::string, entry> kept_;
 };
