@@ -12,6 +12,8 @@
 
 #include <orm/sqlite.hpp>
 
+#include "blog/schema.hpp"
+
 namespace {
 std::atomic<long> allocations{0};
 }  // namespace
@@ -28,25 +30,20 @@ namespace {
 using namespace orm;
 using namespace orm::sqlite;
 
-inline constexpr auto posts = table("posts", column("title", text().not_null()));
-inline constexpr auto comments = table("comments", column("postId", id("posts").not_null()),
-                                       column("score", integer().not_null()), index("by_post").on("postId"));
-inline constexpr auto schema = define_schema(tables(posts, comments))
-                                   .relations(many(posts, "comments", comments, {.to = "postId"}),
-                                              one(comments, "post", posts, {.from = "postId"}));
-struct post_row {
+struct user_row {
   std::int64_t id;
-  std::string title;
+  std::string email;
 };
 
 class Allocations : public ::testing::Test {
  protected:
   void SetUp() override {
-    db.migrate(schema);
+    db.migrate(blog::schema);
     auto tx = db.transaction();
-    for (int p = 1; p <= 10; ++p) {
-      db.insert(schema, "posts", {{"title", "a title longer than a short string holds"}});
-      for (int c = 0; c < p; ++c) db.insert(schema, "comments", {{"postId", p}, {"score", c}});
+    for (int u = 1; u <= 10; ++u) {
+      const std::string name = "user" + std::to_string(u);
+      db.insert(blog::schema, "users", {{"name", name}, {"email", name + "@a-longer-domain.example.com"}});
+      for (int p = 0; p < u; ++p) db.insert(blog::schema, "posts", {{"title", "t"}, {"authorId", u}});
     }
     tx.commit();
   }
@@ -62,21 +59,22 @@ class Allocations : public ::testing::Test {
 };
 
 TEST_F(Allocations, ACountOrExistsOfAKeptShapeAllocatesItsFilterOnly) {
-  auto q = db.query(schema, comments);
+  auto q = db.query(blog::schema, blog::posts);
   std::int64_t counted = 0, existing = 0;
-  EXPECT_LE(per_call([&](int k) { counted += q.count({.where = eq("postId", 1 + k % 10)}); }), 1.0);
-  EXPECT_LE(per_call([&](int k) { existing += q.exists({.where = eq("postId", 1 + k % 10)}); }), 1.0);
-  EXPECT_EQ(counted, 11 * 55);  // post p has p comments; 110 calls go round the 10 posts 11 times
+  EXPECT_LE(per_call([&](int k) { counted += q.count({.where = eq("authorId", 1 + k % 10)}); }), 1.0);
+  EXPECT_LE(per_call([&](int k) { existing += q.exists({.where = eq("authorId", 1 + k % 10)}); }), 1.0);
+  EXPECT_EQ(counted, 11 * 55);  // user u wrote u posts; 110 calls go round the 10 users 11 times
   EXPECT_EQ(existing, 110);
 }
 
 TEST_F(Allocations, AOneRowReadOfAKeptShapeAllocatesItsFilterAndItsRow) {
-  auto q = db.query(schema, posts);
+  auto q = db.query(blog::schema, blog::users);
   std::size_t rows = 0;
-  // The filter's terms, the vector of rows, the row's members and its title.
-  EXPECT_LE(per_call([&](int k) { rows += q.find_many({.where = eq("id", 1 + k % 10)}).size(); }), 6.0);
-  // The filter's terms, the vector of rows, the title, and the row's columns' order.
-  EXPECT_LE(per_call([&](int k) { rows += q.find_many<post_row>({.where = eq("id", 1 + k % 10)}).size(); }), 5.0);
+  // What the caller builds (the filter's terms, only()'s names) and what the result holds
+  // (the vector of rows, the row's members, its email).
+  EXPECT_LE(per_call([&](int k) { rows += q.find_many({.columns = only("id", "email"), .where = eq("id", 1 + k % 10)}).size(); }), 7.0);
+  // The filter's terms, the vector of rows, the email, and the row's columns' order.
+  EXPECT_LE(per_call([&](int k) { rows += q.find_many<user_row>({.where = eq("id", 1 + k % 10)}).size(); }), 5.0);
   EXPECT_EQ(rows, 220u);
 }
 
