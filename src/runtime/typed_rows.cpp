@@ -72,6 +72,7 @@ find_options options_for(const model::schema& s, const model::table& t, const st
 
 std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& read) {
   std::vector<int> out;
+  out.reserve(plan.fields.size());  // once per read: allocated once, not grown
   for (const row_plan::source& from : plan.fields) {
     int found = -1;
     for (std::size_t j = 0; j < read.columns.size(); ++j)

@@ -74,7 +74,7 @@ TEST_F(Allocations, AOneRowReadOfAKeptShapeAllocatesItsFilterAndItsRow) {
   // (the vector of rows, the row's members, its email).
   EXPECT_LE(per_call([&](int k) { rows += q.find_many({.columns = only("id", "email"), .where = eq("id", 1 + k % 10)}).size(); }), 7.0);
   // The filter's terms, the vector of rows, the email, and the row's columns' order.
-  EXPECT_LE(per_call([&](int k) { rows += q.find_many<user_row>({.where = eq("id", 1 + k % 10)}).size(); }), 5.0);
+  EXPECT_LE(per_call([&](int k) { rows += q.find_many<user_row>({.where = eq("id", 1 + k % 10)}).size(); }), 4.0);
   EXPECT_EQ(rows, 220u);
 }
 
