@@ -14,9 +14,11 @@ std::vector<std::string> names(const name_list& list) {
 
 literal literal_of(const value& v) { return {v.kind, v.integer, v.real, text(v.text)}; }
 
+predicate_term term_of(const predicate_node& n) { return {n.op, text(n.column), literal_of(n.operand), n.arity}; }
+
 condition condition_of(const predicate& p) {
   condition out;
-  for (const auto& n : p) out.push_back({n.op, text(n.column), literal_of(n.operand), n.arity});
+  for (const auto& n : p) out.push_back(term_of(n));
   return out;
 }
 

@@ -13,11 +13,10 @@ param value_of(const model::literal& v) {
 }
 
 condition::condition(const predicate& p) {
-  // Node by node as the model converts (convert::text, convert::literal_of), without the
-  // model's condition in between: a filter built per call allocates once.
+  // Node by node as the model converts them, without the model's condition in between:
+  // a filter built per call allocates once.
   terms_.reserve(p.size);
-  for (const predicate_node& n : p)
-    terms_.push_back({n.op, model::convert::text(n.column), value_of(model::convert::literal_of(n.operand)), {}, n.arity, {}});
+  for (const predicate_node& n : p) terms_.push_back(term_of(model::convert::term_of(n)));
 }
 
 condition in(std::string column, std::vector<param> values) {

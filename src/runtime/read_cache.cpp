@@ -197,12 +197,6 @@ void shape_of(const model::schema& s, const model::table& t, const find_options&
   key.finish();
 }
 
-read_shape shape_of(const model::schema& s, const model::table& t, const find_options& o, bool unique) {
-  read_shape out;
-  shape_of(s, t, o, unique, out);
-  return out;
-}
-
 bool number_values(find_options& o) {
   std::size_t next = 0;
   return number_options(o, next);

@@ -15,6 +15,7 @@ std::string text(str s);
 source_site where(const site& s);
 std::vector<std::string> names(const name_list& list);
 literal literal_of(const value& v);
+predicate_term term_of(const predicate_node& n);
 condition condition_of(const predicate& p);
 
 }  // namespace convert

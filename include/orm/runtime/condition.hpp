@@ -31,7 +31,7 @@ class condition {
   // Implicit, so that `.where = eq("a", 1)` reads naturally; converted as the model converts.
   condition(const predicate& p);
   explicit condition(const model::condition& c) {
-    for (const auto& t : c) terms_.push_back({t.op, t.column, value_of(t.operand), {}, t.arity, {}});
+    for (const auto& t : c) terms_.push_back(term_of(t));
   }
   explicit condition(condition_term t) { terms_.push_back(std::move(t)); }
   // Terms in postfix order, as terms() gives them.
@@ -54,6 +54,11 @@ class condition {
     a.terms_.insert(a.terms_.end(), b.terms_.begin(), b.terms_.end());
     a.terms_.push_back({op, {}, {}, {}, 2, {}});
     return a;
+  }
+
+  // A model's term as the runtime's (by value: a term converted for the call is moved).
+  static condition_term term_of(model::predicate_term t) {
+    return {t.op, std::move(t.column), value_of(t.operand), {}, t.arity, {}};
   }
 
   std::vector<condition_term> terms_;

@@ -132,6 +132,13 @@ class basic_table_query {
   // Called with the database's lock held, until the read has run: the cache lends it
   // (read_to_run).
   read_to_run compile(const find_options& options, bool unique, bool to_run = true, const read_form& form = {}) const;
+  // compile, then run(read), holding the lock from one to the end of the other.
+  template <class Run>
+  decltype(auto) compiled_and_run(const find_options& options, bool unique, const read_form& form, Run&& run) const {
+    const auto held = db_.hold();
+    const read_to_run read = compile(options, unique, true, form);
+    return std::forward<Run>(run)(*read);
+  }
   compiled_read compile_aggregate(const aggregate_options& options) const;
   // The database's warn_unindexed_reads(): the read's plan judged, once per statement.
   void warn_if_unindexed(const find_options& options, const read_form& form, const compiled_read& read) const;
@@ -436,17 +443,16 @@ template <class T>
 std::vector<T> basic_table_query<Backend>::run_typed(const find_options& options, bool unique) const {
   static const model::row_type row = reflection::describe<T>();  // once per struct
   std::shared_ptr<const row_plan> plan;
-  const auto held = db_.hold();  // from compiling to running: the kept read is lent (read_to_run)
-  const read_to_run lent = compile(options, unique, true, {.row = &row, .plan = &plan});
-  const compiled_read& read = *lent;
   level_rows<T> level;
-  const auto read_all = [&] {
-    level = {};
-    read_typed_rows(read, table_, *plan, level);
-    load_typed(read, *plan, level);
-  };
-  if (read.loads.empty()) read_all();
-  else db_.in_read_snapshot(read, read_all);  // its statements see one snapshot
+  compiled_and_run(options, unique, {.row = &row, .plan = &plan}, [&](const compiled_read& read) {
+    const auto read_all = [&] {
+      level = {};
+      read_typed_rows(read, table_, *plan, level);
+      load_typed(read, *plan, level);
+    };
+    if (read.loads.empty()) read_all();
+    else db_.in_read_snapshot(read, read_all);  // its statements see one snapshot
+  });
   if (options.before) std::reverse(level.rows.begin(), level.rows.end());  // read nearest first
   return std::move(level.rows);
 }

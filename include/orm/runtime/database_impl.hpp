@@ -161,10 +161,10 @@ std::int64_t basic_table_query<Backend>::count(count_options options) const {
   // a call has nothing to decode.
   const find_options as_read{.columns = no_columns(), .where = std::move(options.where), .limit = options.limit,
                              .offset = options.offset, .read_your_writes = options.read_your_writes};
-  const auto held = db_.hold();  // from compiling to running: the kept read is lent (read_to_run)
-  const read_to_run read = compile(as_read, false, true, {.count = true});
   std::int64_t out = 0;
-  db_.for_each_row(*read, table_, [&](const auto& row) { out = row.integer(0); });
+  compiled_and_run(as_read, false, {.count = true}, [&](const compiled_read& read) {
+    db_.for_each_row(read, table_, [&](const auto& row) { out = row.integer(0); });
+  });
   return out;
 }
 
@@ -187,11 +187,7 @@ bool basic_table_query<Backend>::exists(count_options options) const {
 
 template <class Backend>
 std::vector<node> basic_table_query<Backend>::find_many(const find_options& options) const {
-  std::vector<node> rows;
-  {
-    const auto held = db_.hold();  // from compiling to running: the kept read is lent (read_to_run)
-    rows = run(*compile(options, false));
-  }
+  std::vector<node> rows = compiled_and_run(options, false, {}, [this](const compiled_read& r) { return run(r); });
   if (options.before) std::reverse(rows.begin(), rows.end());  // read nearest first
   return rows;
 }
@@ -218,8 +214,7 @@ std::optional<node> basic_table_query<Backend>::find_first(find_options options)
 template <class Backend>
 std::optional<node> basic_table_query<Backend>::find_unique(find_options options) const {
   options.limit = 2;
-  const auto held = db_.hold();  // from compiling to running: the kept read is lent (read_to_run)
-  return unique_row(run(*compile(options, true)), table_.name);
+  return unique_row(compiled_and_run(options, true, {}, [this](const compiled_read& r) { return run(r); }), table_.name);
 }
 
 template <class Backend>

@@ -38,9 +38,8 @@ struct read_shape {
   std::string key;
   std::vector<option_value> values;
 };
-read_shape shape_of(const model::schema& s, const model::table& t, const find_options& o, bool unique);
-// The same, written into `out` (its key's and values' storage reused: a call of a kept
-// shape then allocates nothing for it).
+// Written into `out`, whose key's and values' storage is reused: a call of a kept shape
+// allocates nothing for it.
 void shape_of(const model::schema& s, const model::table& t, const find_options& o, bool unique, read_shape& out);
 
 // Numbers the values of `o` 1, 2, ... (param::origin) in shape_of's order. False when
@@ -92,7 +91,6 @@ class read_to_run {
   }
 
   const compiled_read& operator*() const { return *read_; }
-  const compiled_read* operator->() const { return read_; }
   // A read of the caller's own, which outlives the lock (sql(), explain()).
   compiled_read owned() && { return own_ ? std::move(*own_) : *read_; }
 

@@ -135,28 +135,15 @@ class statement_cache {
   };
 
   // One lookup by text per use; no allocation once the text is kept.
-  lease take(sqlite3* db, const std::string& sql) {
-    if (const auto it = kept_.find(sql); it != kept_.end()) return lend(db, it->second, sql);
-    auto prepared = std::make_unique<statement>(db, sql);
-    if (kept_.size() >= most) {  // the cache starts again; a lent statement stays with its lease
-      std::erase_if(kept_, [](const auto& e) { return !e.second.lent; });
-      generation_ = next_generation();
-    }
-    entry& e = kept_[sql];  // node-based: the entry stays where it is until erased
-    e.prepared = std::move(prepared);
-    e.lent = true;
-    return lease(&e, nullptr);
-  }
+  lease take(sqlite3* db, const std::string& sql) { return lend(db, kept(db, sql), sql); }
   // The same, through the hint of where `sql`'s statement was found before: an entry
   // stays where it is until the cache drops entries, which gives it a new generation.
   lease take(sqlite3* db, const std::string& sql, runtime::statement_hint& hint) {
-    if (hint.generation == generation_) return lend(db, *static_cast<entry*>(hint.entry), sql);
-    lease l = take(db, sql);
-    if (const auto it = kept_.find(sql); it != kept_.end()) {
+    if (hint.generation != generation_) {
+      hint.entry = &kept(db, sql);
       hint.generation = generation_;
-      hint.entry = &it->second;
     }
-    return l;
+    return lend(db, *static_cast<entry*>(hint.entry), sql);
   }
   // Finalizes every statement: before the connection closes.
   void clear() {
@@ -165,6 +152,18 @@ class statement_cache {
   }
 
  private:
+  // The entry of `sql`, its statement prepared when the text is new.
+  entry& kept(sqlite3* db, const std::string& sql) {
+    if (const auto it = kept_.find(sql); it != kept_.end()) return it->second;
+    auto prepared = std::make_unique<statement>(db, sql);
+    if (kept_.size() >= most) {  // the cache starts again; a lent statement stays with its lease
+      std::erase_if(kept_, [](const auto& e) { return !e.second.lent; });
+      generation_ = next_generation();
+    }
+    entry& e = kept_[sql];  // node-based: the entry stays where it is until erased
+    e.prepared = std::move(prepared);
+    return e;
+  }
   lease lend(sqlite3* db, entry& e, const std::string& sql) {
     if (e.lent) return lease(nullptr, std::make_unique<statement>(db, sql));
     e.lent = true;
