@@ -54,6 +54,15 @@ compiled_load& add_separate_load(compiled_read& out, const model::schema& s, con
   l.key = r.name;
   l.many = r.kind == relation_kind::many;
   l.key_kind = key.kind;
+  // The row's own column when it selects the key (a column more per row costs SQLite a
+  // step of its program), else a hidden one.
+  for (std::size_t i = 0; i < out.columns.size(); ++i) {
+    const result_column& c = out.columns[i];
+    if (c.key == key.parent_column && c.nested < 0 && c.load < 0 && !c.hidden) {
+      l.parent_column = static_cast<int>(i);
+      return l;
+    }
+  }
   add(sql::column_ref(alias, key.parent_column));
   l.parent_column = static_cast<int>(out.columns.size());
   out.columns.push_back({"", key.kind, -1, -1, true});
@@ -76,8 +85,8 @@ std::string separate_load_sql(const separate_load_parts& p, std::vector<param>& 
     if (p.offset) out += " OFFSET " + std::to_string(*p.offset);
     return out;
   };
-  if (p.per_key)
-    return "SELECT " + p.select + key + " FROM " + p.from + p.joins + " WHERE " + filters + p.key_expression + " = " +
+  if (p.per_key)  // its rows are the bound key's: no key column to read back
+    return "SELECT " + p.select + " FROM " + p.from + p.joins + " WHERE " + filters + p.key_expression + " = " +
            placeholder + p.order + bounds();
   const bool bounded = p.limit || p.offset;
   if (!bounded) {

@@ -2,10 +2,10 @@
 
 namespace orm::sqlite {
 
-int checked_storage(const statement& s, int i, column_kind kind, std::string_view table, std::string_view column) {
-  const int stored = s.type(i);
+int checked_storage(const column_value& v, column_kind kind, std::string_view table, std::string_view column) {
+  const int stored = v.type();
   const auto refuse = [&](const char* what) {
-    const std::string held = stored == SQLITE_TEXT ? "text '" + std::string(s.text_view(i)) + "'" : "a value of another type";
+    const std::string held = stored == SQLITE_TEXT ? "text '" + std::string(v.text_view()) + "'" : "a value of another type";
     return sqlite::error("'" + std::string(table) + "." + std::string(column) + "' holds " + held + ", which is not " + what);
   };
   if (stored == SQLITE_NULL) return stored;
@@ -29,20 +29,21 @@ int checked_storage(const statement& s, int i, column_kind kind, std::string_vie
 }
 
 node column_node(const statement& s, int i, column_kind kind, std::string_view table, std::string_view column) {
-  const int stored = checked_storage(s, i, kind, table, column);
+  const column_value v = s.value(i);
+  const int stored = checked_storage(v, kind, table, column);
   if (stored == SQLITE_NULL) return node();
   switch (kind) {
-    case column_kind::boolean: return node::of_boolean(s.integer(i) != 0);
+    case column_kind::boolean: return node::of_boolean(v.integer() != 0);
     case column_kind::integer:
     case column_kind::id:
-    case column_kind::timestamp: return node::of_integer(s.integer(i));
-    case column_kind::real: return node::of_real(stored == SQLITE_INTEGER ? static_cast<double>(s.integer(i)) : s.real(i));
+    case column_kind::timestamp: return node::of_integer(v.integer());
+    case column_kind::real: return node::of_real(stored == SQLITE_INTEGER ? static_cast<double>(v.integer()) : v.real());
     case column_kind::bytes:
-      return node::of_text(std::string(stored == SQLITE_BLOB ? s.blob_view(i) : s.text_view(i)), node::kind::bytes);
+      return node::of_text(std::string(stored == SQLITE_BLOB ? v.blob_view() : v.text_view()), node::kind::bytes);
     default:
-      if (stored == SQLITE_INTEGER) return node::of_integer(s.integer(i));
-      if (stored == SQLITE_FLOAT) return node::of_real(s.real(i));
-      return node::of_text(std::string(s.text_view(i)));
+      if (stored == SQLITE_INTEGER) return node::of_integer(v.integer());
+      if (stored == SQLITE_FLOAT) return node::of_real(v.real());
+      return node::of_text(std::string(v.text_view()));
   }
 }
 

@@ -175,6 +175,36 @@ TEST_F(LoadStrategies, OneParentWithTenThousandChildrenAndManyParents) {
   EXPECT_EQ(read.loads[0].read.params.size(), 1u) << read.loads[0].read.sql;
 }
 
+// A load's statements read what their rows need once: the parent's key is the row's own
+// column when the row selects it, and a statement run once per key does not read back the
+// key it was given (each column more is a step of SQLite's program per row).
+TEST_F(LoadStrategies, AStatementReadsTheParentsKeyOnceAndNoKeyItWasGiven) {
+  const auto occurrences = [](const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
+  };
+  auto users = db.query(blog::schema, blog::users);
+  const find_options read{.with = {{"posts", {.with = {{"comments", {}}}}}}};
+  const compiled_read nested = users.sql(with_strategy(read, load_strategy::nested));
+  ASSERT_EQ(nested.loads.size(), 1u);
+  EXPECT_EQ(occurrences(nested.sql, "\"id\""), 1u) << nested.sql;
+  const compiled_read& posts = nested.loads[0].read;
+  EXPECT_EQ(occurrences(posts.sql, "orm_load_key"), 0u) << posts.sql;
+  EXPECT_EQ(occurrences(posts.sql, ".\"id\""), 1u) << posts.sql;
+  EXPECT_EQ(occurrences(posts.loads.at(0).read.sql, "orm_load_key"), 0u) << posts.loads[0].read.sql;
+  // All parents' keys at once: each row says whose it is.
+  const compiled_read select_in = users.sql(with_strategy(read, load_strategy::select_in));
+  EXPECT_EQ(occurrences(select_in.loads.at(0).read.sql, "orm_load_key"), 1u) << select_in.loads[0].read.sql;
+  // A row that does not select its key reads it, hidden, and still returns without it.
+  seed(5, 6);
+  const find_options names{.columns = only("name"), .order_by = {asc("id")}, .with = {{"posts", {.columns = only("title")}}}};
+  const compiled_read hidden = users.sql(with_strategy(names, load_strategy::nested));
+  EXPECT_EQ(occurrences(hidden.sql, ".\"id\""), 2u) << hidden.sql;  // read, and ordered by
+  expect_same_rows("users", names, "keys not selected");
+  for (const node& user : users.find_many(with_strategy(names, load_strategy::nested))) EXPECT_FALSE(user.contains("id"));
+}
+
 TEST_F(LoadStrategies, AReadOfNoParentsRunsNoLoad) {
   int statements = 0;
   db.between_read_statements([&] { ++statements; });

@@ -3,10 +3,13 @@
 // is lent already (a statement run inside another's rows) gets one of its own; the cache
 // starting again never finalizes a statement that is lent; a kept read's hint finds its
 // statement without a lookup only while the cache has dropped nothing; a statement bound
-// with fewer values than it takes has NULL for the rest, not an earlier use's values.
+// with fewer values than it takes has NULL for the rest, not an earlier use's values; a
+// loop over a statement's rows holds the connection's mutex, under which its columns are
+// read as values (sqlite/statement.hpp, column_value).
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 
 #include <orm/sqlite.hpp>
 
@@ -113,6 +116,30 @@ TEST_F(StatementCache, AHintOfAnotherCacheOrACopyIsNotFollowed) {
   const orm::runtime::statement_hint copy = hint;  // a copy's text may be another (explain's)
   EXPECT_EQ(copy.entry, nullptr);
   other.clear();
+}
+
+// Another thread using the connection (db.handle()) waits while rows are read: the
+// columns' values are read without SQLite taking its mutex per call, which is safe only
+// while the loop holds it.
+TEST(ConnectionLock, ALoopOverRowsHoldsTheConnectionsMutex) {
+  orm::sqlite::database db(":memory:");
+  std::vector<int> tried;
+  db.run_statement("SELECT 1 UNION ALL SELECT 2", {}, [&](const statement& row) {
+    std::thread([&] {
+      sqlite3_mutex* mutex = sqlite3_db_mutex(db.handle());
+      const int rc = sqlite3_mutex_try(mutex);
+      if (rc == SQLITE_OK) sqlite3_mutex_leave(mutex);
+      tried.push_back(rc);
+    }).join();
+    EXPECT_EQ(row.integer(0), static_cast<std::int64_t>(tried.size()));
+  });
+  EXPECT_EQ(tried, (std::vector<int>{SQLITE_BUSY, SQLITE_BUSY}));
+  sqlite3_mutex* mutex = sqlite3_db_mutex(db.handle());
+  std::thread([&] {
+    const int rc = sqlite3_mutex_try(mutex);
+    if (rc == SQLITE_OK) sqlite3_mutex_leave(mutex);
+    EXPECT_EQ(rc, SQLITE_OK) << "still held after the loop";
+  }).join();
 }
 
 }  // namespace

@@ -90,7 +90,9 @@ struct compiled_read {
   // for the rows it returns.
   std::vector<compiled_load> loads;
   // A load's statement: the parameter its parents' keys are bound to, and the result
-  // column that says whose row each is (-1: this is no load's statement).
+  // column that says whose row each is (-1: this is no load's statement). A statement per
+  // key does not select it (its rows are the bound key's): the entry, last and hidden,
+  // only gives the key's kind.
   std::size_t key_param = 0;
   int key_column = -1;
   bool per_key = false;  // run once per key (load_strategy::nested), else for all keys at once

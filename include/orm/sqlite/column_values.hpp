@@ -17,8 +17,9 @@ namespace orm::sqlite {
 
 // The value's storage class (SQLITE_NULL, SQLITE_INTEGER, ...), once checked against the
 // column's kind: what the kind cannot hold is refused here, for nodes and typed rows alike.
-int checked_storage(const statement& s, int i, column_kind kind, std::string_view table, std::string_view column);
+int checked_storage(const column_value& v, column_kind kind, std::string_view table, std::string_view column);
 
+// Read under the connection's mutex (column_value), as the row loops of database.hpp are.
 node column_node(const statement& s, int i, column_kind kind, std::string_view table, std::string_view column);
 
 }  // namespace orm::sqlite

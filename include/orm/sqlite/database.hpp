@@ -98,6 +98,7 @@ class database : public runtime::basic_database<database> {
       auto s = prepared(sql);
       check_own_statement(*s, sql, params.size());
       s->bind(params);
+      const connection_lock rows(db_);  // column_value reads
       while (s->step()) each(static_cast<const statement&>(*s));
       return s->read_only() ? 0 : sqlite3_changes64(db_);
     });
@@ -128,6 +129,7 @@ class database : public runtime::basic_database<database> {
       auto s = prepared(read.sql);
       s->bind(read.params);
       const int key = static_cast<int>(read.key_param) + 1;
+      const connection_lock rows(db_);  // column_value reads
       for (std::size_t g = 0; g < keys.size(); ++g) {
         if (g > 0) s->reset();
         s->bind(key, keys[g]);
@@ -196,6 +198,7 @@ void database::for_each_row(const compiled_read& read, const model::table& table
   explaining([&] {
     auto s = statements_.take(db_, read.sql, read.prepared);
     s->bind(read.params);
+    const connection_lock held_rows(db_);  // column_value reads
     std::int64_t rows = 0;
     while (s->step()) {
       if (read.fan_out_limit > 0 && rows == read.fan_out_limit) throw too_many_parents(table.name, read.fan_out_limit);

@@ -18,6 +18,44 @@
 
 namespace orm::sqlite {
 
+// One column of the current row, read through its sqlite3_value: one call into SQLite's
+// connection mutex for the column, where sqlite3_column_type, _int64, _text and _bytes
+// take it once each. SQLite calls such a value unprotected: it is read safely only while
+// the caller holds the connection's mutex (connection_lock), as every row loop of
+// database.hpp does. Valid until the next step() or reset().
+class column_value {
+ public:
+  explicit column_value(sqlite3_value* v) : v_(v) {}
+  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+  int type() const { return sqlite3_value_type(v_); }
+  std::int64_t integer() const { return sqlite3_value_int64(v_); }
+  double real() const { return sqlite3_value_double(v_); }
+  std::string_view text_view() const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v_));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(v_))) : std::string_view();
+  }
+  std::string_view blob_view() const {
+    const auto* p = static_cast<const char*>(sqlite3_value_blob(v_));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(v_))) : std::string_view();
+  }
+
+ private:
+  sqlite3_value* v_;
+};
+
+// Holds a connection's own mutex (serialized mode; none in the others) for a loop over
+// rows: SQLite's calls inside take it again without waiting, and column_value is safe.
+class connection_lock {
+ public:
+  explicit connection_lock(sqlite3* db) : mutex_(sqlite3_db_mutex(db)) { sqlite3_mutex_enter(mutex_); }
+  connection_lock(const connection_lock&) = delete;
+  connection_lock& operator=(const connection_lock&) = delete;
+  ~connection_lock() { sqlite3_mutex_leave(mutex_); }
+
+ private:
+  sqlite3_mutex* mutex_;
+};
+
 class statement {
  public:
   statement(sqlite3* db, const std::string& sql) : db_(db) {
@@ -97,6 +135,8 @@ class statement {
     return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string_view();
   }
   double real(int column) const { return sqlite3_column_double(stmt_, column); }
+  // The column as one value (see column_value: under a connection_lock only).
+  column_value value(int column) const { return column_value(sqlite3_column_value(stmt_, column)); }
 
  private:
   sqlite3* db_;

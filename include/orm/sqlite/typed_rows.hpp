@@ -20,7 +20,9 @@ namespace orm::sqlite {
 // runtime::typed::read_top_row finds it beside the statement's type.
 template <class F>
 void read_column(const statement& s, int i, F& out, const row_plan& plan, const row_plan::source& from) {
-  const int stored = i < 0 ? SQLITE_NULL : checked_storage(s, i, from.column->kind, plan.table->name, from.key);
+  // Under the connection's mutex, as every row loop is (column_value).
+  const column_value v = i < 0 ? column_value(nullptr) : s.value(i);  // no column: never read
+  const int stored = i < 0 ? SQLITE_NULL : checked_storage(v, from.column->kind, plan.table->name, from.key);
   if constexpr (reflection::is_optional<F>::value) {
     if (stored == SQLITE_NULL) {
       out.reset();
@@ -34,17 +36,17 @@ void read_column(const statement& s, int i, F& out, const row_plan& plan, const 
     using kind = model::row_field::value_kind;
     using traits = reflection::field_traits<F>;
     if constexpr (traits::value == kind::boolean)
-      out = s.integer(i) != 0;
+      out = v.integer() != 0;
     else if constexpr (traits::value == kind::integer)
-      out = static_cast<F>(s.integer(i));
+      out = static_cast<F>(v.integer());
     else if constexpr (traits::value == kind::time_point)
-      out = runtime::typed::time_point_of<F>(s.integer(i), plan, from);
+      out = runtime::typed::time_point_of<F>(v.integer(), plan, from);
     else if constexpr (traits::value == kind::real)
-      out = static_cast<F>(stored == SQLITE_INTEGER ? static_cast<double>(s.integer(i)) : s.real(i));
+      out = static_cast<F>(stored == SQLITE_INTEGER ? static_cast<double>(v.integer()) : v.real());
     else if constexpr (traits::value == kind::text)
-      out.assign(s.text_view(i));
+      out.assign(v.text_view());
     else if constexpr (traits::value == kind::bytes) {
-      const std::string_view bytes = stored == SQLITE_BLOB ? s.blob_view(i) : s.text_view(i);
+      const std::string_view bytes = stored == SQLITE_BLOB ? v.blob_view() : v.text_view();
       out.assign(reinterpret_cast<const typename F::value_type*>(bytes.data()),
                  reinterpret_cast<const typename F::value_type*>(bytes.data() + bytes.size()));
     }
