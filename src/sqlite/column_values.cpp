@@ -28,8 +28,7 @@ int checked_storage(const column_value& v, column_kind kind, std::string_view ta
   return stored;
 }
 
-node column_node(const statement& s, int i, column_kind kind, std::string_view table, std::string_view column) {
-  const column_value v = s.value(i);
+node column_node(const column_value& v, column_kind kind, std::string_view table, std::string_view column) {
   const int stored = checked_storage(v, kind, table, column);
   if (stored == SQLITE_NULL) return node();
   switch (kind) {

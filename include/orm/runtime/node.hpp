@@ -34,13 +34,17 @@ class node {
   }
   node& operator=(node&& other) noexcept {
     if (this != &other) {
-      release();
+      if (owns_storage()) release();
       kind_ = std::exchange(other.kind_, kind::null);
       value_ = other.value_;
     }
     return *this;
   }
-  ~node() { release(); }
+  // Inline for the nodes that own nothing (scalars, null, moved-from ones): most nodes a
+  // read destroys; only the others call release().
+  ~node() {
+    if (owns_storage()) release();
+  }
 
   static node make(kind k) {
     node n;
@@ -182,6 +186,7 @@ class node {
       default: value_ = other.value_;
     }
   }
+  bool owns_storage() const noexcept { return kind_ >= kind::text; }  // text, bytes, array, object
   void release() noexcept {
     switch (kind_) {
       case kind::text:

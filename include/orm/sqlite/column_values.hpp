@@ -19,7 +19,18 @@ namespace orm::sqlite {
 // column's kind: what the kind cannot hold is refused here, for nodes and typed rows alike.
 int checked_storage(const column_value& v, column_kind kind, std::string_view table, std::string_view column);
 
+node column_node(const column_value& v, column_kind kind, std::string_view table, std::string_view column);
+
 // Read under the connection's mutex (column_value), as the row loops of database.hpp are.
-node column_node(const statement& s, int i, column_kind kind, std::string_view table, std::string_view column);
+// A read calls this for every column of every row: the common cases (an integer column
+// holding an integer, a text column holding text) inline, the rest as above.
+inline node column_node(const statement& s, int i, column_kind kind, std::string_view table, std::string_view column) {
+  const column_value v = s.value(i);
+  const int stored = v.type();
+  if (stored == SQLITE_INTEGER && (kind == column_kind::integer || kind == column_kind::id))
+    return node::of_integer(v.integer());
+  if (stored == SQLITE_TEXT && kind == column_kind::text) return node::of_text(std::string(v.text_view()));
+  return column_node(v, kind, table, column);
+}
 
 }  // namespace orm::sqlite
