@@ -1,6 +1,5 @@
 // Loads by statements of their own (select_in, nested): which relations may, and the
 // statement's shape around the pieces a backend's renderer makes.
-#include <cstring>
 
 #include <orm/runtime/read_plan.hpp>
 
@@ -130,26 +129,32 @@ index_groups index_groups::from(const std::vector<std::size_t>& group_of, std::s
   return out;
 }
 
-key_groups group_parents(const std::vector<std::optional<std::string>>& keys, column_kind kind) {
+key_groups group_parents(const load_keys& keys) {
   key_groups out;
-  out.index.reserve(keys.size());
   std::vector<std::size_t> group_of(keys.size(), index_groups::none);
   for (std::size_t p = 0; p < keys.size(); ++p) {
-    if (!keys[p]) continue;
-    const auto [at, added] = out.index.emplace(*keys[p], out.keys.size());
-    if (added) {
-      if (kind == column_kind::text) {
-        out.keys.emplace_back(*keys[p]);
-      } else {
-        std::int64_t value = 0;
-        std::memcpy(&value, keys[p]->data(), sizeof value);
-        out.keys.emplace_back(static_cast<long long>(value));
-      }
+    if (keys.is_null(p)) continue;
+    const std::size_t next = out.keys.size();
+    const std::size_t g = keys.is_text() ? out.text_index.emplace(keys.text(p), next).first->second
+                                         : out.integer_index.emplace(keys.integer(p), next).first->second;
+    if (g == next) {  // the key's first parent
+      if (keys.is_text()) out.keys.emplace_back(keys.text(p));
+      else out.keys.emplace_back(static_cast<long long>(keys.integer(p)));
     }
-    group_of[p] = at->second;
+    group_of[p] = g;
   }
   out.parents = index_groups::from(group_of, out.keys.size());
   return out;
+}
+
+std::size_t key_groups::group_of(const load_keys& rows, std::size_t i) const {
+  if (rows.is_null(i)) return index_groups::none;
+  if (rows.is_text()) {
+    const auto g = text_index.find(rows.text(i));
+    return g == text_index.end() ? index_groups::none : g->second;
+  }
+  const auto g = integer_index.find(rows.integer(i));
+  return g == integer_index.end() ? index_groups::none : g->second;
 }
 
 void bind_key_list(compiled_read& statement, const std::vector<param>& keys, const sql::dialect& d) {

@@ -168,10 +168,7 @@ class basic_table_query {
     bind_key_list(l.read, groups.keys, Backend::sql_dialect());
     db_.for_each_row(l.read, target, read_row);
     group_of.reserve(children.keys.size());
-    for (const std::string& key : children.keys) {
-      const auto g = groups.index.find(key);
-      group_of.push_back(g == groups.index.end() ? index_groups::none : g->second);
-    }
+    for (std::size_t i = 0; i < children.keys.size(); ++i) group_of.push_back(groups.group_of(children.keys, i));
     return index_groups::from(group_of, groups.keys.size());
   }
   template <class T>
@@ -186,8 +183,7 @@ class basic_table_query {
   template <class T>
   void load_typed(const compiled_read& read, const row_plan& plan, level_rows<T>& out) const;
   template <class T, std::size_t I>
-  void load_field(const compiled_load& l, const std::vector<std::optional<std::string>>& keys, const row_plan& plan,
-                  level_rows<T>& out) const;
+  void load_field(const compiled_load& l, const load_keys& keys, const row_plan& plan, level_rows<T>& out) const;
 
   Backend& db_;
   const model::schema& schema_;
@@ -485,14 +481,14 @@ void basic_table_query<Backend>::load_typed(const compiled_read& read, const row
 
 template <class Backend>
 template <class T, std::size_t I>
-void basic_table_query<Backend>::load_field(const compiled_load& l, const std::vector<std::optional<std::string>>& keys,
-                                            const row_plan& plan, level_rows<T>& out) const {
+void basic_table_query<Backend>::load_field(const compiled_load& l, const load_keys& keys, const row_plan& plan,
+                                            level_rows<T>& out) const {
   using F = reflection::field_value_t<std::tuple_element_t<I, decltype(reflection::tie_fields(std::declval<T&>()))>>;
   if constexpr (typed::readable_row<F>) {
     using Child = typename typed::row_of_field<F>::type;
     const row_plan::source& from = plan.fields[I];
     const model::table& target = *schema_.find_table(l.read.decode.table);
-    const key_groups groups = group_parents(keys, l.key_kind);
+    const key_groups groups = group_parents(keys);
     level_rows<Child> children;
     const std::vector<int> columns = typed::result_columns_of(*from.nested, l.read);
     const auto rows_of = run_load(l, target, groups, children, [&](const auto& r) {

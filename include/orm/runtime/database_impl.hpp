@@ -264,7 +264,7 @@ void basic_table_query<Backend>::load_separately(const compiled_read& read, leve
   for (std::size_t k = 0; k < read.loads.size(); ++k) {
     const compiled_load& l = read.loads[k];
     const model::table& target = *schema_.find_table(l.read.decode.table);
-    const key_groups groups = group_parents(out.parent_keys[k], l.key_kind);
+    const key_groups groups = group_parents(out.parent_keys[k]);
     level_rows<node> children;
     const auto rows_of =
         run_load(l, target, groups, children, [&](const auto& r) { read_node_row(l.read, target, r, children); });
