@@ -131,6 +131,8 @@ index_groups index_groups::from(const std::vector<std::size_t>& group_of, std::s
 
 key_groups group_parents(const load_keys& keys) {
   key_groups out;
+  if (keys.is_text()) out.text_index.reserve(keys.size());  // one allocation, no rehash as parents come
+  else out.integer_index.reserve(keys.size());
   std::vector<std::size_t> group_of(keys.size(), index_groups::none);
   for (std::size_t p = 0; p < keys.size(); ++p) {
     if (keys.is_null(p)) continue;
