@@ -68,52 +68,79 @@ compiled_load& add_separate_load(compiled_read& out, const model::schema& s, con
   return l;
 }
 
-std::string separate_load_sql(const separate_load_parts& p, std::vector<param>& params, std::size_t& key_param,
-                              const sql::dialect& d) {
+void separate_load_sql(const separate_load_parts& p, std::vector<param>& params, compiled_read& out,
+                       const sql::dialect& d) {
   std::string filters;
   for (const std::string& c : p.conditions) filters += c + " AND ";
-  // The key's parameter comes last, after the filters' in the text.
+  // The key's parameter comes after the filters' in the text.
   params.emplace_back();
-  key_param = params.size() - 1;
+  out.key_param = params.size() - 1;
   const std::string placeholder = d.placeholder(params.size());
   const std::string key = ", " + p.key_expression + " AS " + key_alias;
   const auto bounds = [&] {
     // No LIMIT -1 or LIMIT ALL that both databases read: the largest integer is no limit.
-    std::string out;
-    if (p.limit || p.offset) out += " LIMIT " + std::to_string(p.limit.value_or(INT64_MAX));
-    if (p.offset) out += " OFFSET " + std::to_string(*p.offset);
-    return out;
+    std::string text;
+    if (p.limit || p.offset) text += " LIMIT " + std::to_string(p.limit.value_or(INT64_MAX));
+    if (p.offset) text += " OFFSET " + std::to_string(*p.offset);
+    return text;
   };
-  if (p.per_key)  // its rows are the bound key's: no key column to read back
-    return "SELECT " + p.select + " FROM " + p.from + p.joins + " WHERE " + filters + p.key_expression + " = " +
-           placeholder + p.order + bounds();
-  const bool bounded = p.limit || p.offset;
-  if (!bounded) {
+  const auto in_list = [&] {
     const std::optional<sql::bound_in_list> list = d.bound_list({}, p.key_kind);
     if (!list) throw schema_error("this database binds no list of keys of this kind");
-    return "SELECT " + p.select + key + " FROM " + p.from + p.joins + " WHERE " + filters + p.key_expression +
-           list->test_before + placeholder + list->test_after + p.order;
+    return p.key_expression + list->test_before + placeholder + list->test_after;
+  };
+  if (p.per_key) {  // its rows are the bound key's: no key column to read back
+    out.sql = "SELECT " + p.select + " FROM " + p.from + p.joins + " WHERE " + filters + p.key_expression + " = " +
+              placeholder + p.order + bounds();
+    return;
   }
+  const std::string every_key = "SELECT " + p.select + key + " FROM " + p.from + p.joins + " WHERE " + filters + in_list();
+  if (!p.limit && !p.offset) {
+    out.sql = every_key + p.order;
+    return;
+  }
+  std::string bounded;
   if (d.list_rows) {
     // Each key's rows by a subquery of their own, bounded as a statement per key would be:
     // the database reads at most the bound for each (an index scan that stops).
     const std::string keys = "orm_keys";
-    return "SELECT " + p.select + ", " + keys + "." + key_alias + " FROM " +
-           d.list_rows(placeholder, p.key_kind, keys, key_alias) + " CROSS JOIN LATERAL (SELECT " + p.alias +
-           ".* FROM " + p.from + " WHERE " + filters + p.key_expression + " = " + keys + "." + key_alias + p.order +
-           bounds() + ") AS " + p.alias + p.joins + p.order;
+    bounded = "SELECT " + p.select + ", " + keys + "." + key_alias + " FROM " +
+              d.list_rows(placeholder, p.key_kind, keys, key_alias) + " CROSS JOIN LATERAL (SELECT " + p.alias +
+              ".* FROM " + p.from + " WHERE " + filters + p.key_expression + " = " + keys + "." + key_alias + p.order +
+              bounds() + ") AS " + p.alias + p.joins + p.order;
+  } else {
+    // Every parent's rows at once, each parent's numbered in the load's order: its bounds
+    // keep the rows a statement per parent would.
+    const std::int64_t first = p.offset.value_or(0);
+    std::string kept = std::string(" WHERE ") + p.alias + "." + row_number_alias + " > " + std::to_string(first);
+    if (p.limit) kept += " AND " + p.alias + "." + row_number_alias + " <= " + std::to_string(first + *p.limit);
+    bounded = "SELECT " + p.select + ", " + p.alias + "." + key_alias + " FROM (SELECT " + p.alias + ".*" + key +
+              ", ROW_NUMBER() OVER (PARTITION BY " + p.key_expression + p.order + ") AS " + row_number_alias +
+              " FROM " + p.from + " WHERE " + filters + in_list() + ") AS " + p.alias + p.joins + kept + p.order;
   }
-  // Every parent's rows at once, each parent's numbered in the load's order: its bounds
-  // keep the rows a statement per parent would.
-  const std::optional<sql::bound_in_list> list = d.bound_list({}, p.key_kind);
-  if (!list) throw schema_error("this database binds no list of keys of this kind");
-  const std::int64_t first = p.offset.value_or(0);
-  std::string kept = std::string(" WHERE ") + p.alias + "." + row_number_alias + " > " + std::to_string(first);
-  if (p.limit) kept += " AND " + p.alias + "." + row_number_alias + " <= " + std::to_string(first + *p.limit);
-  return "SELECT " + p.select + ", " + p.alias + "." + key_alias + " FROM (SELECT " + p.alias + ".*" + key +
-         ", ROW_NUMBER() OVER (PARTITION BY " + p.key_expression + p.order + ") AS " + row_number_alias + " FROM " +
-         p.from + " WHERE " + filters + p.key_expression + list->test_before + placeholder + list->test_after + ") AS " +
-         p.alias + p.joins + kept + p.order;
+  if (p.offset || !p.order.empty() || !p.limit || *p.limit <= 0) {
+    out.sql = std::move(bounded);
+    return;
+  }
+  // Bounded in no order: any `limit` rows of a key are its rows (compiled_read::per_key_cap).
+  params.emplace_back();
+  out.cap_param = params.size() - 1;
+  const std::string cap = " LIMIT " + d.placeholder(params.size());
+  out.per_key_cap = *p.limit;
+  out.sql = every_key + cap;
+  out.bounded_sql = bounded + cap;  // the same parameters, in the same places
+}
+
+std::int64_t capped_rows_bound(std::size_t keys, std::int64_t per_key_cap) {
+  const auto n = static_cast<std::int64_t>(keys);
+  if (per_key_cap <= 0 || n > (INT64_MAX - 1) / per_key_cap) return INT64_MAX;
+  return n * per_key_cap + 1;
+}
+
+void keep_first_per_group(std::vector<std::size_t>& group_of, std::size_t groups, std::int64_t per_key_cap) {
+  std::vector<std::int64_t> kept(groups, 0);
+  for (std::size_t& g : group_of)
+    if (g != index_groups::none && ++kept[g] > per_key_cap) g = index_groups::none;
 }
 
 index_groups index_groups::from(const std::vector<std::size_t>& group_of, std::size_t groups) {
@@ -162,6 +189,8 @@ std::size_t key_groups::group_of(const load_keys& rows, std::size_t i) const {
 void bind_key_list(compiled_read& statement, const std::vector<param>& keys, const sql::dialect& d) {
   const column_kind kind = statement.columns[static_cast<std::size_t>(statement.key_column)].kind;
   statement.params[statement.key_param] = param(d.bound_list(keys, kind)->text);
+  if (statement.per_key_cap > 0)
+    statement.params[statement.cap_param] = param(static_cast<long long>(capped_rows_bound(keys.size(), statement.per_key_cap)));
 }
 
 }  // namespace orm::runtime

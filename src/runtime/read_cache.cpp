@@ -165,11 +165,13 @@ std::vector<const compiled_read*> statements_of(const compiled_read& read) {
 }
 
 // Whether two renders of a statement bind the same values. A load's parents' keys are not
-// the call's: the kept read holds its last run's (it is lent, not copied), a fresh one none.
+// the call's (nor the bound a capped load derives from their number): the kept read holds
+// its last run's (it is lent, not copied), a fresh one none.
 bool same_values(const compiled_read& a, const compiled_read& b) {
   if (a.params.size() != b.params.size()) return false;
   for (std::size_t i = 0; i < a.params.size(); ++i)
-    if (!(a.key_column >= 0 && i == a.key_param) && a.params[i] != b.params[i]) return false;
+    if (!(a.key_column >= 0 && (i == a.key_param || (a.per_key_cap > 0 && i == a.cap_param))) && a.params[i] != b.params[i])
+      return false;
   return true;
 }
 

@@ -172,7 +172,8 @@ TEST_F(LoadStrategies, OneParentWithTenThousandChildrenAndManyParents) {
   const compiled_read read =
       db.query(blog::schema, blog::posts).sql(with_strategy({.with = {{"author", {}}}}, load_strategy::select_in));
   ASSERT_EQ(read.loads.size(), 1u);
-  EXPECT_EQ(read.loads[0].read.params.size(), 1u) << read.loads[0].read.sql;
+  // The keys' list, and the statement's bound (one() keeps one row per key).
+  EXPECT_EQ(read.loads[0].read.params.size(), 2u) << read.loads[0].read.sql;
 }
 
 // A load's statements read what their rows need once: the parent's key is the row's own
@@ -203,6 +204,78 @@ TEST_F(LoadStrategies, AStatementReadsTheParentsKeyOnceAndNoKeyItWasGiven) {
   EXPECT_EQ(occurrences(hidden.sql, ".\"id\""), 2u) << hidden.sql;  // read, and ordered by
   expect_same_rows("users", names, "keys not selected");
   for (const node& user : users.find_many(with_strategy(names, load_strategy::nested))) EXPECT_FALSE(user.contains("id"));
+}
+
+// A load bounded in no order (a limit alone, the schema's default_limit, a one()): any
+// `limit` rows of a parent are its rows, so one scan reads every parent's (no subquery or
+// numbering per parent) and each keeps its first; a parent with many rows cannot take
+// the rows of another (the statement's LIMIT, once reached, runs the bounded one).
+struct capped_post {
+  std::string title;
+  std::optional<std::int64_t> authorId;
+};
+struct user_with_capped_posts {
+  std::int64_t id;
+  std::vector<capped_post> posts;
+};
+
+TEST_F(LoadStrategies, ALoadBoundedInNoOrderReadsEveryParentsRowsByOneScan) {
+  auto users = db.query(blog::schema, blog::users);
+  const find_options capped{.order_by = {asc("id")}, .with = {{"posts", {.limit = 3}}}};
+  const compiled_read read = users.sql(with_strategy(capped, load_strategy::select_in));
+  ASSERT_EQ(read.loads.size(), 1u);
+  const std::string& load = read.loads[0].read.sql;
+  EXPECT_EQ(load.find("LATERAL"), std::string::npos) << load;
+  EXPECT_EQ(load.find("ROW_NUMBER"), std::string::npos) << load;
+  const std::string& author = db.query(blog::schema, blog::posts).sql(with_strategy({.with = {{"author", {}}}}, load_strategy::select_in)).loads.at(0).read.sql;
+  EXPECT_EQ(author.find("LATERAL"), std::string::npos) << author;
+  EXPECT_EQ(author.find("ROW_NUMBER"), std::string::npos) << author;
+  // An order decides which rows a bound keeps: that load stays bounded per parent.
+  const find_options ordered{.with = {{"posts", {.order_by = {asc("id")}, .limit = 3}}}};
+  EXPECT_EQ(users.sql(with_strategy(ordered, load_strategy::select_in)).loads.at(0).read.per_key_cap, 0);
+
+  // Users 1-4 with 10, 1, 4 and 0 posts, written in that order (the first parent's rows
+  // come first in the scan, and could fill a LIMIT of 2 keys' worth on their own).
+  const std::vector<int> counts{10, 1, 4, 0};
+  std::vector<std::int64_t> ids;
+  for (std::size_t u = 0; u < counts.size(); ++u) {
+    ids.push_back(db.insert(blog::schema, "users", {{"name", "u" + std::to_string(u)}}));
+    for (int p = 0; p < counts[u]; ++p)
+      db.insert(blog::schema, "posts", {{"title", "p" + std::to_string(u) + "." + std::to_string(p)}, {"score", p}, {"authorId", ids.back()}});
+  }
+  // Each of `users` (indices into counts) keeps its first 3 posts, by each strategy.
+  const auto expect_capped = [&](const find_options& o, const std::vector<std::size_t>& users_read, const std::string& what) {
+    for (const load_strategy how : {load_strategy::join, load_strategy::select_in, load_strategy::nested}) {
+      const auto rows = users.find_many(with_strategy(o, how));
+      ASSERT_EQ(rows.size(), users_read.size()) << what;
+      const auto typed = users.find_many<user_with_capped_posts>(with_strategy(o, how));
+      ASSERT_EQ(typed.size(), users_read.size()) << what;
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::size_t u = users_read[i];
+        const std::size_t kept = std::min<std::size_t>(static_cast<std::size_t>(counts[u]), 3);
+        const std::string label = what + ", strategy " + std::to_string(static_cast<int>(how)) + ", user " + std::to_string(u);
+        ASSERT_EQ(rows[i]["posts"].size(), kept) << label << ": " << text_of(rows);
+        ASSERT_EQ(typed[i].posts.size(), kept) << label;
+        std::vector<std::string> titles;
+        for (std::size_t p = 0; p < kept; ++p) {
+          EXPECT_EQ(rows[i]["posts"][p]["authorId"].as_integer(), ids[u]) << label;
+          EXPECT_EQ(typed[i].posts[p].authorId, ids[u]) << label;
+          titles.push_back(rows[i]["posts"][p]["title"].as_text());
+        }
+        std::sort(titles.begin(), titles.end());
+        EXPECT_EQ(std::unique(titles.begin(), titles.end()), titles.end()) << label << ": a row given twice";
+      }
+    }
+  };
+  // Every key's rows (15) reach the LIMIT (4 keys x 3 + 1): the bounded statement runs.
+  expect_capped(capped, {0, 1, 2, 3}, "all users");
+  // Users 1 and 2: 11 rows against a LIMIT of 7, the first user's first (the bounded
+  // statement runs); users 2 and 3: 5 rows, the third user's capped by the reader.
+  const auto of = [&](std::size_t a, std::size_t b) {
+    return find_options{.where = in("id", {ids[a], ids[b]}), .order_by = {asc("id")}, .with = {{"posts", {.limit = 3}}}};
+  };
+  expect_capped(of(0, 1), {0, 1}, "users 1-2");
+  expect_capped(of(1, 2), {1, 2}, "users 2-3");
 }
 
 TEST_F(LoadStrategies, AReadOfNoParentsRunsNoLoad) {

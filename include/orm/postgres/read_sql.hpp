@@ -82,7 +82,7 @@ class read_compiler {
     p.offset = r.kind == relation_kind::one ? std::nullopt : w.options.offset;  // one row: no offset, as in a join
     p.per_key = how == load_strategy::nested;
     out.per_key = p.per_key;
-    out.sql = runtime::separate_load_sql(p, params_, out.key_param, dialect);
+    runtime::separate_load_sql(p, params_, out, dialect);
     out.key_column = static_cast<int>(out.columns.size());
     out.columns.push_back({"", key.kind, -1, -1, true});
     out.params = std::move(params_);

@@ -96,6 +96,16 @@ struct compiled_read {
   std::size_t key_param = 0;
   int key_column = -1;
   bool per_key = false;  // run once per key (load_strategy::nested), else for all keys at once
+  // A load bounded per key in no order (the schema's default_limit, a limit alone, a
+  // one()): any `per_key_cap` rows of a key are its rows, so the statement reads every
+  // key's rows by one scan, as an unbounded load does (a subquery per key cost PostgreSQL
+  // a rescan each: 0.8 us per key), and each key keeps its first `per_key_cap`. Its
+  // LIMIT (parameter `cap_param`, keys * cap + 1, capped_rows_bound) bounds what one key
+  // with many rows can make it read; when the statement returns that many, a key may have
+  // lost rows to another's, and `bounded_sql` (bounded per key) runs instead.
+  std::int64_t per_key_cap = 0;
+  std::size_t cap_param = 0;
+  std::string bounded_sql;
 };
 
 // A relation loaded by a statement of its own, for every row of the statement above.
@@ -190,8 +200,15 @@ struct separate_load_parts {
   bool per_key = false;
   column_kind key_kind = column_kind::integer;
 };
-std::string separate_load_sql(const separate_load_parts& parts, std::vector<param>& params, std::size_t& key_param,
-                              const sql::dialect& d);
+// Sets `out`'s sql and key_param (and its per_key_cap, cap_param and bounded_sql when the
+// load is bounded in no order).
+void separate_load_sql(const separate_load_parts& parts, std::vector<param>& params, compiled_read& out,
+                       const sql::dialect& d);
+// The LIMIT of a capped load's statement for `keys` keys (compiled_read::per_key_cap):
+// one row more than the keys can keep, so that reaching it says rows were cut.
+std::int64_t capped_rows_bound(std::size_t keys, std::int64_t per_key_cap);
+// A capped load's rows beyond each group's first `per_key_cap` put in no group.
+void keep_first_per_group(std::vector<std::size_t>& group_of, std::size_t groups, std::int64_t per_key_cap);
 
 // Indices in groups, flat (no list per group: a load's parents and rows are grouped per
 // read, and a read of 100 parents would otherwise allocate hundreds of small lists):
@@ -219,7 +236,7 @@ struct key_groups {
   std::unordered_map<std::string_view, std::size_t> text_index;  // views of the parents' keys
 };
 key_groups group_parents(const load_keys& keys);
-// The keys bound to a load's statement as one list (select_in).
+// The keys bound to a load's statement as one list (select_in), and a capped load's bound.
 void bind_key_list(compiled_read& statement, const std::vector<param>& keys, const sql::dialect& d);
 
 // Each group's rows handed to its parents, assign(parent, the group's row indices, move):
