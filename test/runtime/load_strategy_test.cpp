@@ -276,6 +276,24 @@ TEST_F(LoadStrategies, ALoadBoundedInNoOrderReadsEveryParentsRowsByOneScan) {
   };
   expect_capped(of(0, 1), {0, 1}, "users 1-2");
   expect_capped(of(1, 2), {1, 2}, "users 2-3");
+  // The capped rows' own loads, joined to them, and through a junction.
+  const auto post = db.insert(blog::schema, "posts", {{"title", "tagged"}, {"score", 1}, {"authorId", ids[3]}});
+  db.insert(blog::schema, "comments", {{"body", "first"}, {"rank", 1}, {"postId", post}});
+  const auto tag = db.insert(blog::schema, "tags", {{"label", "t"}});
+  for (int i = 0; i < 2; ++i) db.insert(blog::schema, "post_tags", {{"postId", post}, {"tagId", tag}});
+  for (const load_strategy how : {load_strategy::select_in, load_strategy::nested}) {
+    const find_options deeper{
+        .where = eq("id", ids[3]),
+        .with = {{"posts", {.limit = 3,
+                            .with = {{"comments", {.strategy = load_strategy::join}}, {"tags", {.limit = 1, .strategy = how}}},
+                            .strategy = how}}},
+        .allow_full_scan = true};
+    const auto rows = users.find_many(deeper);
+    ASSERT_EQ(rows.size(), 1u);
+    ASSERT_EQ(rows[0]["posts"].size(), 1u) << text_of(rows);
+    EXPECT_EQ(rows[0]["posts"][0]["comments"].size(), 1u) << text_of(rows);
+    EXPECT_EQ(rows[0]["posts"][0]["tags"].size(), 1u) << text_of(rows);  // tagged twice, bound to one
+  }
 }
 
 TEST_F(LoadStrategies, AReadOfNoParentsRunsNoLoad) {
