@@ -276,6 +276,19 @@ TEST_F(LoadStrategies, ALoadBoundedInNoOrderReadsEveryParentsRowsByOneScan) {
   };
   expect_capped(of(0, 1), {0, 1}, "users 1-2");
   expect_capped(of(1, 2), {1, 2}, "users 2-3");
+  // A filter on the load: its parameters bind before the keys' and the bound, in both statements.
+  for (const load_strategy how : {load_strategy::select_in, load_strategy::nested}) {
+    for (const std::size_t last : {std::size_t{1}, std::size_t{3}}) {  // 9 rows for 2 keys (bound reached); 12 for 4
+      const auto rows = users.find_many(with_strategy(
+          {.where = le("id", ids[last]), .order_by = {asc("id")}, .with = {{"posts", {.where = {gt("score", 0)}, .limit = 3}}}}, how));
+      ASSERT_EQ(rows.size(), last + 1);
+      for (std::size_t u = 0; u <= last; ++u) {
+        ASSERT_EQ(rows[u]["posts"].size(), std::min(counts[u] > 0 ? static_cast<std::size_t>(counts[u] - 1) : 0, std::size_t{3}))
+            << text_of(rows);
+        for (const node& post : rows[u]["posts"]) EXPECT_GT(post["score"].as_integer(), 0);
+      }
+    }
+  }
   // The capped rows' own loads, joined to them, and through a junction.
   const auto post = db.insert(blog::schema, "posts", {{"title", "tagged"}, {"score", 1}, {"authorId", ids[3]}});
   db.insert(blog::schema, "comments", {{"body", "first"}, {"rank", 1}, {"postId", post}});
