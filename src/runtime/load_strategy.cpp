@@ -137,10 +137,33 @@ std::int64_t capped_rows_bound(std::size_t keys, std::int64_t per_key_cap) {
   return n * per_key_cap + 1;
 }
 
+bool capped_load_was_cut(const compiled_read& statement, std::size_t keys, std::size_t rows) {
+  return statement.per_key_cap > 0 && static_cast<std::int64_t>(rows) >= capped_rows_bound(keys, statement.per_key_cap);
+}
+
 void keep_first_per_group(std::vector<std::size_t>& group_of, std::size_t groups, std::int64_t per_key_cap) {
+  if (per_key_cap <= 0) return;
   std::vector<std::int64_t> kept(groups, 0);
   for (std::size_t& g : group_of)
     if (g != index_groups::none && ++kept[g] > per_key_cap) g = index_groups::none;
+}
+
+namespace {
+void swap_statements(compiled_read& r) {
+  std::swap(r.sql, r.bounded_sql);
+  // statement_hint's copies start empty (a hint is its statement's own): swapped by field.
+  std::swap(r.prepared.generation, r.bounded_prepared.generation);
+  std::swap(r.prepared.entry, r.bounded_prepared.entry);
+}
+}  // namespace
+
+void bounded_instead::swap_in(compiled_read& statement) {
+  swap_statements(statement);
+  statement_ = &statement;
+}
+
+bounded_instead::~bounded_instead() {
+  if (statement_) swap_statements(*statement_);
 }
 
 index_groups index_groups::from(const std::vector<std::size_t>& group_of, std::size_t groups) {

@@ -367,6 +367,38 @@ TEST(LoadStrategySnapshot, TheStatementsOfOneReadSeeOneSnapshot) {
 }
 
 #ifndef ORM_TEST_POSTGRES
+// The bounded statement runs only when the capped one's LIMIT is reached, and the capped
+// one runs again at the next call (the two swap texts and prepared statements in place:
+// SQLite's own trace says which text each run was).
+TEST_F(LoadStrategies, ACappedLoadRunsItsBoundedStatementOnlyWhenItsLimitIsReached) {
+  const auto one_post = db.insert(blog::schema, "users", {{"name", "one"}});
+  const auto ten_posts = db.insert(blog::schema, "users", {{"name", "ten"}});
+  db.insert(blog::schema, "posts", {{"title", "only"}, {"score", 0}, {"authorId", one_post}});
+  for (int p = 0; p < 10; ++p) db.insert(blog::schema, "posts", {{"title", "p" + std::to_string(p)}, {"score", p}, {"authorId", ten_posts}});
+  std::vector<std::string> ran;
+  sqlite3_trace_v2(
+      db.handle(), SQLITE_TRACE_STMT,
+      [](unsigned, void* context, void* statement, void*) -> int {
+        const std::string text = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+        if (text.find("FROM \"posts\"") != std::string::npos)
+          static_cast<std::vector<std::string>*>(context)->push_back(text.find("ROW_NUMBER") != std::string::npos ? "bounded" : "capped");
+        return 0;
+      },
+      &ran);
+  auto users = db.query(blog::schema, blog::users);
+  const auto read = [&](std::int64_t last) {
+    const auto rows = users.find_many(with_strategy(
+        {.where = le("id", last), .order_by = {asc("id")}, .with = {{"posts", {.limit = 3}}}}, load_strategy::select_in));
+    return rows.back()["posts"].size();
+  };
+  EXPECT_EQ(read(ten_posts), 3u);  // 11 rows for 2 keys: the LIMIT of 7 reached
+  EXPECT_EQ(read(one_post), 1u);   // 1 row for 1 key
+  EXPECT_EQ(read(ten_posts), 3u);
+  EXPECT_EQ(read(one_post), 1u);
+  sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+  EXPECT_EQ(ran, (std::vector<std::string>{"capped", "bounded", "capped", "capped", "bounded", "capped"}));
+}
+
 TEST(LoadStrategyFiles, AReadOnlyDatabaseReadsByStatementsOfTheirOwn) {
   const std::string name = "read_only_loads_" + std::to_string(::getpid());
   backend::forget(name);

@@ -166,20 +166,16 @@ class basic_table_query {
       return index_groups::from(group_of, groups.keys.size());
     }
     bind_key_list(l.read, groups.keys, Backend::sql_dialect());
-    db_.for_each_row(l.read, target, read_row);
-    bool capped = l.read.per_key_cap > 0;
-    if (capped && static_cast<std::int64_t>(children.keys.size()) >=
-                      capped_rows_bound(groups.keys.size(), l.read.per_key_cap)) {
-      // Its LIMIT cut rows: a key may have lost its own to another key's. Bounded per key.
-      children = {};
-      compiled_read bounded = l.read;
-      bounded.sql = l.read.bounded_sql;
-      db_.for_each_row(bounded, target, read_row);
-      capped = false;
+    bounded_instead bounded;  // one call site: this template is compiled in users' units
+    for (;;) {
+      db_.for_each_row(l.read, target, read_row);
+      if (bounded.active() || !capped_load_was_cut(l.read, groups.keys.size(), children.keys.size())) break;
+      children.clear();  // a key may have lost its own rows to another key's: bounded per key
+      bounded.swap_in(l.read);
     }
     group_of.reserve(children.keys.size());
     for (std::size_t i = 0; i < children.keys.size(); ++i) group_of.push_back(groups.group_of(children.keys, i));
-    if (capped) keep_first_per_group(group_of, groups.keys.size(), l.read.per_key_cap);
+    if (!bounded.active()) keep_first_per_group(group_of, groups.keys.size(), l.read.per_key_cap);
     return index_groups::from(group_of, groups.keys.size());
   }
   template <class T>

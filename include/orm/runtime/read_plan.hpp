@@ -106,6 +106,7 @@ struct compiled_read {
   std::int64_t per_key_cap = 0;
   std::size_t cap_param = 0;
   std::string bounded_sql;
+  mutable statement_hint bounded_prepared;
 };
 
 // A relation loaded by a statement of its own, for every row of the statement above.
@@ -152,6 +153,12 @@ struct level_rows {
   std::vector<Row> rows;
   std::vector<load_keys> parent_keys;  // per load, each row's
   load_keys keys;  // a load's statement: the parent key of each row
+
+  void clear() {
+    rows.clear();
+    parent_keys.clear();
+    keys = {};
+  }
 
   template <class Result>
   void note_keys(const compiled_read& read, const Result& r) {
@@ -207,8 +214,27 @@ void separate_load_sql(const separate_load_parts& parts, std::vector<param>& par
 // The LIMIT of a capped load's statement for `keys` keys (compiled_read::per_key_cap):
 // one row more than the keys can keep, so that reaching it says rows were cut.
 std::int64_t capped_rows_bound(std::size_t keys, std::int64_t per_key_cap);
-// A capped load's rows beyond each group's first `per_key_cap` put in no group.
+// Whether a capped load's statement, run for `keys` keys, returned its LIMIT of `rows`
+// (false for any other statement).
+bool capped_load_was_cut(const compiled_read& statement, std::size_t keys, std::size_t rows);
+// A capped load's rows beyond each group's first `per_key_cap` put in no group (none
+// when the statement is not capped).
 void keep_first_per_group(std::vector<std::size_t>& group_of, std::size_t groups, std::int64_t per_key_cap);
+// While active, a capped load's statement runs as its bounded one: the texts and their
+// prepared statements' hints swapped in place (the statement is lent under the
+// database's lock; a copy would cost each user's unit the copy's code), back at the end.
+class bounded_instead {
+ public:
+  bounded_instead() = default;
+  bounded_instead(const bounded_instead&) = delete;
+  bounded_instead& operator=(const bounded_instead&) = delete;
+  ~bounded_instead();
+  void swap_in(compiled_read& statement);
+  bool active() const { return statement_ != nullptr; }
+
+ private:
+  compiled_read* statement_ = nullptr;
+};
 
 // Indices in groups, flat (no list per group: a load's parents and rows are grouped per
 // read, and a read of 100 parents would otherwise allocate hundreds of small lists):
