@@ -1,10 +1,12 @@
 #pragma once
 // Builds the schema model from a constexpr schema value at run time: each pooled
-// element converted to model types, assembled by assemble.hpp (shared with ormlint).
+// element converted to model types, assembled by assemble.hpp (shared with ormlint) in
+// src/model/build.cpp.
+#include <span>
 #include <string>
 #include <vector>
 
-#include <orm/model/assemble.hpp>
+#include <orm/model/schema_model.hpp>
 #include <orm/schema.hpp>
 
 namespace orm::model {
@@ -20,89 +22,36 @@ condition condition_of(const predicate& p);
 
 }  // namespace convert
 
-// The constexpr schema's pools, element by element.
-template <class Schema>
-class constexpr_pools {
- public:
-  explicit constexpr_pools(const Schema& s) : s_(s) {}
-
-  options settings() const {
-    return {s_.options.strict, s_.options.defaults.default_limit, s_.options.defaults.relation_fan_out_max_keys,
-            s_.options.defaults.load_strategy};
-  }
-  source_site site() const { return convert::where(s_.where); }
-  std::size_t table_count() const { return s_.tables.size; }
-  std::size_t relation_count() const { return s_.relation_defs.size; }
-
-  pooled_table table(std::size_t i) const {
-    const table_entry& e = s_.tables[i];
-    return {convert::text(e.name), convert::where(e.where), e.columns, e.indexes, e.checks,
-            e.foreign_keys,       e.variants,               e.discriminators, e.small};
-  }
-  pooled_column column(std::size_t i) const {
-    const column_def& c = s_.columns[i];
-    model::column out;
-    out.name = convert::text(c.name);
-    out.kind = c.type.kind;
-    out.id_table = convert::text(c.type.id_table);
-    out.not_null = c.type.is_not_null;
-    out.unique = c.type.is_unique;
-    out.default_value = convert::literal_of(c.type.default_to);
-    if (!c.type.references_table.empty())
-      out.references = reference{convert::text(c.type.references_table), convert::text(c.type.references_column),
-                                 {c.type.references_on_delete, c.type.references_on_update}};
-    out.site = convert::where(c.where);
-    return {out, c.variant};
-  }
-  model::index index(std::size_t i) const {
-    const index_def& x = s_.indexes[i];
-    return {convert::text(x.name), x.unique, convert::names(x.columns), convert::where(x.where)};
-  }
-  model::check check(std::size_t i) const {
-    const check_def& x = s_.checks[i];
-    return {convert::text(x.name), convert::condition_of(x.condition), convert::where(x.where)};
-  }
-  model::foreign_key foreign_key(std::size_t i) const {
-    const foreign_key_def& f = s_.foreign_keys[i];
-    return {convert::text(f.name),          convert::names(f.columns), convert::text(f.target_table),
-            convert::names(f.target_columns), {f.on_delete, f.on_update}, convert::where(f.where)};
-  }
-  model::variant variant(std::size_t i) const {
-    const variant_def& v = s_.variants[i];
-    return {convert::text(v.name), v.discriminator, {}, convert::where(v.where)};
-  }
-  pooled_discriminator discriminator(std::size_t i) const {
-    const discriminator_def& d = s_.discriminators[i];
-    return {{convert::text(d.column), convert::text(d.as), {}, convert::where(d.where)}, d.first_variant, d.variant_count};
-  }
-  model::relation relation(std::size_t i) const {
-    const relation_def& r = s_.relation_defs[i];
-    model::relation out;
-    out.kind = r.kind;
-    out.source = convert::text(r.source);
-    out.name = convert::text(r.name);
-    out.target = convert::text(r.target);
-    out.from = convert::names(r.from);
-    out.to = convert::names(r.to);
-    out.alias = convert::text(r.alias);
-    out.optional = r.optional;
-    out.where = convert::condition_of(r.filter);
-    if (!r.through_table.empty())
-      out.through = through_junction{convert::text(r.through_table), convert::names(r.through_from),
-                                     convert::names(r.through_to)};
-    out.part = convert::text(r.part);
-    out.site = convert::where(r.where);
-    return out;
-  }
-
- private:
-  const Schema& s_;
+// A constexpr schema's pools as spans, whatever their sizes: one assembler, compiled once
+// in src/model/build.cpp, serves every schema type (a template per schema type cost each
+// user's unit that includes a schema 13 KB of code and its compile time).
+struct schema_pools_view {
+  std::span<const table_entry> tables;
+  std::span<const column_def> columns;
+  std::span<const index_def> indexes;
+  std::span<const check_def> checks;
+  std::span<const foreign_key_def> foreign_keys;
+  std::span<const variant_def> variants;
+  std::span<const discriminator_def> discriminators;
+  std::span<const relation_def> relations;
+  schema_options options;
+  site where;
 };
+schema build(const schema_pools_view& pools);
 
 template <std::size_t NT, std::size_t NC, std::size_t NI, std::size_t NK, std::size_t NF, std::size_t NV,
           std::size_t ND, std::size_t NR>
 schema build(const schema_def<NT, NC, NI, NK, NF, NV, ND, NR>& s) {
-  return assemble(constexpr_pools(s));
+  return build(schema_pools_view{{s.tables.items, s.tables.size},
+                                 {s.columns.items, s.columns.size},
+                                 {s.indexes.items, s.indexes.size},
+                                 {s.checks.items, s.checks.size},
+                                 {s.foreign_keys.items, s.foreign_keys.size},
+                                 {s.variants.items, s.variants.size},
+                                 {s.discriminators.items, s.discriminators.size},
+                                 {s.relation_defs.items, s.relation_defs.size},
+                                 s.options,
+                                 s.where});
 }
 
 }  // namespace orm::model
