@@ -227,7 +227,7 @@ TEST_F(LoadStrategies, ALoadBoundedInNoOrderReadsEveryParentsRowsByOneScan) {
   const std::string& load = read.loads[0].read.sql;
   EXPECT_EQ(load.find("LATERAL"), std::string::npos) << load;
   EXPECT_EQ(load.find("ROW_NUMBER"), std::string::npos) << load;
-  const std::string& author = db.query(blog::schema, blog::posts).sql(with_strategy({.with = {{"author", {}}}}, load_strategy::select_in)).loads.at(0).read.sql;
+  const std::string author = db.query(blog::schema, blog::posts).sql(with_strategy({.with = {{"author", {}}}}, load_strategy::select_in)).loads.at(0).read.sql;
   EXPECT_EQ(author.find("LATERAL"), std::string::npos) << author;
   EXPECT_EQ(author.find("ROW_NUMBER"), std::string::npos) << author;
   // An order decides which rows a bound keeps: that load stays bounded per parent.
