@@ -118,7 +118,7 @@ void separate_load_sql(const separate_load_parts& p, std::vector<param>& params,
               ", ROW_NUMBER() OVER (PARTITION BY " + p.key_expression + p.order + ") AS " + row_number_alias +
               " FROM " + p.from + " WHERE " + filters + in_list() + ") AS " + p.alias + p.joins + kept + p.order;
   }
-  if (p.offset || !p.order.empty() || !p.limit || *p.limit <= 0) {
+  if (p.offset || !p.order.empty() || p.limit.value_or(0) <= 0) {
     out.sql = std::move(bounded);
     return;
   }

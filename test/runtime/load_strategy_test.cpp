@@ -309,6 +309,30 @@ TEST_F(LoadStrategies, ALoadBoundedInNoOrderReadsEveryParentsRowsByOneScan) {
   }
 }
 
+// The edges of a bound in no order: 0 (no row), 1, the largest integer (no LIMIT a key
+// could reach), and a text key, NULL for a parent without a handle.
+TEST_F(LoadStrategies, ALoadBoundedInNoOrderAtItsEdgeValues) {
+  const auto five = db.insert(blog::schema, "users", {{"name", "five"}, {"handle", "h5"}});
+  db.insert(blog::schema, "users", {{"name", "none"}});
+  for (int p = 0; p < 5; ++p)
+    db.insert(blog::schema, "posts", {{"title", "p" + std::to_string(p)}, {"score", p}, {"authorId", five}, {"authorHandle", "h5"}});
+  auto users = db.query(blog::schema, blog::users);
+  const auto sizes = [&](const std::string& relation, std::int64_t limit, load_strategy how) {
+    std::vector<std::size_t> out;
+    for (const node& user :
+         users.find_many(with_strategy({.order_by = {asc("id")}, .with = {{relation, {.limit = limit}}}}, how)))
+      out.push_back(user[relation].size());
+    return out;
+  };
+  for (const load_strategy how : {load_strategy::join, load_strategy::select_in, load_strategy::nested}) {
+    const std::string label = "strategy " + std::to_string(static_cast<int>(how));
+    EXPECT_EQ(sizes("posts", 0, how), (std::vector<std::size_t>{0, 0})) << label;
+    EXPECT_EQ(sizes("posts", 1, how), (std::vector<std::size_t>{1, 0})) << label;
+    EXPECT_EQ(sizes("posts", INT64_MAX, how), (std::vector<std::size_t>{5, 0})) << label;
+    EXPECT_EQ(sizes("handled", 2, how), (std::vector<std::size_t>{2, 0})) << label;
+  }
+}
+
 TEST_F(LoadStrategies, AReadOfNoParentsRunsNoLoad) {
   int statements = 0;
   db.between_read_statements([&] { ++statements; });
