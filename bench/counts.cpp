@@ -2,7 +2,8 @@
 // statement, bound and stepped), side by side in one run, rounds interleaved: a count by
 // an indexed key (a post's comments: 20 of 200,000 rows), a count of a filtered range
 // (about half the table) and the whole table. Prints microseconds per call (medians) and
-// orm / hand for each; the target is at most 1.2 (docs/performance.md).
+// orm / hand for each (the median of many short slices' ratios, bench::paired); the target
+// is at most 1.2 (docs/performance.md).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,7 +27,6 @@ inline constexpr auto schema = define_schema(tables(posts, comments))
 
 constexpr int post_count = 10000, per_post = 20;
 
-using bench::micros_per_call;
 
 std::int64_t hand_count(sqlite3* db, const char* sql, const std::vector<std::int64_t>& values) {
   static std::vector<std::pair<std::string, sqlite3_stmt*>> prepared;
@@ -126,21 +126,9 @@ int main(int argc, char** argv) {
   };
   std::printf("| count | orm us/call | hand us/call | orm / hand |\n|---|---:|---:|---:|\n");
   for (workload& w : work) {
-    std::vector<double> orm, hand;
-    for (int r = 0; r < rounds; ++r) {
-      // Interleaved, the order swapped each round: the machine's noise falls on both.
-      if (r % 2) {
-        hand.push_back(micros_per_call(w.hand, w.calls));
-        orm.push_back(micros_per_call(w.orm, w.calls));
-      } else {
-        orm.push_back(micros_per_call(w.orm, w.calls));
-        hand.push_back(micros_per_call(w.hand, w.calls));
-      }
-    }
-    std::sort(orm.begin(), orm.end());
-    std::sort(hand.begin(), hand.end());
-    const double o = orm[orm.size() / 2], h = hand[hand.size() / 2];
-    std::printf("| %s | %.2f | %.2f | %.2f |\n", w.name, o, h, o / h);
+    // Each round's calls in 20 slices, the orm's and the hand loop's in turn.
+    const bench::paired_times t = bench::paired(w.orm, w.hand, w.calls * rounds, 20 * rounds);
+    std::printf("| %s | %.2f | %.2f | %.2f |\n", w.name, t.a_micros, t.b_micros, t.a_over_b);
   }
   return sink == 0;  // the counts are used, so that nothing is optimized away
 }

@@ -19,4 +19,24 @@ inline double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// Two calls timed in many short slices, one of each in turn (the order swapped each
+// slice): a slow phase of the machine, which here lasts seconds and can double a time,
+// falls on both halves of a slice, and the median of the slices' ratios leaves it out.
+struct paired_times {
+  double a_micros, b_micros, a_over_b;
+};
+inline paired_times paired(const std::function<void(int)>& a, const std::function<void(int)>& b, int calls,
+                           int slices) {
+  std::vector<double> as, bs, ratios;
+  const int per_slice = std::max(1, calls / slices);
+  for (int s = 0; s < slices; ++s) {
+    const auto run_a = [&] { as.push_back(micros_per_call(a, per_slice)); };
+    const auto run_b = [&] { bs.push_back(micros_per_call(b, per_slice)); };
+    if (s % 2) run_b(), run_a();
+    else run_a(), run_b();
+    ratios.push_back(as.back() / bs.back());
+  }
+  return {median(as), median(bs), median(ratios)};
+}
+
 }  // namespace bench

@@ -2,21 +2,28 @@
 
 namespace orm::runtime {
 
-param value_of(const model::literal& v) {
+namespace {
+// One mapping for a schema's literal and a DSL value (their fields are named alike; the
+// text a std::string or a str).
+template <class Value>
+param param_of(const Value& v) {
   switch (v.kind) {
     case value_kind::boolean: return param(v.integer != 0);
     case value_kind::integer: return param(static_cast<long long>(v.integer));
     case value_kind::real: return param(v.real);
-    case value_kind::text: return param(v.text);
+    case value_kind::text: return param(str(v.text).view());
     default: return param();
   }
 }
+}  // namespace
+
+param value_of(const model::literal& v) { return param_of(v); }
 
 condition::condition(const predicate& p) {
-  // Node by node as the model converts them, without the model's condition in between:
-  // a filter built per call allocates once.
+  // Node by node, each straight into its term: a filter built per call allocates once,
+  // and no model term is built to be moved from.
   terms_.reserve(p.size);
-  for (const predicate_node& n : p) terms_.push_back(term_of(model::convert::term_of(n)));
+  for (const predicate_node& n : p) terms_.push_back({n.op, std::string(n.column.view()), param_of(n.operand), {}, n.arity, {}});
 }
 
 condition in(std::string column, std::vector<param> values) {
