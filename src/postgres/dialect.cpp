@@ -1,5 +1,7 @@
 #include <orm/postgres/dialect.hpp>
 
+#include <cmath>
+
 namespace orm::postgres::dialect_detail {
 
 const char* type_name(column_kind k) {

@@ -1,5 +1,7 @@
 #include <orm/runtime/sql_text.hpp>
 
+#include <cmath>
+
 namespace orm::runtime::sql {
 
 std::string index_name(const std::string& table, const std::string& index, const dialect& d) {

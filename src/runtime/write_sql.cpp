@@ -1,5 +1,7 @@
 #include <orm/runtime/write_sql.hpp>
 
+#include <cmath>
+
 namespace orm::runtime::writes {
 
 const param* field_value(const fields& row, const std::string& name) {

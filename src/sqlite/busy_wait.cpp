@@ -1,6 +1,17 @@
 #include <orm/sqlite/busy_wait.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <thread>
+
 namespace orm::sqlite::busy_detail {
+
+namespace {
+// When the current wait began. A connection is used by one thread at a time, and a wait
+// starts (count 0) and ends within one statement, so per thread is per wait.
+thread_local std::chrono::steady_clock::time_point waiting_since;
+}  // namespace
 
 int wait_for_lock(void* timeout_ms, int attempts) {
   using namespace std::chrono;

@@ -1,5 +1,7 @@
 #include <orm/sqlite/dialect.hpp>
 
+#include <cmath>
+
 namespace orm::sqlite::dialect_detail {
 
 const char* type_name(column_kind k) {

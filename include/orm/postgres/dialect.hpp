@@ -1,6 +1,5 @@
 #pragma once
 // How PostgreSQL spells what the shared renderers write (runtime/sql_text.hpp).
-#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>

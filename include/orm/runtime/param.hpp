@@ -1,7 +1,6 @@
 #pragma once
 // A value the runtime binds as a parameter: owning, unlike the DSL's constexpr orm::value.
 #include <chrono>
-#include <cmath>
 #include <concepts>
 #include <cstdint>
 #include <limits>

@@ -3,7 +3,6 @@
 // bound parameters (queries) or inline literals (CHECK constraints in DDL, which take
 // no parameters). What differs between databases is one `dialect` value: the rest of
 // the text is the same for all.
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

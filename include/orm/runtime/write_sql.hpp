@@ -2,7 +2,6 @@
 // INSERT / UPDATE / DELETE statements with bound parameters. The seed's rules for
 // writing discriminated rows are the write planner's (model/write_plan.hpp).
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <span>
 #include <string>

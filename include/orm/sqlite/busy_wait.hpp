@@ -9,20 +9,13 @@
 // so that a long wait (another process's open transaction) does not spin.
 #include <sqlite3.h>
 
-#include <algorithm>
-#include <chrono>
-#include <cstdint>
-#include <thread>
-
 #include <orm/sqlite/vocabulary.hpp>
 
 namespace orm::sqlite {
 
 namespace busy_detail {
-// When the current wait began. A connection is used by one thread at a time, and a wait
-// starts (count 0) and ends within one statement, so per thread is per wait.
-inline thread_local std::chrono::steady_clock::time_point waiting_since;
-
+// SQLite's busy handler: sleeps before attempt `attempts` and returns 1, or returns 0 once
+// the timeout has passed. Declared for the tests; its clock and sleep stay in src/.
 int wait_for_lock(void* timeout_ms, int attempts);
 }  // namespace busy_detail
 
