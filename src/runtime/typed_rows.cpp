@@ -83,6 +83,11 @@ std::vector<int> result_columns_of(const row_plan& plan, const compiled_read& re
   return out;
 }
 
+void null_into_required(const row_plan& plan, const row_plan::source& from) {
+  throw runtime::error("'" + plan.table->name + "." + from.key + "' is NULL, and field '" + from.key + "' of '" +
+                       plan.row_name + "' is not std::optional");
+}
+
 runtime::error missing_row(const row_plan& plan, const row_plan::source& from) {
   return runtime::error("'" + plan.table->name + "." + from.key + "' found no row, and field '" + from.key + "' of '" +
                         plan.row_name + "' is not std::optional");

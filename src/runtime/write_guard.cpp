@@ -83,4 +83,10 @@ const model::table& table_of(const model::schema& schema, const std::string& nam
   return *t;
 }
 
+const model::schema& model_cache::of_pools(const void* key, const model::schema_pools_view& pools) {
+  auto& slot = models_[key];
+  if (!slot) slot = std::make_unique<model::schema>(model::build(pools));
+  return *slot;
+}
+
 }  // namespace orm::runtime::guarded

@@ -136,3 +136,4 @@ sqlite_error database::explained(const sqlite_error& e) const {
 
 template class orm::runtime::basic_database<orm::sqlite::database>;
 template class orm::runtime::basic_table_query<orm::sqlite::database>;
+template void orm::runtime::load_keys::push<orm::sqlite::statement>(const orm::sqlite::statement&, int, orm::column_kind);

@@ -41,17 +41,23 @@ schema build(const schema_pools_view& pools);
 
 template <std::size_t NT, std::size_t NC, std::size_t NI, std::size_t NK, std::size_t NF, std::size_t NV,
           std::size_t ND, std::size_t NR>
+schema_pools_view pools_of(const schema_def<NT, NC, NI, NK, NF, NV, ND, NR>& s) {
+  return {{s.tables.items, s.tables.size},
+          {s.columns.items, s.columns.size},
+          {s.indexes.items, s.indexes.size},
+          {s.checks.items, s.checks.size},
+          {s.foreign_keys.items, s.foreign_keys.size},
+          {s.variants.items, s.variants.size},
+          {s.discriminators.items, s.discriminators.size},
+          {s.relation_defs.items, s.relation_defs.size},
+          s.options,
+          s.where};
+}
+
+template <std::size_t NT, std::size_t NC, std::size_t NI, std::size_t NK, std::size_t NF, std::size_t NV,
+          std::size_t ND, std::size_t NR>
 schema build(const schema_def<NT, NC, NI, NK, NF, NV, ND, NR>& s) {
-  return build(schema_pools_view{{s.tables.items, s.tables.size},
-                                 {s.columns.items, s.columns.size},
-                                 {s.indexes.items, s.indexes.size},
-                                 {s.checks.items, s.checks.size},
-                                 {s.foreign_keys.items, s.foreign_keys.size},
-                                 {s.variants.items, s.variants.size},
-                                 {s.discriminators.items, s.discriminators.size},
-                                 {s.relation_defs.items, s.relation_defs.size},
-                                 s.options,
-                                 s.where});
+  return build(pools_of(s));
 }
 
 }  // namespace orm::model

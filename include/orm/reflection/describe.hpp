@@ -3,10 +3,12 @@
 // C++ type can hold, and the structs nested in it. ormlint describes the same struct from
 // Clang's record of it (tool/extract/row_reader.cpp) in the same words, so the runtime and
 // ormlint refuse a struct with the same message.
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -133,31 +135,43 @@ inline constexpr int describe_depth = 32;
 template <class T>
 std::vector<model::row_field> describe_fields(int depth);
 
+// What a field's C++ type tells the rules, known at compile time. The model's row_field is
+// built from it by compiled code (src/model/row_description.cpp): a unit that reads a
+// struct compiles a table of these, not the strings and vectors of each field's model.
+struct field_description {
+  std::string_view name;
+  model::row_field::value_kind kind;
+  bool optional, sequence, narrow;
+  std::string (*type)();  // described_type<F>
+  std::string_view row_name;                           // kind == row: the struct's name
+  std::vector<model::row_field> (*fields)(int depth);  // kind == row: its fields
+};
+model::row_field field_of(const field_description& d, int depth);
+std::vector<model::row_field> fields_of(std::span<const field_description> fields, int depth);
+
+template <class F>
+constexpr field_description description_of(std::string_view name) {
+  using t = field_traits<F>;
+  field_description d{name, t::value, t::optional, t::sequence, t::narrow, &described_type<F>, {}, nullptr};
+  if constexpr (t::value == model::row_field::value_kind::row) {
+    d.row_name = type_name<typename t::row>;
+    d.fields = &describe_fields<typename t::row>;
+  }
+  return d;
+}
+
 template <class F>
 model::row_field describe_field(std::string_view name, int depth) {
-  using t = field_traits<F>;
-  model::row_field f;
-  f.name = std::string(name);
-  f.kind = t::value;
-  f.optional = t::optional;
-  f.sequence = t::sequence;
-  f.narrow = t::narrow;
-  f.type = described_type<F>();
-  if constexpr (t::value == model::row_field::value_kind::row) {
-    using row = typename t::row;
-    f.row_name = std::string(type_name<row>);
-    if (depth < describe_depth) f.fields = describe_fields<row>(depth + 1);
-  }
-  return f;
+  return field_of(description_of<F>(name), depth);
 }
 
 template <class T>
 std::vector<model::row_field> describe_fields(int depth) {
   using fields = decltype(tie_fields(std::declval<T&>()));
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return std::vector<model::row_field>{
-        describe_field<std::remove_cvref_t<std::tuple_element_t<I, fields>>>(
-            column_name_of<std::remove_cvref_t<std::tuple_element_t<I, fields>>>(field_names<T>[I]), depth)...};
+    const std::array<field_description, sizeof...(I)> described{description_of<std::remove_cvref_t<std::tuple_element_t<I, fields>>>(
+        column_name_of<std::remove_cvref_t<std::tuple_element_t<I, fields>>>(field_names<T>[I]))...};
+    return fields_of(described, depth);
   }(std::make_index_sequence<field_count<T>>());
 }
 

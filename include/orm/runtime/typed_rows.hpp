@@ -90,6 +90,9 @@ F time_point_of(std::int64_t stored, const row_plan& plan, const row_plan::sourc
   return timestamps::time_point_of<F>(stored, plan.microsecond_timestamps, plan.table->name + "." + from.key, from.key);
 }
 
+// A NULL for a field that is not std::optional: the error, compiled once (typed_rows.cpp).
+[[noreturn]] void null_into_required(const row_plan& plan, const row_plan::source& from);
+
 template <class F>
 void read_value(node value, F& out, const row_plan& plan, const row_plan::source& from) {
   using traits = reflection::field_traits<F>;
@@ -102,9 +105,7 @@ void read_value(node value, F& out, const row_plan& plan, const row_plan::source
     read_value(std::move(value), inner, plan, from);
     out = std::move(inner);
   } else {
-    if (value.is_null())
-      throw runtime::error("'" + plan.table->name + "." + from.key + "' is NULL, and field '" + from.key + "' of '" +
-                           plan.row_name + "' is not std::optional");
+    if (value.is_null()) null_into_required(plan, from);
     using kind = model::row_field::value_kind;
     if constexpr (traits::value == kind::boolean)
       out = value.as_boolean();

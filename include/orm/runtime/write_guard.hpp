@@ -54,9 +54,7 @@ class model_cache {
  public:
   template <class Schema>
   const model::schema& of(const Schema& schema) {
-    auto& slot = models_[static_cast<const void*>(&schema)];
-    if (!slot) slot = std::make_unique<model::schema>(model::build(schema));
-    return *slot;
+    return of_pools(static_cast<const void*>(&schema), model::pools_of(schema));
   }
   // Whether `s` is one of these models: built once, it cannot change while the database lives.
   bool owns(const model::schema* s) const {
@@ -66,6 +64,10 @@ class model_cache {
   }
 
  private:
+  // Out of line (src/runtime/write_guard.cpp): a model is built, kept and destroyed in the
+  // library, so a unit that names a schema compiles none of the model's destructors.
+  const model::schema& of_pools(const void* key, const model::schema_pools_view& pools);
+
   std::map<const void*, std::unique_ptr<model::schema>> models_;
 };
 

@@ -214,3 +214,5 @@ void database::for_each_row(const compiled_read& read, const model::table& table
 // Compiled once, in orm::sqlite (src/sqlite/database.cpp).
 extern template class orm::runtime::basic_database<orm::sqlite::database>;
 extern template class orm::runtime::basic_table_query<orm::sqlite::database>;
+extern template void orm::runtime::load_keys::push<orm::sqlite::statement>(const orm::sqlite::statement&, int,
+                                                                            orm::column_kind);

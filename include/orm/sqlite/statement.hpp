@@ -5,7 +5,6 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,14 +57,9 @@ class connection_lock {
 
 class statement {
  public:
-  statement(sqlite3* db, const std::string& sql) : db_(db) {
-    const char* tail = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, &tail) != SQLITE_OK)
-      throw sqlite_error(std::string("cannot prepare statement: ") + sqlite3_errmsg(db) + "\n  " + sql,
-                         sqlite3_errcode(db), sqlite3_extended_errcode(db));
-    for (; tail && *tail; ++tail)
-      if (!std::isspace(static_cast<unsigned char>(*tail)) && *tail != ';') more_ = true;
-  }
+  // Prepared by compiled code (src/sqlite/statement.cpp), as bind() is: neither is on a
+  // path that an inline copy in each user's unit would make faster.
+  statement(sqlite3* db, const std::string& sql);
   statement(const statement&) = delete;
   statement& operator=(const statement&) = delete;
   ~statement() { sqlite3_finalize(stmt_); }
@@ -84,26 +78,8 @@ class statement {
   // Binds the statement's first parameters; any left over are NULL, not a value of an
   // earlier use (reset() keeps bindings: clearing them on every use cost a call into
   // SQLite that a statement bound whole does not need).
-  void bind(const std::vector<param>& params) {
-    if (static_cast<int>(params.size()) < parameter_count()) sqlite3_clear_bindings(stmt_);
-    for (std::size_t i = 0; i < params.size(); ++i) bind(static_cast<int>(i + 1), params[i]);
-  }
-  void bind(int index, const param& v) {
-    int rc = SQLITE_OK;
-    switch (v.type()) {
-      case param::kind::null: rc = sqlite3_bind_null(stmt_, index); break;
-      case param::kind::boolean:
-      case param::kind::integer: rc = sqlite3_bind_int64(stmt_, index, v.integer()); break;
-      case param::kind::real: rc = sqlite3_bind_double(stmt_, index, v.real()); break;
-      case param::kind::text:
-        rc = sqlite3_bind_text64(stmt_, index, v.text().data(), v.text().size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-        break;
-      case param::kind::bytes: rc = sqlite3_bind_blob64(stmt_, index, v.text().data(), v.text().size(), SQLITE_TRANSIENT); break;
-      case param::kind::add:
-      case param::kind::now: throw schema_error("orm::add, orm::sub and orm::now are values of a written column only");
-    }
-    if (rc != SQLITE_OK) throw sqlite_error(std::string("cannot bind parameter: ") + sqlite3_errmsg(db_), rc);
-  }
+  void bind(const std::vector<param>& params);
+  void bind(int index, const param& v);
 
   // Ready to run again, with the same bindings but those bound anew (bind() binds them all).
   void reset() { sqlite3_reset(stmt_); }

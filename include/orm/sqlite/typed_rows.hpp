@@ -30,9 +30,7 @@ void read_column(const statement& s, int i, F& out, const row_plan& plan, const 
     }
     read_column(s, i, out.emplace(), plan, from);
   } else {
-    if (stored == SQLITE_NULL)
-      throw sqlite::error("'" + plan.table->name + "." + from.key + "' is NULL, and field '" + from.key + "' of '" +
-                          plan.row_name + "' is not std::optional");
+    if (stored == SQLITE_NULL) runtime::typed::null_into_required(plan, from);
     using kind = model::row_field::value_kind;
     using traits = reflection::field_traits<F>;
     if constexpr (traits::value == kind::boolean)
