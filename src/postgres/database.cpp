@@ -81,3 +81,5 @@ void database::follow_written_id(const model::table& t) {
 
 template class orm::runtime::basic_database<orm::postgres::database>;
 template class orm::runtime::basic_table_query<orm::postgres::database>;
+template void orm::runtime::load_keys::push<orm::postgres::result_row>(const orm::postgres::result_row&, int,
+                                                                       orm::column_kind);

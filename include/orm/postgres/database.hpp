@@ -173,3 +173,5 @@ class database : public runtime::basic_database<database> {
 // Compiled once, in orm::postgres (src/postgres/database.cpp).
 extern template class orm::runtime::basic_database<orm::postgres::database>;
 extern template class orm::runtime::basic_table_query<orm::postgres::database>;
+extern template void orm::runtime::load_keys::push<orm::postgres::result_row>(const orm::postgres::result_row&, int,
+                                                                              orm::column_kind);
