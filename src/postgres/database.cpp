@@ -77,6 +77,19 @@ void database::follow_written_id(const model::table& t) {
                    {param(table)});
 }
 
+void database::read_on(const compiled_read& r, detail::function_ref<void(postgres::connection&)> read) {
+  const auto held = hold();
+  if (pinned_) {  // a statement of a read in one snapshot (in_read_snapshot)
+    read(*pinned_);
+    return;
+  }
+  const bool own_writes = r.read_your_writes || replicas_->options().read_your_writes;
+  if (depth() == 0 && !r.locks_rows && !replicas_->empty() &&
+      replicas_->run(own_writes, *connection_, read, [this](const std::string& m) { warn(m); }))
+    return;
+  read(*connection_);
+}
+
 }  // namespace orm::postgres
 
 template class orm::runtime::basic_database<orm::postgres::database>;

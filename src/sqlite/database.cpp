@@ -128,6 +128,14 @@ migration_plan database::introspect(const model::schema& schema) const {
   return explaining([&] { return sqlite::plan_migration(db_, schema); });
 }
 
+void database::explaining_run(detail::function_ref<void()> f) const {
+  try {
+    f();
+  } catch (const sqlite_error& e) {
+    throw explained(e);
+  }
+}
+
 sqlite_error database::explained(const sqlite_error& e) const {
   return failure::with_reason(e, failure::lock_or_file_reason(db_, e.extended_code, facts_));
 }

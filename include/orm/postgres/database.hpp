@@ -64,19 +64,8 @@ class database : public runtime::basic_database<database> {
   }
   // Runs `read(connection)` where a read belongs: a replica, or the primary (inside a
   // transaction, for a read that locks rows, without replicas, or when none can serve it).
-  template <class Read>
-  void read_on(const compiled_read& r, Read&& read) {
-    const auto held = hold();
-    if (pinned_) {  // a statement of a read in one snapshot (in_read_snapshot)
-      read(*pinned_);
-      return;
-    }
-    const bool own_writes = r.read_your_writes || replicas_->options().read_your_writes;
-    if (depth() == 0 && !r.locks_rows && !replicas_->empty() &&
-        replicas_->run(own_writes, *connection_, read, [this](const std::string& m) { warn(m); }))
-      return;
-    read(*connection_);
-  }
+  // Compiled once (src/postgres/database.cpp), not per callback in users' units.
+  void read_on(const compiled_read& r, detail::function_ref<void(postgres::connection&)> read);
 
   postgres::connection& connection() { return *connection_; }
 
@@ -129,16 +118,21 @@ class database : public runtime::basic_database<database> {
   template <class Each>
   void for_each_row_per_key(const compiled_read& read, const model::table& table, const std::vector<param>& keys,
                             Each&& each) {
-    compiled_read one = read;
+    std::vector<param> params = read.params;  // the statement's, its key bound anew each time
     for (std::size_t g = 0; g < keys.size(); ++g) {
-      one.params[one.key_param] = keys[g];
-      for_each_row(one, table, [&](const auto& r) { each(g, r); });
+      params[read.key_param] = keys[g];
+      for_each_row(read, table, [&](const auto& r) { each(g, r); }, params);
     }
   }
   template <class Each>
   void for_each_row(const compiled_read& read, const model::table& table, Each&& each) {
+    for_each_row(read, table, each, read.params);
+  }
+  // The statement of `read` with these parameters.
+  template <class Each>
+  void for_each_row(const compiled_read& read, const model::table& table, Each&& each, const std::vector<param>& params) {
     read_on(read, [&](postgres::connection& on) {
-      const result r = on.run(read.sql, read.params);
+      const result r = on.run(read.sql, params);
       if (read.fan_out_limit > 0 && r.rows() > read.fan_out_limit) throw too_many_parents(table.name, read.fan_out_limit);
       for (int row = 0; row < r.rows(); ++row) each(result_row{r, row});
     });

@@ -56,6 +56,8 @@ class database : public runtime::basic_database<database> {
   ~database() override;
 
   // Runs `f`; a failure of SQLite is thrown with its cause and way out (failure_reasons.hpp).
+  // The row loops use the compiled one: no handler of their own in each user's unit.
+  void explaining_run(detail::function_ref<void()> f) const;
   template <class F>
   decltype(auto) explaining(F&& f) const {
     try {
@@ -125,7 +127,7 @@ class database : public runtime::basic_database<database> {
   template <class Each>
   void for_each_row_per_key(const compiled_read& read, const model::table&, const std::vector<param>& keys, Each&& each) {
     const auto held = hold();
-    explaining([&] {
+    explaining_run([&] {
       auto s = prepared(read.sql);
       s->bind(read.params);
       const int key = static_cast<int>(read.key_param) + 1;
@@ -168,7 +170,7 @@ class database : public runtime::basic_database<database> {
   void write_returning(const model::schema& schema, const model::table& t, const runtime::writes::statement_text& text,
                        std::span<const fields> rows, const condition* where, Each&& each) {
     try {
-      explaining([&] {
+      explaining_run([&] {
         auto s = prepared(text.sql);
         s->bind(text.params);
         while (s->step()) each(static_cast<const statement&>(*s));
@@ -195,7 +197,7 @@ class database : public runtime::basic_database<database> {
 template <class Each>
 void database::for_each_row(const compiled_read& read, const model::table& table, Each&& each) {
   const auto held = hold();
-  explaining([&] {
+  explaining_run([&] {
     auto s = statements_.take(db_, read.sql, read.prepared);
     s->bind(read.params);
     const connection_lock held_rows(db_);  // column_value reads
