@@ -160,11 +160,6 @@ constexpr field_description description_of(std::string_view name) {
   return d;
 }
 
-template <class F>
-model::row_field describe_field(std::string_view name, int depth) {
-  return field_of(description_of<F>(name), depth);
-}
-
 template <class T>
 std::vector<model::row_field> describe_fields(int depth) {
   using fields = decltype(tie_fields(std::declval<T&>()));
