@@ -125,10 +125,12 @@ sqlite_error database::write_failure(const sqlite_error& e, const model::schema&
 }
 
 migration_plan database::introspect(const model::schema& schema) const {
-  return explaining([&] { return sqlite::plan_migration(db_, schema); });
+  migration_plan plan;
+  explaining([&] { plan = sqlite::plan_migration(db_, schema); });
+  return plan;
 }
 
-void database::explaining_run(detail::function_ref<void()> f) const {
+void database::explaining(detail::function_ref<void()> f) const {
   try {
     f();
   } catch (const sqlite_error& e) {

@@ -56,16 +56,8 @@ class database : public runtime::basic_database<database> {
   ~database() override;
 
   // Runs `f`; a failure of SQLite is thrown with its cause and way out (failure_reasons.hpp).
-  // The row loops use the compiled one: no handler of their own in each user's unit.
-  void explaining_run(detail::function_ref<void()> f) const;
-  template <class F>
-  decltype(auto) explaining(F&& f) const {
-    try {
-      return std::forward<F>(f)();
-    } catch (const sqlite_error& e) {
-      throw explained(e);
-    }
-  }
+  // Compiled once: the row loops in users' units have no handler of their own.
+  void explaining(detail::function_ref<void()> f) const;
 
   // Which errors run_transaction runs a transaction again for: none here, since SQLite
   // serializes writers (a writer waits for the lock up to busy_timeout_ms instead).
@@ -96,14 +88,16 @@ class database : public runtime::basic_database<database> {
   template <class Each>
   std::int64_t run_statement(const std::string& sql, const std::vector<param>& params, Each&& each) {
     const auto held = hold();
-    return explaining([&]() -> std::int64_t {
+    std::int64_t changed = 0;
+    explaining([&] {
       auto s = prepared(sql);
       check_own_statement(*s, sql, params.size());
       s->bind(params);
       const connection_lock rows(db_);  // column_value reads
       while (s->step()) each(static_cast<const statement&>(*s));
-      return s->read_only() ? 0 : sqlite3_changes64(db_);
+      changed = s->read_only() ? 0 : sqlite3_changes64(db_);
     });
+    return changed;
   }
 
   sqlite3* handle() const { return db_; }
@@ -127,7 +121,7 @@ class database : public runtime::basic_database<database> {
   template <class Each>
   void for_each_row_per_key(const compiled_read& read, const model::table&, const std::vector<param>& keys, Each&& each) {
     const auto held = hold();
-    explaining_run([&] {
+    explaining([&] {
       auto s = prepared(read.sql);
       s->bind(read.params);
       const int key = static_cast<int>(read.key_param) + 1;
@@ -170,7 +164,7 @@ class database : public runtime::basic_database<database> {
   void write_returning(const model::schema& schema, const model::table& t, const runtime::writes::statement_text& text,
                        std::span<const fields> rows, const condition* where, Each&& each) {
     try {
-      explaining_run([&] {
+      explaining([&] {
         auto s = prepared(text.sql);
         s->bind(text.params);
         while (s->step()) each(static_cast<const statement&>(*s));
@@ -197,7 +191,7 @@ class database : public runtime::basic_database<database> {
 template <class Each>
 void database::for_each_row(const compiled_read& read, const model::table& table, Each&& each) {
   const auto held = hold();
-  explaining_run([&] {
+  explaining([&] {
     auto s = statements_.take(db_, read.sql, read.prepared);
     s->bind(read.params);
     const connection_lock held_rows(db_);  // column_value reads
